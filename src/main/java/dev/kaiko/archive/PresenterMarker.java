@@ -31,4 +31,23 @@ final class PresenterMarker {
         }
         return null;
     }
+
+    /** Text whose marker lines were taken out, and the presenter the last of them named (null when none). */
+    record MarkedText(String text, String presenter) {
+    }
+
+    /** Takes the marker lines out of a multi-line text. */
+    static MarkedText takeMarkers(String text) {
+        String presenter = null;
+        StringBuilder rest = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            String marked = presenterIn(line);
+            if (marked != null) {
+                presenter = marked;
+            } else {
+                rest.append(line).append('\n');
+            }
+        }
+        return new MarkedText(rest.toString().strip(), presenter);
+    }
 }
