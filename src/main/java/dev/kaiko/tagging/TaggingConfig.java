@@ -1,0 +1,23 @@
+package dev.kaiko.tagging;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * Tagging configuration ({@code kaiko.tagging.*}).
+ * <ul>
+ * <li>{@code kaiko.tagging.taxonomy} — a taxonomy file (path, or {@code classpath:...}) that REPLACES the
+ * shipped default {@code tagging/taxonomy.yaml};</li>
+ * <li>{@code kaiko.tagging.taxonomy-extension} — a file whose entries EXTEND the taxonomy in use (new
+ * technologies are added; an entry with an existing name adds aliases / context terms and may override
+ * category and parent). See {@link Taxonomy#extendWith}.</li>
+ * </ul>
+ */
+@ConfigMapping(prefix = "kaiko.tagging")
+public interface TaggingConfig {
+
+    Optional<String> taxonomy();
+
+    Optional<String> taxonomyExtension();
+}

@@ -1,0 +1,439 @@
+package dev.kaiko.tagging;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tags a topic (title + body) with canonical technology names of a {@link Taxonomy}, parents included
+ * (Sidecar containers ⇒ Kubernetes). Thread-safe and immutable; build once and reuse.
+ *
+ * <h2>Matching</h2>
+ * Title and body are NFKC-normalised and lower-cased, then scanned once with an Aho–Corasick automaton
+ * holding every name and alias. A hit is kept when
+ * <ul>
+ * <li>the alias edge is a Latin letter/digit and the neighbouring text character is not (word boundary:
+ * no Go in Google, no Rust in Trust, no CSS in CSSOM); Japanese/other-script edges need no boundary,
+ * so サイドカー matches inside サイドカーコンテナ;</li>
+ * <li>for an <em>ambiguous</em> spelling (Go, Bun, Vault, Helm, Next …): it is written capitalised in
+ * the original text and the technology's {@link Technology.ContextRule context rule} holds;</li>
+ * <li>it is not strictly inside a longer kept hit (Linux Foundation is not Linux, Next.js is not Next).</li>
+ * </ul>
+ *
+ * <h2>Decision</h2>
+ * A technology is tagged when it is mentioned in the title, or in the first sentence of the body, or at
+ * least {@code minBodyMentions} (default 2) times in the body. A single passing mention deep in a body is
+ * not enough — this keeps "… like React and Vue" asides out of the facets.
+ */
+public final class TechnologyTagger {
+
+    /** Tuning knobs of the decision rule. */
+    public record Rules(int minBodyMentions, boolean leadSentenceCounts) {
+        public static final Rules DEFAULT = new Rules(2, true);
+    }
+
+    /** Why a technology was (or was not) tagged: mention counts per field. */
+    public record Evidence(String technology, int titleMentions, int bodyMentions, boolean inLead, boolean tagged) {
+    }
+
+    private static final int ADJACENT = 3;
+
+    private final Taxonomy taxonomy;
+    private final Rules rules;
+    private final String[] techNames;
+    private final String[][] ancestors;
+    private final Context[] contexts;
+    private final AhoCorasick automaton;
+    private final int[] patTech;
+    private final boolean[] patAmbiguous;
+    private final int[] patLength;
+    private final boolean[] patLatinStart;
+    private final boolean[] patLatinEnd;
+
+    public TechnologyTagger(Taxonomy taxonomy) {
+        this(taxonomy, Rules.DEFAULT);
+    }
+
+    public TechnologyTagger(Taxonomy taxonomy, Rules rules) {
+        this.taxonomy = taxonomy;
+        this.rules = rules;
+        List<Technology> techs = taxonomy.technologies();
+        techNames = new String[techs.size()];
+        ancestors = new String[techs.size()][];
+        contexts = new Context[techs.size()];
+        Map<String, int[]> patterns = new LinkedHashMap<>(); // key -> {tech, ambiguous}
+        for (int t = 0; t < techs.size(); t++) {
+            Technology tech = techs.get(t);
+            techNames[t] = tech.name();
+            ancestors[t] = taxonomy.ancestors(tech.name()).toArray(new String[0]);
+            contexts[t] = tech.ambiguous().isEmpty() ? null : new Context(tech.context());
+            Set<String> ambiguousKeys = new TreeSet<>();
+            for (String a : tech.ambiguous()) {
+                ambiguousKeys.add(TextNormalizer.matchKey(a));
+            }
+            List<String> plain = new ArrayList<>();
+            plain.add(tech.name());
+            plain.addAll(tech.aliases());
+            for (String a : plain) {
+                String k = TextNormalizer.matchKey(a);
+                if (!k.isEmpty() && !ambiguousKeys.contains(k)) {
+                    patterns.putIfAbsent(k, new int[] {t, 0});
+                }
+            }
+            for (String k : ambiguousKeys) {
+                patterns.putIfAbsent(k, new int[] {t, 1});
+            }
+        }
+        int n = patterns.size();
+        patTech = new int[n];
+        patAmbiguous = new boolean[n];
+        patLength = new int[n];
+        patLatinStart = new boolean[n];
+        patLatinEnd = new boolean[n];
+        List<String> keys = new ArrayList<>(patterns.keySet());
+        for (int p = 0; p < n; p++) {
+            String k = keys.get(p);
+            int[] v = patterns.get(k);
+            patTech[p] = v[0];
+            patAmbiguous[p] = v[1] == 1;
+            patLength[p] = k.length();
+            patLatinStart[p] = TextNormalizer.isLatinWordChar(k.charAt(0));
+            patLatinEnd[p] = TextNormalizer.isLatinWordChar(k.charAt(k.length() - 1));
+        }
+        automaton = new AhoCorasick(keys);
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    /** Canonical technology names for a topic, ancestors included, sorted. Either argument may be null. */
+    public Set<String> tag(String title, String body) {
+        Set<String> result = new TreeSet<>();
+        for (Evidence e : explain(title, body)) {
+            if (e.tagged()) {
+                result.add(e.technology());
+            }
+        }
+        return Collections.unmodifiableSet(result);
+    }
+
+    /** Per-technology mention counts behind {@link #tag}; ancestors added by the hierarchy appear with zero counts. */
+    public List<Evidence> explain(String title, String body) {
+        String[] parts = splitSiteSuffix(TextNormalizer.nfkc(title));
+        Field t = new Field(parts[0]);
+        Field suffix = new Field(parts[1]);
+        Field b = new Field(body);
+        String whole = t.lower + "\n" + suffix.lower + "\n" + b.lower;
+        int[] titleCount = new int[techNames.length];
+        int[] bodyCount = new int[techNames.length];
+        boolean[] lead = new boolean[techNames.length];
+        Map<Integer, Boolean> contextCache = new HashMap<>();
+        for (int[] m : hits(t, whole, contextCache)) {
+            titleCount[patTech[m[2]]]++;
+        }
+        for (int[] m : hits(suffix, whole, contextCache)) {
+            bodyCount[patTech[m[2]]]++;
+        }
+        int leadEnd = leadEnd(b.lower);
+        for (int[] m : hits(b, whole, contextCache)) {
+            bodyCount[patTech[m[2]]]++;
+            if (m[0] < leadEnd) {
+                lead[patTech[m[2]]] = true;
+            }
+        }
+        Map<String, Evidence> out = new LinkedHashMap<>();
+        List<String> implied = new ArrayList<>();
+        for (int i = 0; i < techNames.length; i++) {
+            if (titleCount[i] == 0 && bodyCount[i] == 0) {
+                continue;
+            }
+            boolean tagged = titleCount[i] > 0 || bodyCount[i] >= rules.minBodyMentions()
+                    || (rules.leadSentenceCounts() && lead[i]);
+            out.put(techNames[i], new Evidence(techNames[i], titleCount[i], bodyCount[i], lead[i], tagged));
+            if (tagged) {
+                implied.addAll(Arrays.asList(ancestors[i]));
+            }
+        }
+        for (String a : implied) {
+            Evidence e = out.get(a);
+            if (e == null) {
+                out.put(a, new Evidence(a, 0, 0, false, true));
+            } else if (!e.tagged()) {
+                out.put(a, new Evidence(a, e.titleMentions(), e.bodyMentions(), e.inLead(), true));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static final String[] SITE_SEPARATORS = {" | ", " - ", " – ", " — ", " · ", " :: "};
+    private static final int MAX_SITE_SUFFIX = 40;
+
+    /**
+     * Web page titles often end in a site name ("… | WebKit", "… - Chrome Developers", "… · owner/repo").
+     * The part after the last separator, if short, is split off: its mentions count like a body mention
+     * outside the first sentence (weak evidence), not like a title mention. Returns {head, suffix}.
+     */
+    static String[] splitSiteSuffix(String title) {
+        int best = -1;
+        int sepLen = 0;
+        for (String sep : SITE_SEPARATORS) {
+            int i = title.lastIndexOf(sep);
+            if (i > best) {
+                best = i;
+                sepLen = sep.length();
+            }
+        }
+        if (best <= 0) {
+            return new String[] {title, ""};
+        }
+        String head = title.substring(0, best).strip();
+        String tail = title.substring(best + sepLen).strip();
+        if (head.isEmpty() || tail.length() > MAX_SITE_SUFFIX) {
+            return new String[] {title, ""};
+        }
+        return new String[] {head, tail};
+    }
+
+    /** End offset of the first sentence of a (lower-cased, normalised) body. */
+    static int leadEnd(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '。' || c == '\n' || c == '!' || c == '?' || c == '．') {
+                return i;
+            }
+            if (c == '.' && (i + 1 == s.length() || s.charAt(i + 1) == ' ')) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /** Valid, maximal hits in one field: {start, end, pattern}. */
+    private List<int[]> hits(Field f, String whole, Map<Integer, Boolean> contextCache) {
+        List<int[]> raw = new ArrayList<>();
+        String text = f.lower;
+        automaton.scan(text, (end, p) -> {
+            int start = end - patLength[p];
+            if (patLatinStart[p] && start > 0 && TextNormalizer.isLatinWordChar(text.charAt(start - 1))) {
+                return;
+            }
+            if (patLatinEnd[p] && end < text.length() && TextNormalizer.isLatinWordChar(text.charAt(end))) {
+                return;
+            }
+            // a term ending (starting) in a digit must not be part of a longer version number: v8.1.0 is not V8
+            if (Character.isDigit(text.charAt(end - 1)) && end + 1 < text.length() && text.charAt(end) == '.'
+                    && Character.isDigit(text.charAt(end + 1))) {
+                return;
+            }
+            if (Character.isDigit(text.charAt(start)) && start >= 2 && text.charAt(start - 1) == '.'
+                    && Character.isDigit(text.charAt(start - 2))) {
+                return;
+            }
+            if (patAmbiguous[p] && !ambiguousOk(f, start, end, patTech[p], whole, contextCache)) {
+                return;
+            }
+            raw.add(new int[] {start, end, p});
+        });
+        if (raw.size() <= 1) {
+            return raw;
+        }
+        raw.sort((a, c) -> a[0] != c[0] ? Integer.compare(a[0], c[0]) : Integer.compare(c[1], a[1]));
+        List<int[]> kept = new ArrayList<>(raw.size());
+        int maxEnd = -1;
+        Map<Integer, Integer> lastEnd = new HashMap<>();
+        for (int[] m : raw) {
+            if (m[1] > maxEnd) {
+                maxEnd = m[1];
+                // adjacent spellings of one technology ("ECMAScript Stage 3") are one mention
+                Integer prev = lastEnd.put(patTech[m[2]], m[1]);
+                if (prev == null || m[0] - prev > ADJACENT) {
+                    kept.add(m);
+                }
+            }
+        }
+        return kept;
+    }
+
+    private boolean ambiguousOk(Field f, int start, int end, int tech, String whole, Map<Integer, Boolean> cache) {
+        if (!Character.isUpperCase(f.cased.charAt(start))) {
+            return false;
+        }
+        Context c = contexts[tech];
+        if (c == null) {
+            return false;
+        }
+        if (c.after != null) {
+            int p = end;
+            while (p < f.lower.length() && f.lower.charAt(p) == ' ') {
+                p++;
+            }
+            Matcher m = c.after.matcher(f.lower).region(p, f.lower.length());
+            if (m.lookingAt()) {
+                return true;
+            }
+        }
+        if (c.before != null) {
+            Matcher m = c.before.matcher(f.lower).region(Math.max(0, start - 40), start);
+            if (m.find()) {
+                return true;
+            }
+        }
+        if (c.near != null) {
+            return cache.computeIfAbsent(tech, k -> c.near.matcher(whole).find());
+        }
+        return false;
+    }
+
+    /** One normalised field: {@code cased} and {@code lower} have identical offsets. */
+    private static final class Field {
+        final String cased;
+        final String lower;
+
+        Field(String s) {
+            cased = TextNormalizer.nfkc(s);
+            lower = TextNormalizer.lower(cased);
+        }
+    }
+
+    /** Compiled context rule of one technology. */
+    private static final class Context {
+        final Pattern after;
+        final Pattern before;
+        final Pattern near;
+
+        Context(Technology.ContextRule r) {
+            after = r.after().isEmpty() ? null : Pattern.compile("(?:" + String.join(")|(?:", r.after()) + ")");
+            before = r.before().isEmpty() ? null : Pattern.compile("(?:" + String.join(")|(?:", r.before()) + ")");
+            if (r.near().isEmpty()) {
+                near = null;
+            } else {
+                List<String> alts = new ArrayList<>();
+                for (String term : r.near()) {
+                    String k = TextNormalizer.matchKey(term);
+                    if (k.isEmpty()) {
+                        continue;
+                    }
+                    String lb = TextNormalizer.isLatinWordChar(k.charAt(0)) ? "(?<![a-z0-9\\u00e0-\\u024f])" : "";
+                    String rb = TextNormalizer.isLatinWordChar(k.charAt(k.length() - 1)) ? "(?![a-z0-9\\u00e0-\\u024f])" : "";
+                    alts.add(lb + Pattern.quote(k) + rb);
+                }
+                near = Pattern.compile(String.join("|", alts));
+            }
+        }
+    }
+
+    /** Aho–Corasick automaton over char strings. */
+    static final class AhoCorasick {
+        interface Hit {
+            void at(int end, int pattern);
+        }
+
+        private final int[] rootNext = new int[65536];
+        private char[][] keys;
+        private int[][] next;
+        private int[] fail;
+        private int[][] out;
+
+        AhoCorasick(List<String> patterns) {
+            List<Map<Character, Integer>> trie = new ArrayList<>();
+            List<List<Integer>> outs = new ArrayList<>();
+            trie.add(new HashMap<>());
+            outs.add(new ArrayList<>());
+            for (int p = 0; p < patterns.size(); p++) {
+                int s = 0;
+                for (char ch : patterns.get(p).toCharArray()) {
+                    Integer nx = trie.get(s).get(ch);
+                    if (nx == null) {
+                        nx = trie.size();
+                        trie.get(s).put(ch, nx);
+                        trie.add(new HashMap<>());
+                        outs.add(new ArrayList<>());
+                    }
+                    s = nx;
+                }
+                outs.get(s).add(p);
+            }
+            int n = trie.size();
+            keys = new char[n][];
+            next = new int[n][];
+            fail = new int[n];
+            for (int s = 0; s < n; s++) {
+                List<Character> cs = new ArrayList<>(trie.get(s).keySet());
+                Collections.sort(cs);
+                keys[s] = new char[cs.size()];
+                next[s] = new int[cs.size()];
+                for (int i = 0; i < cs.size(); i++) {
+                    keys[s][i] = cs.get(i);
+                    next[s][i] = trie.get(s).get(cs.get(i));
+                }
+            }
+            for (int i = 0; i < keys[0].length; i++) {
+                rootNext[keys[0][i]] = next[0][i];
+            }
+            // BFS for failure links; merge outputs along failure links
+            int[] queue = new int[n];
+            int head = 0;
+            int tail = 0;
+            for (int i = 0; i < next[0].length; i++) {
+                fail[next[0][i]] = 0;
+                queue[tail++] = next[0][i];
+            }
+            while (head < tail) {
+                int s = queue[head++];
+                for (int i = 0; i < keys[s].length; i++) {
+                    char ch = keys[s][i];
+                    int u = next[s][i];
+                    int f = fail[s];
+                    while (f != 0 && step(f, ch) < 0) {
+                        f = fail[f];
+                    }
+                    int g = f == 0 ? rootNext[ch] : step(f, ch);
+                    fail[u] = g == u ? 0 : g;
+                    outs.get(u).addAll(outs.get(fail[u]));
+                    queue[tail++] = u;
+                }
+            }
+            out = new int[n][];
+            for (int s = 0; s < n; s++) {
+                out[s] = outs.get(s).stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+
+        private int step(int s, char ch) {
+            int i = Arrays.binarySearch(keys[s], ch);
+            return i >= 0 ? next[s][i] : -1;
+        }
+
+        void scan(String text, Hit hit) {
+            int s = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                int nx;
+                while (true) {
+                    if (s == 0) {
+                        nx = rootNext[ch];
+                        break;
+                    }
+                    nx = step(s, ch);
+                    if (nx >= 0) {
+                        break;
+                    }
+                    s = fail[s];
+                }
+                s = nx;
+                for (int p : out[s]) {
+                    hit.at(i + 1, p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.kaiko.tagging;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Auto tags vs JSer.info's human tags. Human tags are mapped through the taxonomy's aliases
+ * (nodejs / node.js → Node.js); only technologies named by both sides are scored.
+ * {@code JavaScript} is excluded: on JSer.info it is a site-wide category tag put on libraries and
+ * release notes whatever their text says (223 of 738 items, only 44 of them mention JavaScript).
+ */
+final class JserEvaluation {
+
+    static final Set<String> EXCLUDED = Set.of("JavaScript");
+
+    record Item(String title, String body, Set<String> humanTags, Set<String> rawTags) {
+    }
+
+    static final class Score {
+        int tp;
+        int fp;
+        int fn;
+        final List<String> fps = new ArrayList<>();
+        final List<String> fns = new ArrayList<>();
+
+        int human() {
+            return tp + fn;
+        }
+
+        double precision() {
+            return tp + fp == 0 ? 1.0 : (double) tp / (tp + fp);
+        }
+
+        double recall() {
+            return tp + fn == 0 ? 1.0 : (double) tp / (tp + fn);
+        }
+    }
+
+    final Map<String, Score> perTech = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    final Score micro = new Score();
+    int items;
+
+    static List<Item> read(Path dir, Taxonomy taxonomy) throws IOException {
+        ObjectMapper om = new ObjectMapper();
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "2023-*.json")) {
+            ds.forEach(files::add);
+        }
+        files.sort(null);
+        List<Item> items = new ArrayList<>();
+        for (Path f : files) {
+            for (JsonNode it : om.readTree(f.toFile()).path("list")) {
+                Set<String> human = new LinkedHashSet<>();
+                Set<String> raw = new LinkedHashSet<>();
+                for (JsonNode t : it.path("tags")) {
+                    raw.add(t.asText());
+                    taxonomy.find(t.asText()).ifPresent(x -> human.add(x.name()));
+                }
+                items.add(new Item(it.path("title").asText(), it.path("content").asText(), human, raw));
+            }
+        }
+        return items;
+    }
+
+    static JserEvaluation evaluate(List<Item> items, TechnologyTagger tagger) {
+        JserEvaluation ev = new JserEvaluation();
+        ev.items = items.size();
+        Set<String> scored = new LinkedHashSet<>();
+        for (Item it : items) {
+            scored.addAll(it.humanTags());
+        }
+        scored.removeAll(EXCLUDED);
+        for (String s : scored) {
+            ev.perTech.put(s, new Score());
+        }
+        for (Item it : items) {
+            Set<String> auto = tagger.tag(it.title(), it.body());
+            for (String s : scored) {
+                boolean a = auto.contains(s);
+                boolean h = it.humanTags().contains(s);
+                Score sc = ev.perTech.get(s);
+                String line = it.title() + "  ::  " + it.body().replace('\n', ' ') + "  ::  human=" + it.rawTags()
+                        + " auto=" + auto;
+                if (a && h) {
+                    sc.tp++;
+                    ev.micro.tp++;
+                } else if (a) {
+                    sc.fp++;
+                    ev.micro.fp++;
+                    sc.fps.add(line);
+                } else if (h) {
+                    sc.fn++;
+                    ev.micro.fn++;
+                    sc.fns.add(line);
+                }
+            }
+        }
+        return ev;
+    }
+
+    String table() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("JSer.info 2023: %d items, %d technologies named by both JSer tags and the taxonomy"
+                + " (excluded: %s)%n", items, perTech.size(), EXCLUDED));
+        sb.append(String.format("%-26s %6s %5s %5s %5s %9s %7s%n", "technology", "human", "tp", "fp", "fn",
+                "precision", "recall"));
+        perTech.entrySet().stream()
+                .sorted((a, b) -> Integer.compare(b.getValue().human() + b.getValue().fp, a.getValue().human() + a.getValue().fp))
+                .forEach(e -> {
+                    Score s = e.getValue();
+                    sb.append(String.format("%-26s %6d %5d %5d %5d %9.2f %7.2f%n", e.getKey(), s.human(), s.tp, s.fp,
+                            s.fn, s.precision(), s.recall()));
+                });
+        sb.append(String.format("%-26s %6d %5d %5d %5d %9.3f %7.3f%n", "MICRO-AVERAGE", micro.human(), micro.tp,
+                micro.fp, micro.fn, micro.precision(), micro.recall()));
+        return sb.toString();
+    }
+
+    String disagreements(int perTechLimit) {
+        StringBuilder sb = new StringBuilder();
+        perTech.forEach((k, s) -> {
+            for (String l : s.fps.subList(0, Math.min(perTechLimit, s.fps.size()))) {
+                sb.append("FP ").append(k).append(" | ").append(l).append('\n');
+            }
+            for (String l : s.fns.subList(0, Math.min(perTechLimit, s.fns.size()))) {
+                sb.append("FN ").append(k).append(" | ").append(l).append('\n');
+            }
+        });
+        return sb.toString();
+    }
+
+    public static void main(String[] args) throws IOException {
+        Taxonomy tx = Taxonomy.loadDefault();
+        TechnologyTagger tagger = new TechnologyTagger(tx);
+        List<Item> items = read(Path.of(args.length > 0 ? args[0] : "../shared/corpora/jser-2023"), tx);
+        JserEvaluation ev = evaluate(items, tagger);
+        System.out.println(ev.table());
+        System.out.println(ev.disagreements(100));
+    }
+}
