@@ -49,10 +49,10 @@ import org.commonmark.renderer.html.HtmlRenderer;
  *
  * <p><b>Boilerplate rule.</b> A weekly repeats columns that are not topics. They are recognised by heading: a heading
  * whose text (link markup removed, case-insensitive) is, or starts with followed by a non-letter, one of
- * {@link #BOILERPLATE_HEADINGS} — This Week in Rust's Crate of the Week, Call for Participation, Updates from the Rust
+ * {@link NonTopicHeadings#RECURRING_COLUMNS} — This Week in Rust's Crate of the Week, Call for Participation, Updates from the Rust
  * Project (the merged-PR list, performance triage, RFC and FCP lists), Call for Testing, Upcoming Events, Jobs and
  * Quote of the Week, plus "Updates from Rust Core" and "Sponsors" — is skipped together with every deeper heading under
- * it; an afterword or page-furniture heading ({@link ContentEnd}: あとがき, Discussion, ...) ends the topics
+ * it; an afterword or page-furniture heading ({@link NonTopicHeadings}: あとがき, Discussion, ...) ends the topics
  * altogether. Besides: everything before the first heading (greeting, introduction) is never a topic, HTML blocks and
  * comments ({@code <!-- -->}) are ignored, and a bullet that does not start with a link (an event line
  * "2023-12-20 | Virtual | ...", "*No RFCs were approved this week.*") is not a topic. Headings were chosen over
@@ -62,12 +62,6 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public class MarkdownIssueReader implements ArchiveReader {
 
     public static final String FORMAT = "markdown";
-
-    /** Headings of recurring non-topic columns, lower-case; see the class comment. */
-    static final List<String> BOILERPLATE_HEADINGS = List.of(
-            "crate of the week", "call for participation", "updates from the rust project", "updates from rust core",
-            "rust compiler performance triage", "approved rfcs", "final comment period", "new and updated rfcs",
-            "call for testing", "upcoming events", "jobs", "quote of the week", "sponsors");
 
     private static final Pattern BRACKET_PREFIX = Pattern.compile("\\[([^\\]\\[]{1,30})\\]\\s*");
     private static final Pattern BLOG_PREFIX = Pattern.compile("^(?:[\\p{L} ]{0,30} )?Blog:\\s+");
@@ -196,7 +190,7 @@ public class MarkdownIssueReader implements ArchiveReader {
                 continue;
             }
             skipDeeperThan = Integer.MAX_VALUE;
-            if (ContentEnd.isEndHeading(headingText)) {
+            if (NonTopicHeadings.endsContent(headingText)) {
                 break;
             }
             if (isBoilerplate(headingText)) {
@@ -264,13 +258,7 @@ public class MarkdownIssueReader implements ArchiveReader {
     }
 
     static boolean isBoilerplate(String heading) {
-        String h = heading.toLowerCase(Locale.ROOT).strip();
-        for (String name : BOILERPLATE_HEADINGS) {
-            if (h.equals(name) || (h.startsWith(name) && !Character.isLetter(h.charAt(name.length())))) {
-                return true;
-            }
-        }
-        return false;
+        return NonTopicHeadings.isRecurringColumn(heading);
     }
 
     private static String innermost(String[] open, int belowLevel) {

@@ -16,7 +16,7 @@ import java.util.Locale;
  * line starts with the same text (a subtitle such as "BPF Programmable Netdevice (LPC 2023)", kept in the body);</li>
  * <li>after the first section heading, any other heading-ish line starts a <b>topic</b>; other lines are its body;</li>
  * <li>the introduction before the first section is not a topic, and an afterword or page furniture heading
- * (あとがき, おわりに, Discussion, ... see {@link ContentEnd}) ends the content.</li>
+ * (あとがき, おわりに, Discussion, ... see {@link NonTopicHeadings}) ends the content.</li>
  * </ul>
  * Presenter marker lines ({@link PresenterMarker}) set the topic's presenter and are left out of its body;
  * every other line, including parenthesised back-references such as "(Neco Weekly 2023-03-17号)", stays in it.
@@ -63,7 +63,7 @@ public class PlainTextIssueReader implements ArchiveReader {
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i).text;
             String next = i + 1 < lines.size() ? lines.get(i + 1).text : null;
-            if (isHeadingish(line) && ContentEnd.isEndHeading(line)) {
+            if (isHeadingish(line) && NonTopicHeadings.endsContent(line)) {
                 break;
             }
             if (isHeadingish(line) && next != null && isHeadingish(next) && !next.startsWith(line)) {

@@ -1,0 +1,97 @@
+package dev.kaiko.archive;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Kaiko's own export document: written by {@code GET /api/export}, read back by {@link KaikoExportReader}, so that
+ * a Kaiko instance can be rebuilt from an export with nothing lost (manual tags included).
+ *
+ * <pre>
+ * {"kaiko_export": 1, "exported_at": "2025-01-31T12:00:00Z",
+ *  "issues": [{"series", "number", "title", "date": "2024-03-15", "url", "source_file",
+ *              "topics": [{"key", "title", "body", "body_html", "section", "url", "links": [..], "presenter",
+ *                          "attributes": [..], "tags": [{"name": "Kubernetes", "provenance": "manual"}]}]}]}
+ * </pre>
+ * Dates are ISO strings (use {@link #mapper()} or any mapper with the Java time module and dates not as
+ * timestamps, as Quarkus configures). {@code key} is Kaiko's stable topic key, kept so a re-import updates the same
+ * topics. Tag provenance is one of {@link Tag#ARCHIVE}, {@link Tag#MANUAL}, {@link Tag#AUTO}.
+ */
+public final class KaikoExport {
+
+    /** The document version this code writes and reads. */
+    public static final int VERSION = 1;
+
+    private KaikoExport() {
+    }
+
+    @JsonPropertyOrder({ "kaiko_export", "exported_at", "issues" })
+    public record Document(@JsonProperty("kaiko_export") int version, @JsonProperty("exported_at") Instant exportedAt,
+            List<Issue> issues) {
+        public Document {
+            issues = issues == null ? List.of() : List.copyOf(issues);
+        }
+    }
+
+    @JsonPropertyOrder({ "series", "number", "title", "date", "url", "source_file", "topics" })
+    public record Issue(String series, Integer number, String title, LocalDate date, String url,
+            @JsonProperty("source_file") String sourceFile, List<Topic> topics) {
+        public Issue {
+            topics = topics == null ? List.of() : List.copyOf(topics);
+        }
+
+        /** The issue as a reader would have parsed it (tags of provenance archive or manual become archive tags). */
+        public ParsedIssue toParsedIssue() {
+            return new ParsedIssue(series, number, title, date, url, topics.stream().map(Topic::toParsedTopic).toList());
+        }
+    }
+
+    @JsonPropertyOrder({ "key", "title", "body", "body_html", "section", "url", "links", "presenter", "attributes", "tags" })
+    public record Topic(String key, String title, String body, @JsonProperty("body_html") String bodyHtml,
+            String section, String url, List<String> links, String presenter, List<String> attributes,
+            List<Tag> tags) {
+        public Topic {
+            links = links == null ? List.of() : List.copyOf(links);
+            attributes = attributes == null ? List.of() : List.copyOf(attributes);
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+
+        public ParsedTopic toParsedTopic() {
+            List<String> kept = tags.stream().filter(t -> Tag.ARCHIVE.equals(t.provenance()) || Tag.MANUAL.equals(t.provenance()))
+                    .map(Tag::name).distinct().toList();
+            return new ParsedTopic(title, body, bodyHtml, section, url, links, presenter, kept, attributes);
+        }
+    }
+
+    /**
+     * A topic's tag and where it came from: {@code archive} (came with the archive data), {@code manual} (set by a
+     * person in Kaiko) or {@code auto} (found by the technology matcher, recomputed on import).
+     */
+    public record Tag(String name, String provenance) {
+        public static final String ARCHIVE = "archive";
+        public static final String MANUAL = "manual";
+        public static final String AUTO = "auto";
+        public static final List<String> PROVENANCES = List.of(ARCHIVE, MANUAL, AUTO);
+    }
+
+    /** A mapper that writes and reads the document as specified (ISO dates, indented). */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** Writes a document as JSON (UTF-8); the stream is left open. */
+    public static void write(Document document, OutputStream out) throws IOException {
+        mapper().writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValue(out, document);
+    }
+}
