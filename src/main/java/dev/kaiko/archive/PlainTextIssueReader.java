@@ -45,7 +45,7 @@ public class PlainTextIssueReader implements ArchiveReader {
             return 70;
         }
         // Markdown headings or links make it someone else's text.
-        return head.contains("\n#") || head.startsWith("#") || head.contains("](") ? 5 : 25;
+        return head.contains("\n#") || head.startsWith("#") || head.contains("](") ? 5 : 35;
     }
 
     @Override
