@@ -1,0 +1,160 @@
+package dev.kaiko.archive;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import dev.kaiko.model.Issue;
+import dev.kaiko.model.Topic;
+import dev.kaiko.model.TopicTag;
+import dev.kaiko.tagging.TopicTagging;
+
+/**
+ * Stores parsed issues: an issue is found again by its key (series + number, or series + date), a topic by the
+ * digest of its issue key and normalised title. Unchanged topics are not touched (no write, no reindex); edited
+ * ones are updated in place keeping their id and manual tags; topics gone from the issue are removed.
+ * Callers run it inside a transaction, one per file, so a failing file leaves nothing behind.
+ */
+@ApplicationScoped
+class IssueStore {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    TopicTagging tagging;
+
+    record Counts(int added, int updated, int unchanged, int removed) {
+        Counts plus(Counts o) {
+            return new Counts(added + o.added, updated + o.updated, unchanged + o.unchanged, removed + o.removed);
+        }
+    }
+
+    Counts store(ParsedIssue parsed, String sourceFile, String format) {
+        String issueKey = issueKey(parsed);
+        Issue issue = em.createQuery("from Issue i left join fetch i.topics where i.key = :k", Issue.class)
+                .setParameter("k", issueKey).getResultStream().findFirst().orElse(null);
+        if (issue == null) {
+            issue = new Issue();
+            issue.key = issueKey;
+        }
+        issue.series = parsed.series();
+        issue.number = parsed.number();
+        issue.title = parsed.title();
+        issue.published = parsed.date();
+        issue.url = parsed.url();
+        issue.sourceFile = sourceFile;
+        issue.sourceFormat = format;
+        if (issue.id == null) {
+            em.persist(issue);
+        }
+
+        Map<String, Topic> existing = new HashMap<>();
+        issue.topics.forEach(t -> existing.put(t.key, t));
+        // Topics another file contributed to this issue (a week of a link feed split over monthly files) stay.
+        List<Topic> othersTopics = issue.topics.stream()
+                .filter(t -> t.sourceFile != null && !t.sourceFile.equals(sourceFile)).toList();
+        Set<String> seenTitles = new java.util.HashSet<>();
+        List<Topic> ordered = new ArrayList<>();
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int position = othersTopics.size();
+        for (ParsedTopic p : parsed.topics()) {
+            String normalized = normalize(p.title());
+            String keySource = issueKey + "\n" + normalized;
+            int dup = 1;
+            while (!seenTitles.add(keySource + (dup == 1 ? "" : "#" + dup))) {
+                dup++;
+            }
+            String key = digest(keySource + (dup == 1 ? "" : "#" + dup));
+            String hash = contentHash(p);
+            Topic topic = existing.remove(key);
+            if (topic != null) {
+                topic.sourceFile = sourceFile;
+            }
+            if (topic == null) {
+                topic = new Topic();
+                topic.key = key;
+                topic.issue = issue;
+                topic.sourceFile = sourceFile;
+                apply(topic, p, position, hash);
+                em.persist(topic);
+                added++;
+            } else if (hash.equals(topic.contentHash)) {
+                topic.position = position; // a no-op for Hibernate unless the order changed
+                unchanged++;
+            } else {
+                apply(topic, p, position, hash);
+                updated++;
+            }
+            ordered.add(topic);
+            position++;
+        }
+        othersTopics.forEach(t -> existing.remove(t.key));
+        int removed = existing.size();
+        existing.values().forEach(em::remove);
+        issue.topics.clear();
+        issue.topics.addAll(othersTopics);
+        issue.topics.addAll(ordered);
+        return new Counts(added, updated, unchanged, removed);
+    }
+
+    private void apply(Topic topic, ParsedTopic p, int position, String hash) {
+        topic.position = position;
+        topic.title = p.title();
+        topic.body = p.body();
+        topic.bodyHtml = p.bodyHtml();
+        topic.section = p.section();
+        topic.url = p.url();
+        topic.links = p.links().toArray(String[]::new);
+        topic.attributes = p.attributes().toArray(String[]::new);
+        topic.presenter = p.presenter();
+        topic.contentHash = hash;
+        topic.updatedAt = Instant.now();
+        Set<TopicTag> tags = new LinkedHashSet<>();
+        topic.tags.stream().filter(t -> TopicTag.MANUAL.equals(t.provenance)).forEach(tags::add);
+        tagging.archiveTags(p.archiveTags()).forEach(n -> tags.add(new TopicTag(n, TopicTag.ARCHIVE)));
+        tagging.autoTags(p.title(), p.body()).forEach(n -> tags.add(new TopicTag(n, TopicTag.AUTO)));
+        topic.tags.clear();
+        topic.tags.addAll(tags);
+    }
+
+    static String issueKey(ParsedIssue p) {
+        return normalize(p.series()) + "|" + (p.number() != null ? "#" + p.number() : p.date().toString());
+    }
+
+    static String normalize(String s) {
+        return Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", " ").strip();
+    }
+
+    private static String contentHash(ParsedTopic p) {
+        return digest(String.join("\u0000", p.title(), p.body(),
+                String.valueOf(p.bodyHtml()), String.valueOf(p.section()), String.valueOf(p.url()),
+                String.join("\u0001", p.links()), String.valueOf(p.presenter()),
+                String.join("\u0001", p.archiveTags()), String.join("\u0001", p.attributes())));
+    }
+
+    static String digest(String s) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

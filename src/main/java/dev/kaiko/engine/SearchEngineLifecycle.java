@@ -1,0 +1,201 @@
+package dev.kaiko.engine;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.mapping.SearchMapping;
+import org.hibernate.search.util.common.SearchException;
+import org.jboss.logging.Logger;
+
+import dev.kaiko.DataDirectory;
+import dev.kaiko.search.SearchConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Brings search up after Hibernate Search booted without contacting the engine (version check off, schema management
+ * none): starts the managed node when embedded, creates or validates the index, rebuilds it from the database when it
+ * is empty or outdated, then marks search available. Runs in the background so the HTTP server answers at once;
+ * a watchdog restarts a managed node that died.
+ */
+@ApplicationScoped
+public class SearchEngineLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(SearchEngineLifecycle.class);
+
+    @Inject
+    SearchConfig searchConfig;
+    @Inject
+    EngineConfig engineConfig;
+    @Inject
+    DataDirectory dataDirectory;
+    @Inject
+    SearchMapping searchMapping;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    SearchAvailability availability;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private ManagedEngine engine;
+    private ScheduledExecutorService watchdog;
+    private volatile boolean stopping;
+
+    void onStart(@Observes StartupEvent event) {
+        if (searchConfig.embedded()) {
+            engine = new ManagedEngine(engineConfig, dataDirectory);
+            Runtime.getRuntime().addShutdownHook(new Thread(engine::stop, "kaiko-engine-stop"));
+        }
+        watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kaiko-engine-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.execute(this::bringUp);
+        watchdog.scheduleWithFixedDelay(this::watch, 5, 2, TimeUnit.SECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
+        if (engine != null) {
+            engine.stop();
+        }
+    }
+
+    /** The managed engine, if this instance runs one (tests use it to simulate failures). */
+    public java.util.Optional<ManagedEngine> managedEngine() {
+        return java.util.Optional.ofNullable(engine);
+    }
+
+    private void bringUp() {
+        try {
+            if (engine != null) {
+                engine.start();
+            }
+            awaitReachable();
+            prepareIndex();
+            availability.ready();
+            LOG.info("Search is available");
+        } catch (RuntimeException e) {
+            availability.unavailable("The search engine could not be started: " + e.getMessage());
+            LOG.error("Search is unavailable", e);
+        }
+    }
+
+    private void watch() {
+        if (stopping) {
+            return;
+        }
+        if (engine != null && !engine.isRunning()) {
+            LOG.warn("The managed search engine is not running; restarting it");
+            availability.unavailable("The search engine is restarting");
+            bringUp();
+        } else if (engine == null && availability.isReady() && !reachable()) {
+            availability.unavailable("The search engine is unreachable");
+        } else if (engine == null && !availability.isReady() && reachable()) {
+            bringUp();
+        }
+    }
+
+    private void awaitReachable() {
+        long deadline = System.nanoTime() + engineConfig.startTimeout().toNanos();
+        while (!reachable()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The search engine did not answer within " + engineConfig.startTimeout());
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
+            }
+        }
+    }
+
+    /** Asks the cluster itself, at the first configured host, the same one Hibernate Search talks to. */
+    private boolean reachable() {
+        var config = ConfigProvider.getConfig();
+        String host = config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.hosts", String.class)
+                .orElse("localhost:9200").split(",")[0].trim();
+        String protocol = config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.protocol", String.class)
+                .orElse("http");
+        var request = HttpRequest.newBuilder(URI.create(protocol + "://" + host + "/_cluster/health"))
+                .timeout(Duration.ofSeconds(3));
+        config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.username", String.class)
+                .ifPresent(user -> request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.password",
+                                String.class).orElse("")).getBytes(StandardCharsets.UTF_8))));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void prepareIndex() {
+        var schema = searchMapping.scope(Object.class).schemaManager();
+        boolean rebuild = false;
+        if (searchConfig.schemaStrategy() == SearchConfig.SchemaStrategy.DROP_AND_CREATE) {
+            schema.dropAndCreate();
+            rebuild = true;
+        } else {
+            try {
+                schema.createOrValidate();
+            } catch (SearchException e) {
+                LOG.warnf("The index no longer matches the mapping (%s); rebuilding it from the database",
+                        e.getMessage());
+                schema.dropAndCreate();
+                rebuild = true;
+            }
+        }
+        if (rebuild || indexIsBehind()) {
+            reindex();
+        }
+    }
+
+    private boolean indexIsBehind() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long indexed = Search.session(entityManager).search(Object.class).where(f -> f.matchAll())
+                    .fetchTotalHitCount();
+            long stored = (Long) entityManager.createQuery("select count(t) from Topic t").getSingleResult();
+            if (indexed == 0 && stored > 0) {
+                LOG.infof("The index is empty while the database holds %d topics", stored);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Rebuilds every index from the database (the source of truth). */
+    public void reindex() {
+        try {
+            LOG.info("Reindexing from the database");
+            searchMapping.scope(Object.class).massIndexer().threadsToLoadObjects(2).startAndWait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.kaiko.model;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.TermVector;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.hibernate.type.SqlTypes;
+
+import dev.kaiko.search.TopicAnalysis;
+
+/**
+ * A topic somebody presented in a weekly issue. Its key is stable across re-imports, so re-importing updates it in
+ * place; manual tags survive. Indexed for search: full-text title and body, facet fields for year, tags, presenter.
+ */
+@Entity
+@Indexed(index = "topics")
+public class Topic {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "issue_id")
+    @IndexedEmbedded(includePaths = { "id", "number", "title", "published", "series" })
+    public Issue issue;
+
+    @Column(name = "topic_key", nullable = false, unique = true)
+    public String key;
+
+    @Column(nullable = false)
+    public int position;
+
+    @FullTextField(analyzer = TopicAnalysis.TEXT, searchAnalyzer = TopicAnalysis.TEXT_QUERY,
+            projectable = Projectable.YES, highlightable = Highlightable.ANY, termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    @FullTextField(name = "title_en", analyzer = TopicAnalysis.ENGLISH)
+    @KeywordField(name = "title_sort", normalizer = TopicAnalysis.SORT, sortable = Sortable.YES, searchable = Searchable.NO)
+    @Column(nullable = false)
+    public String title;
+
+    @FullTextField(analyzer = TopicAnalysis.TEXT, searchAnalyzer = TopicAnalysis.TEXT_QUERY,
+            projectable = Projectable.NO, highlightable = Highlightable.ANY, termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    @FullTextField(name = "body_en", analyzer = TopicAnalysis.ENGLISH)
+    @Column(nullable = false)
+    public String body;
+
+    @Column(name = "body_html")
+    public String bodyHtml;
+
+    @KeywordField(projectable = Projectable.YES, aggregable = Aggregable.YES)
+    public String section;
+
+    @GenericField(projectable = Projectable.YES, searchable = Searchable.NO)
+    public String url;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] links = new String[0];
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] attributes = new String[0];
+
+    @KeywordField(projectable = Projectable.YES, aggregable = Aggregable.YES)
+    public String presenter;
+
+    /** The file this topic was last imported from; re-importing a file removes only its own vanished topics. */
+    @Column(name = "source_file")
+    public String sourceFile;
+
+    @Column(name = "content_hash", nullable = false)
+    public String contentHash;
+
+    /** Once somebody edited the tags, the manual set is the topic's tag set; auto and archive tags stay as provenance. */
+    @Column(name = "tags_edited", nullable = false)
+    public boolean tagsEdited;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt = Instant.now();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "topic_tag", joinColumns = @JoinColumn(name = "topic_id"))
+    public Set<TopicTag> tags = new LinkedHashSet<>();
+
+    /** The tags people see and facet on: the manual set once edited, else auto and archive tags together. */
+    @KeywordField(name = "tags", projectable = Projectable.YES, aggregable = Aggregable.YES)
+    @IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "tags")),
+            @ObjectPath(@PropertyValue(propertyName = "tagsEdited")) })
+    public Set<String> getEffectiveTags() {
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (TopicTag t : tags) {
+            if (tagsEdited == TopicTag.MANUAL.equals(t.provenance)) {
+                names.add(t.name);
+            }
+        }
+        return names;
+    }
+
+    @GenericField(name = "year", projectable = Projectable.YES, aggregable = Aggregable.YES, sortable = Sortable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath({ @PropertyValue(propertyName = "issue"),
+            @PropertyValue(propertyName = "published") }), reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public int getYear() {
+        return issue.published.getYear();
+    }
+
+    /** Date used for sorting and ranges; the issue's publication date. */
+    @GenericField(name = "date", projectable = Projectable.YES, sortable = Sortable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath({ @PropertyValue(propertyName = "issue"),
+            @PropertyValue(propertyName = "published") }), reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public java.time.LocalDate getDate() {
+        return issue.published;
+    }
+
+    /** A plain-text excerpt shown when nothing is highlighted. */
+    @GenericField(name = "snippet", projectable = Projectable.YES, searchable = Searchable.NO)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "body")))
+    public String getSnippet() {
+        return excerpt(body, 200);
+    }
+
+    public List<String> linkList() {
+        return links == null ? List.of() : List.of(links);
+    }
+
+    public static String excerpt(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.replaceAll("\\s+", " ").trim();
+        return flat.length() <= max ? flat : flat.substring(0, max) + "…";
+    }
+}

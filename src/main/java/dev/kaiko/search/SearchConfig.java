@@ -1,0 +1,26 @@
+package dev.kaiko.search;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "kaiko.search")
+public interface SearchConfig {
+
+    /**
+     * true: Kaiko starts and stops its own OpenSearch node. false: it uses the cluster named in
+     * quarkus.hibernate-search-orm.elasticsearch.hosts.
+     */
+    @WithDefault("true")
+    boolean embedded();
+
+    /** What to do with the index schema once the engine is up. */
+    @WithDefault("create-or-validate")
+    SchemaStrategy schemaStrategy();
+
+    enum SchemaStrategy {
+        /** Create a missing index; if the existing one no longer matches the mapping, rebuild it from the database. */
+        CREATE_OR_VALIDATE,
+        /** Always start from an empty index (tests) and reindex from the database. */
+        DROP_AND_CREATE
+    }
+}

@@ -1,0 +1,270 @@
+package dev.kaiko.search;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.util.common.SearchException;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+import dev.kaiko.engine.SearchAvailability;
+import dev.kaiko.model.Topic;
+import dev.kaiko.search.SearchResult.FacetValue;
+import dev.kaiko.search.SearchResult.Highlights;
+import dev.kaiko.search.SearchResult.Hit;
+import dev.kaiko.search.SearchResult.IssueRef;
+
+/**
+ * Full-text search over topics with disjunctive facets, in one request to the engine.
+ *
+ * <p>Facet filters go into the request's {@code post_filter}, and each facet's aggregation is wrapped in a filter of
+ * every <em>other</em> facet's selection: so a facet's counts show what ticking one more of its values would add,
+ * while hits and total honour every filter.
+ */
+@ApplicationScoped
+public class TopicSearch {
+
+    /** Facet name in the API → field in the index, with how many values to show. */
+    private static final Map<String, Facet> FACETS = new LinkedHashMap<>();
+
+    static {
+        FACETS.put("year", new Facet("year", 100));
+        FACETS.put("tag", new Facet("tags", 30));
+        FACETS.put("presenter", new Facet("presenter", 30));
+        FACETS.put("section", new Facet("section", 20));
+    }
+
+    private record Facet(String field, int size) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    SearchAvailability availability;
+
+    public dev.kaiko.search.SearchResult search(SearchRequest request) {
+        if (!availability.isReady()) {
+            throw new SearchUnavailableException(availability.reason(), null);
+        }
+        long start = System.nanoTime();
+        Map<String, List<String>> selected = selections(request);
+        Map<String, AggregationKey<JsonObject>> keys = new LinkedHashMap<>();
+        FACETS.keySet().forEach(name -> keys.put(name, AggregationKey.of(name)));
+        SearchResult<List<?>> result;
+        try {
+            var query = Search.session(entityManager).search(Topic.class)
+                    .extension(ElasticsearchExtension.get())
+                    .select(f -> f.composite().from(
+                            f.id(Long.class),
+                            f.field("title", String.class),
+                            f.field("snippet", String.class),
+                            f.field("url", String.class),
+                            f.field("tags", String.class).list(),
+                            f.field("presenter", String.class),
+                            f.field("year", Integer.class),
+                            f.field("date", LocalDate.class),
+                            f.field("section", String.class),
+                            f.field("issue.id", Long.class),
+                            f.field("issue.number", Integer.class),
+                            f.field("issue.title", String.class),
+                            f.field("issue.published", LocalDate.class),
+                            f.field("issue.series", String.class),
+                            f.highlight("title").highlighter("title"),
+                            f.highlight("body").highlighter("body")).asList())
+                    .where((f, root) -> {
+                        if (request.q().isEmpty()) {
+                            root.add(f.matchAll());
+                        } else {
+                            root.add(f.simpleQueryString()
+                                    .field("title").boost(3f).field("title_en").boost(2f)
+                                    .field("body").field("body_en").boost(0.7f)
+                                    .matching(QueryText.toSimpleQueryString(request.q()))
+                                    .defaultOperator(BooleanOperator.AND)
+                                    .flags(SimpleQueryFlag.AND, SimpleQueryFlag.OR, SimpleQueryFlag.NOT,
+                                            SimpleQueryFlag.PHRASE, SimpleQueryFlag.PRECEDENCE,
+                                            SimpleQueryFlag.WHITESPACE));
+                        }
+                        if (request.from() != null || request.to() != null) {
+                            root.add(f.range().field("date").between(request.from(), request.to()));
+                        }
+                    })
+                    .highlighter(h -> h.fastVector().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                            .noMatchSize(0))
+                    .highlighter("title", h -> h.fastVector().numberOfFragments(0))
+                    .highlighter("body", h -> h.fastVector().fragmentSize(160).numberOfFragments(1));
+            for (var e : keys.entrySet()) {
+                query = query.aggregation(e.getValue(), f -> f.fromJson(facetAggregation(e.getKey(), selected)));
+            }
+            JsonObject postFilter = filterExcept(null, selected);
+            result = query
+                    .requestTransformer(context -> {
+                        if (postFilter != null) {
+                            context.body().add("post_filter", postFilter);
+                        }
+                    })
+                    .sort(f -> switch (request.sort()) {
+                        case NEWEST -> f.field("date").desc().then().score();
+                        case OLDEST -> f.field("date").asc().then().score();
+                        case RELEVANCE -> f.score().then().field("date").desc();
+                    })
+                    .fetch(request.page() * request.size(), request.size());
+        } catch (SearchException e) {
+            throw new SearchUnavailableException("The search engine did not answer: " + firstLine(e.getMessage()), e);
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (List<?> row : result.hits()) {
+            hits.add(toHit(row));
+        }
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        for (var e : keys.entrySet()) {
+            facets.put(e.getKey(), facetValues(result.aggregation(e.getValue()), selected.get(e.getKey())));
+        }
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        return new dev.kaiko.search.SearchResult(result.total().hitCount(), request.page(), request.size(), tookMs,
+                hits, facets);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Hit toHit(List<?> row) {
+        List<String> titleHl = (List<String>) row.get(14);
+        List<String> bodyHl = (List<String>) row.get(15);
+        Highlights highlights = new Highlights(titleHl.isEmpty() ? null : titleHl.get(0),
+                bodyHl.isEmpty() ? null : bodyHl.get(0));
+        return new Hit((Long) row.get(0), (String) row.get(1), (String) row.get(2), (String) row.get(3),
+                (List<String>) row.get(4), (String) row.get(5), (Integer) row.get(6), (LocalDate) row.get(7),
+                (String) row.get(8),
+                new IssueRef((Long) row.get(9), (Integer) row.get(10), (String) row.get(11), (LocalDate) row.get(12),
+                        (String) row.get(13)),
+                highlights);
+    }
+
+    private static Map<String, List<String>> selections(SearchRequest r) {
+        Map<String, List<String>> s = new LinkedHashMap<>();
+        s.put("year", r.years().stream().map(String::valueOf).toList());
+        s.put("tag", r.tags());
+        s.put("presenter", r.presenters());
+        s.put("section", r.sections());
+        s.put("issue", r.issues().stream().map(String::valueOf).toList());
+        return s;
+    }
+
+    /** A bool filter of every selected facet but {@code except}; null when nothing is selected. */
+    private static JsonObject filterExcept(String except, Map<String, List<String>> selected) {
+        JsonArray clauses = new JsonArray();
+        for (var e : selected.entrySet()) {
+            if (e.getKey().equals(except) || e.getValue().isEmpty()) {
+                continue;
+            }
+            String field = "issue".equals(e.getKey()) ? "issue.id" : FACETS.get(e.getKey()).field();
+            JsonArray values = new JsonArray();
+            e.getValue().forEach(values::add);
+            JsonObject terms = new JsonObject();
+            terms.add(field, values);
+            JsonObject clause = new JsonObject();
+            clause.add("terms", terms);
+            clauses.add(clause);
+        }
+        if (clauses.isEmpty()) {
+            return null;
+        }
+        JsonObject bool = new JsonObject();
+        bool.add("filter", clauses);
+        JsonObject filter = new JsonObject();
+        filter.add("bool", bool);
+        return filter;
+    }
+
+    private static JsonObject facetAggregation(String facet, Map<String, List<String>> selected) {
+        Facet f = FACETS.get(facet);
+        JsonObject top = new JsonObject();
+        top.add("terms", terms(f.field(), f.size(), null));
+        JsonObject aggs = new JsonObject();
+        aggs.add("top", top);
+        List<String> mine = selected.get(facet);
+        if (!mine.isEmpty()) {
+            // selected values are always shown, even when outside the top N
+            JsonObject sel = new JsonObject();
+            sel.add("terms", terms(f.field(), mine.size(), mine));
+            aggs.add("selected", sel);
+        }
+        JsonObject filter = filterExcept(facet, selected);
+        JsonObject agg = new JsonObject();
+        agg.add("filter", filter == null ? matchAll() : filter);
+        agg.add("aggs", aggs);
+        return agg;
+    }
+
+    private static JsonObject terms(String field, int size, List<String> include) {
+        JsonObject t = new JsonObject();
+        t.addProperty("field", field);
+        t.addProperty("size", size);
+        if (include != null) {
+            JsonArray inc = new JsonArray();
+            include.forEach(inc::add);
+            t.add("include", inc);
+        }
+        return t;
+    }
+
+    private static JsonObject matchAll() {
+        JsonObject m = new JsonObject();
+        m.add("match_all", new JsonObject());
+        return m;
+    }
+
+    private static List<FacetValue> facetValues(JsonObject agg, List<String> selected) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        readBuckets(agg.getAsJsonObject("top"), counts);
+        if (agg.has("selected")) {
+            readBuckets(agg.getAsJsonObject("selected"), counts);
+        }
+        Set<String> sel = new LinkedHashSet<>(selected);
+        List<FacetValue> out = new ArrayList<>();
+        counts.forEach((value, count) -> out.add(new FacetValue(value, count, sel.contains(value))));
+        for (String s : sel) {
+            if (!counts.containsKey(s)) {
+                out.add(new FacetValue(s, 0, true));
+            }
+        }
+        return out;
+    }
+
+    private static void readBuckets(JsonObject terms, Map<String, Long> into) {
+        for (JsonElement b : terms.getAsJsonArray("buckets")) {
+            JsonObject bucket = b.getAsJsonObject();
+            JsonPrimitive key = bucket.getAsJsonPrimitive("key_as_string") != null
+                    ? bucket.getAsJsonPrimitive("key_as_string")
+                    : bucket.getAsJsonPrimitive("key");
+            String value = key.isNumber() ? String.valueOf(key.getAsLong()) : key.getAsString();
+            into.putIfAbsent(value, bucket.get("doc_count").getAsLong());
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}

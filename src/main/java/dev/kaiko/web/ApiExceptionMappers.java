@@ -1,0 +1,49 @@
+package dev.kaiko.web;
+
+import java.util.Map;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.kaiko.search.InvalidSearchParameter;
+import dev.kaiko.search.SearchUnavailableException;
+
+/** Maps failures to the API's JSON error shape; never a stack trace. */
+public class ApiExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidSearchParameter e) {
+        return ApiError.response(400, e.getMessage(), Map.of("parameter", e.parameter())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(SearchUnavailableException e) {
+        return ApiError.response(503, "Search is temporarily unavailable: " + e.getMessage(), Map.of())
+                .header("Retry-After", "10").build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String message = switch (status) {
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 406 -> "Not acceptable";
+            case 413 -> "The request body is too large";
+            case 415 -> "Unsupported media type";
+            default -> e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage();
+        };
+        return ApiError.response(status, message, Map.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected error", e);
+        return ApiError.response(500, "Internal error; see the server log", Map.of()).build();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.kaiko.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import dev.kaiko.archive.ArchiveImporter;
+import dev.kaiko.archive.ArchiveImporter.Upload;
+import dev.kaiko.archive.ImportReport;
+import io.smallrye.common.annotation.Blocking;
+
+/** POST /api/imports: archive files in, an import report out. Needs the admin token. */
+@Path("/api/imports")
+@AdminOnly
+@Blocking
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    @Inject
+    ArchiveImporter importer;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importMultipart(@RestForm("file") List<FileUpload> files, @RestQuery String format)
+            throws IOException {
+        if (files == null || files.isEmpty()) {
+            return ApiError.response(400, "No file: send one or more multipart fields named 'file'",
+                    Map.of("parameter", "file")).build();
+        }
+        List<Upload> uploads = new ArrayList<>();
+        for (FileUpload f : files) {
+            uploads.add(new Upload(f.fileName() == null ? f.name() : f.fileName(), Files.readAllBytes(f.uploadedFile())));
+        }
+        return answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response importRaw(byte[] body, @RestQuery String filename, @RestQuery String format) {
+        String name = filename == null || filename.isBlank() ? "upload" : filename;
+        return answer(importer.importFiles(List.of(new Upload(name, body == null ? new byte[0] : body)), format,
+                ArchiveImporter.Progress.NONE));
+    }
+
+    /** 200 with the report when anything was stored; 400 naming the first problem when nothing could be. */
+    private static Response answer(ImportReport report) {
+        if (report.anyStored()) {
+            return Response.ok(report).build();
+        }
+        var first = report.errors().get(0);
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("file", first.file());
+        details.put("line", first.line());
+        details.put("path", first.path());
+        details.put("report", report);
+        return ApiError.response(400, first.message(), details).build();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.kaiko.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
+
+/** The shared real corpora beside the project, and importing them through the real API. */
+public final class Corpora {
+
+    public static final String TOKEN = "test-admin-token";
+
+    private Corpora() {
+    }
+
+    public static Path root() {
+        return Path.of(System.getProperty("kaiko.corpora", "../shared/corpora"));
+    }
+
+    public static Path seed() {
+        return root().resolve("neco-weekly-2023-12-22.txt");
+    }
+
+    public static byte[] bytes(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** POSTs one file as a raw body, authenticated. */
+    public static ValidatableResponse importRaw(String filename, byte[] content) {
+        return RestAssured.given().header("Authorization", "Bearer " + TOKEN)
+                .contentType("application/octet-stream").queryParam("filename", filename).body(content)
+                .post("/api/imports").then();
+    }
+
+    public static ValidatableResponse importFile(Path p) {
+        return importRaw(p.getFileName().toString(), bytes(p));
+    }
+}
