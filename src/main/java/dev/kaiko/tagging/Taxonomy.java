@@ -131,11 +131,11 @@ public final class Taxonomy {
      * when given; other entries are appended. The result is validated as a whole.
      */
     public Taxonomy extendWith(InputStream extension) {
-        return extend(parse(extension, "<extension>"));
+        return extend(parse(extension, "<extension>", true));
     }
 
     public Taxonomy extendWith(Path extension) {
-        return extend(parse(extension));
+        return extend(parse(extension, true));
     }
 
     private Taxonomy extend(List<Technology> ext) {
@@ -146,6 +146,9 @@ public final class Taxonomy {
         for (Technology e : ext) {
             Technology base = merged.get(e.name());
             if (base == null) {
+                if (e.category().isBlank()) {
+                    throw new TaxonomyException("Taxonomy extension: new technology '" + e.name() + "' has no category");
+                }
                 merged.put(e.name(), e);
                 continue;
             }
@@ -184,14 +187,23 @@ public final class Taxonomy {
     }
 
     static List<Technology> parse(Path file) {
+        return parse(file, false);
+    }
+
+    static List<Technology> parse(Path file, boolean extension) {
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString());
+            return parse(in, file.toString(), extension);
         } catch (IOException e) {
             throw new TaxonomyException("Cannot read taxonomy file " + file + ": " + e.getMessage(), e);
         }
     }
 
     static List<Technology> parse(InputStream in, String source) {
+        return parse(in, source, false);
+    }
+
+    /** In an extension, category may be omitted for entries that extend an existing technology. */
+    static List<Technology> parse(InputStream in, String source, boolean extension) {
         Object root;
         try {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
@@ -215,7 +227,9 @@ public final class Taxonomy {
                 throw new TaxonomyException(where + " has no name");
             }
             String category = str(e.get("category"));
-            if (category == null || category.isBlank()) {
+            if (extension && category == null) {
+                category = "";
+            } else if (category == null || category.isBlank()) {
                 throw new TaxonomyException(where + " has no category");
             }
             Technology.ContextRule ctx = Technology.ContextRule.NONE;

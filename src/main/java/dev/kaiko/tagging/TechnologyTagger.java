@@ -29,15 +29,15 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <h2>Decision</h2>
- * A technology is tagged when it is mentioned in the title, or in the first sentence of the body, or at
- * least {@code minBodyMentions} (default 2) times in the body. A single passing mention deep in a body is
+ * A technology is tagged when it is mentioned in the title, or in the first sentence of a body
+ * paragraph (line), or at least {@code minBodyMentions} (default 2) times in the body. A single passing mention deep in a body is
  * not enough — this keeps "… like React and Vue" asides out of the facets.
  */
 public final class TechnologyTagger {
 
     /** Tuning knobs of the decision rule. */
-    public record Rules(int minBodyMentions, boolean leadSentenceCounts) {
-        public static final Rules DEFAULT = new Rules(2, true);
+    public record Rules(int minBodyMentions, boolean leadSentenceCounts, boolean subjectCounts) {
+        public static final Rules DEFAULT = new Rules(2, true, true);
     }
 
     /** Why a technology was (or was not) tagged: mention counts per field. */
@@ -143,10 +143,10 @@ public final class TechnologyTagger {
         for (int[] m : hits(suffix, whole, contextCache)) {
             bodyCount[patTech[m[2]]]++;
         }
-        int leadEnd = leadEnd(b.lower);
+        boolean[] inLead = leadMask(b.lower);
         for (int[] m : hits(b, whole, contextCache)) {
             bodyCount[patTech[m[2]]]++;
-            if (m[0] < leadEnd) {
+            if ((rules.leadSentenceCounts() && inLead[m[0]]) || (rules.subjectCounts() && isSubject(b.lower, m[1]))) {
                 lead[patTech[m[2]]] = true;
             }
         }
@@ -157,7 +157,7 @@ public final class TechnologyTagger {
                 continue;
             }
             boolean tagged = titleCount[i] > 0 || bodyCount[i] >= rules.minBodyMentions()
-                    || (rules.leadSentenceCounts() && lead[i]);
+                    || lead[i];
             out.put(techNames[i], new Evidence(techNames[i], titleCount[i], bodyCount[i], lead[i], tagged));
             if (tagged) {
                 implied.addAll(Arrays.asList(ancestors[i]));
@@ -203,18 +203,93 @@ public final class TechnologyTagger {
         return new String[] {head, tail};
     }
 
-    /** End offset of the first sentence of a (lower-cased, normalised) body. */
-    static int leadEnd(String s) {
+    /** Offsets lying in the first sentence of the body (ends at 。 ！ ？ ! ? a line break, or '. '). */
+    static boolean[] leadMask(String s) {
+        boolean[] mask = new boolean[s.length() + 1];
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '。' || c == '\n' || c == '!' || c == '?' || c == '．') {
-                return i;
+            if (c == '\n') {
+                break;
             }
-            if (c == '.' && (i + 1 == s.length() || s.charAt(i + 1) == ' ')) {
-                return i;
+            mask[i] = true;
+            if (c == '。' || c == '!' || c == '?' || c == '．'
+                    || (c == '.' && (i + 1 == s.length() || s.charAt(i + 1) == ' '))) {
+                break;
             }
         }
-        return s.length();
+        return mask;
+    }
+
+    /** Japanese topic/subject markers: a technology written right before them is what the clause is about. */
+    private static final Pattern SUBJECT_MARKER = Pattern.compile(" ?(は|が|という|とは|って)");
+
+    /** The hit is the grammatical topic/subject of its clause ("EPSS という指標", "OpenTofu が立ち上がり"). */
+    static boolean isSubject(String lower, int end) {
+        return SUBJECT_MARKER.matcher(lower).region(end, lower.length()).lookingAt();
+    }
+
+    /** "X のような", "X 的な", "X ライクな", "X をインスパイアした", "X-like": X is a comparison, not the subject. */
+    private static final Pattern ANALOGY_AFTER = Pattern.compile(
+            "[`'\"」』)\\]]*\\s?(のよう|のように|的な|的に|ライク|みたいな|風の|をインスパイア|にインスパイア|-like\\b|-inspired\\b| like\\b)");
+    /** "alternative to X", "inspired by X", "X の代わり" are comparisons too. */
+    private static final Pattern ANALOGY_BEFORE = Pattern.compile("(alternative to|alternatives to|inspired by|instead of|like) $");
+    /** What may separate the members of an enumeration: "A/B的な", "AやBのような", "A, B, and C-like". */
+    private static final Pattern ENUM_GAP = Pattern.compile("\\s?(/|や|、|,|と|and|or|・)?\\s?(and |or )?");
+
+    /**
+     * Drops hits that only serve as a comparison (see {@link #ANALOGY_AFTER}), together with the members of
+     * an enumeration directly chained to them ("Vue/Riot的な" drops Vue; "ReactやVueなどに対応" keeps both).
+     */
+    private static void dropAnalogies(String text, List<int[]> hits) {
+        hits.sort((a, c) -> a[0] != c[0] ? Integer.compare(a[0], c[0]) : Integer.compare(c[1], a[1]));
+        boolean[] drop = new boolean[hits.size()];
+        boolean any = false;
+        for (int i = 0; i < hits.size(); i++) {
+            int[] h = hits.get(i);
+            boolean after = ANALOGY_AFTER.matcher(text).region(h[1], text.length()).lookingAt();
+            boolean before = ANALOGY_BEFORE.matcher(text).region(Math.max(0, h[0] - 20), h[0]).find();
+            if (before) {
+                drop[i] = true;
+                any = true;
+                // "alternative to React, Vue, and Svelte": the following enumeration members too
+                for (int j = i + 1, prevEnd = h[1]; j < hits.size(); j++) {
+                    int[] n = hits.get(j);
+                    if (n[0] < prevEnd) {
+                        continue;
+                    }
+                    if (!ENUM_GAP.matcher(text).region(prevEnd, n[0]).matches()) {
+                        break;
+                    }
+                    drop[j] = true;
+                    prevEnd = n[1];
+                }
+            }
+            if (after) {
+                drop[i] = true;
+                any = true;
+                for (int j = i - 1, nextStart = h[0]; j >= 0; j--) {
+                    int[] p = hits.get(j);
+                    if (p[1] > nextStart) {
+                        continue;
+                    }
+                    if (!ENUM_GAP.matcher(text).region(p[1], nextStart).matches()) {
+                        break;
+                    }
+                    drop[j] = true;
+                    nextStart = p[0];
+                }
+            }
+        }
+        if (any) {
+            List<int[]> keep = new ArrayList<>();
+            for (int i = 0; i < hits.size(); i++) {
+                if (!drop[i]) {
+                    keep.add(hits.get(i));
+                }
+            }
+            hits.clear();
+            hits.addAll(keep);
+        }
     }
 
     /** Valid, maximal hits in one field: {start, end, pattern}. */
@@ -227,6 +302,11 @@ public final class TechnologyTagger {
                 return;
             }
             if (patLatinEnd[p] && end < text.length() && TextNormalizer.isLatinWordChar(text.charAt(end))) {
+                return;
+            }
+            // "package.json", ".module.css", "foo.rs": a file extension or member, not the technology
+            if (patLatinStart[p] && start >= 2 && text.charAt(start - 1) == '.'
+                    && TextNormalizer.isLatinWordChar(text.charAt(start - 2))) {
                 return;
             }
             // a term ending (starting) in a digit must not be part of a longer version number: v8.1.0 is not V8
@@ -243,10 +323,10 @@ public final class TechnologyTagger {
             }
             raw.add(new int[] {start, end, p});
         });
-        if (raw.size() <= 1) {
+        if (raw.isEmpty()) {
             return raw;
         }
-        raw.sort((a, c) -> a[0] != c[0] ? Integer.compare(a[0], c[0]) : Integer.compare(c[1], a[1]));
+        dropAnalogies(text, raw);
         List<int[]> kept = new ArrayList<>(raw.size());
         int maxEnd = -1;
         Map<Integer, Integer> lastEnd = new HashMap<>();

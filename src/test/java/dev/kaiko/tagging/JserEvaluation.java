@@ -84,8 +84,13 @@ final class JserEvaluation {
         for (String s : scored) {
             ev.perTech.put(s, new Score());
         }
+        Set<String> vocabulary = new LinkedHashSet<>();
         for (Item it : items) {
-            Set<String> auto = tagger.tag(it.title(), it.body());
+            vocabulary.addAll(it.humanTags());
+        }
+        Taxonomy tx = tagger.taxonomy();
+        for (Item it : items) {
+            Set<String> auto = projectOntoVocabulary(tagger.explain(it.title(), it.body()), tx, vocabulary);
             for (String s : scored) {
                 boolean a = auto.contains(s);
                 boolean h = it.humanTags().contains(s);
@@ -100,6 +105,9 @@ final class JserEvaluation {
                     ev.micro.fp++;
                     sc.fps.add(line);
                 } else if (h) {
+                    String why = tagger.explain(it.title(), it.body()).stream().filter(e -> e.technology().equals(s))
+                            .map(e -> "[body mentions=" + e.bodyMentions() + "]").findFirst().orElse("[not mentioned]");
+                    line = why + " " + line;
                     sc.fn++;
                     ev.micro.fn++;
                     sc.fns.add(line);
@@ -107,6 +115,29 @@ final class JserEvaluation {
             }
         }
         return ev;
+    }
+
+    /**
+     * JSer tags the most specific technology its vocabulary has (Next.js items carry Next.js, not React; Nuxt
+     * items carry Vue because there is no Nuxt tag). So an ancestor we only inferred through the hierarchy
+     * (not mentioned itself) is not expected when the descendant that implied it is itself a JSer tag.
+     */
+    static Set<String> projectOntoVocabulary(List<TechnologyTagger.Evidence> evidence, Taxonomy tx,
+                                             Set<String> vocabulary) {
+        Set<String> tagged = new LinkedHashSet<>();
+        evidence.stream().filter(TechnologyTagger.Evidence::tagged).forEach(e -> tagged.add(e.technology()));
+        Set<String> out = new LinkedHashSet<>(tagged);
+        for (TechnologyTagger.Evidence e : evidence) {
+            if (!e.tagged() || e.titleMentions() + e.bodyMentions() > 0) {
+                continue;
+            }
+            boolean coveredBySpecific = tagged.stream().anyMatch(d -> vocabulary.contains(d)
+                    && tx.ancestors(d).contains(e.technology()) && !d.equals(e.technology()));
+            if (coveredBySpecific) {
+                out.remove(e.technology());
+            }
+        }
+        return out;
     }
 
     String table() {
@@ -147,5 +178,25 @@ final class JserEvaluation {
         JserEvaluation ev = evaluate(items, tagger);
         System.out.println(ev.table());
         System.out.println(ev.disagreements(100));
+        for (int minHuman : new int[] {1, 2, 3, 5}) {
+            Score m = new Score();
+            ev.perTech.forEach((k, sc) -> {
+                if (sc.human() >= minHuman) {
+                    m.tp += sc.tp;
+                    m.fp += sc.fp;
+                    m.fn += sc.fn;
+                }
+            });
+            System.out.printf("techs with >=%d human items: P=%.3f R=%.3f%n", minHuman, m.precision(), m.recall());
+        }
+        for (int min : new int[] {1, 2, 3}) {
+            for (boolean lead : new boolean[] {true, false}) {
+                for (boolean subj : new boolean[] {true, false}) {
+                    JserEvaluation v = evaluate(items, new TechnologyTagger(tx, new TechnologyTagger.Rules(min, lead, subj)));
+                    System.out.printf("variant minBody=%d lead=%s subject=%s: P=%.3f R=%.3f%n", min, lead, subj,
+                            v.micro.precision(), v.micro.recall());
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,46 @@
+package dev.kaiko.tagging;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Auto tags against JSer.info's human tags (2023). Prints the per-technology table and writes it, with the
+ * disagreements, to target/tagging-jser-report.txt.
+ */
+class JserPrecisionRecallTest {
+
+    @Test
+    void autoTagsAgreeWithHumanTags() throws IOException {
+        Path dir = Path.of(System.getProperty("kaiko.corpora", "../shared/corpora"), "jser-2023");
+        assumeTrue(Files.isDirectory(dir), "JSer corpus not available at " + dir.toAbsolutePath());
+        Taxonomy taxonomy = Taxonomy.loadDefault();
+        TechnologyTagger tagger = new TechnologyTagger(taxonomy);
+        List<JserEvaluation.Item> items = JserEvaluation.read(dir, taxonomy);
+        assertTrue(items.size() > 500, "read " + items.size() + " items");
+        JserEvaluation ev = JserEvaluation.evaluate(items, tagger);
+        String table = ev.table();
+        System.out.println(table);
+        Path target = Path.of("target");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("tagging-jser-report.txt"),
+                table + "\nDisagreements (FP = auto only, FN = human only):\n" + ev.disagreements(1000));
+
+        assertTrue(ev.micro.precision() >= 0.8, "micro precision " + ev.micro.precision());
+        assertTrue(ev.micro.recall() >= 0.8, "micro recall " + ev.micro.recall());
+        List<String> weak = new ArrayList<>();
+        ev.perTech.forEach((tech, s) -> {
+            if (s.human() >= 10 && s.recall() < 0.6) {
+                weak.add(tech + " recall " + s.recall());
+            }
+        });
+        assertTrue(weak.isEmpty(), "technologies with >=10 human-tagged items and recall < 0.6: " + weak);
+    }
+}
