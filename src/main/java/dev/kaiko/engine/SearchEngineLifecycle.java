@@ -52,6 +52,10 @@ public class SearchEngineLifecycle {
     EntityManager entityManager;
     @Inject
     SearchAvailability availability;
+    @Inject
+    jakarta.enterprise.event.Event<SearchReady> readyEvent;
+
+    private volatile boolean everReady;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private ManagedEngine engine;
@@ -96,6 +100,8 @@ public class SearchEngineLifecycle {
             prepareIndex();
             availability.ready();
             LOG.info("Search is available");
+            readyEvent.fireAsync(new SearchReady(!everReady));
+            everReady = true;
         } catch (RuntimeException e) {
             availability.unavailable("The search engine could not be started: " + e.getMessage());
             LOG.error("Search is unavailable", e);

@@ -1,0 +1,5 @@
+package dev.kaiko.engine;
+
+/** Fired (asynchronously) each time search becomes available, so start-up work that indexes can run. */
+public record SearchReady(boolean first) {
+}
