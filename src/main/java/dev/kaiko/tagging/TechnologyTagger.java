@@ -36,8 +36,9 @@ import java.util.regex.Pattern;
 public final class TechnologyTagger {
 
     /** Tuning knobs of the decision rule. */
-    public record Rules(int minBodyMentions, boolean leadSentenceCounts, boolean subjectCounts) {
-        public static final Rules DEFAULT = new Rules(2, true, true);
+    public record Rules(int minBodyMentions, boolean leadSentenceCounts, boolean subjectCounts,
+                        boolean releaseNotesLeadOnly) {
+        public static final Rules DEFAULT = new Rules(2, true, true, true);
     }
 
     /** Why a technology was (or was not) tagged: mention counts per field. */
@@ -144,6 +145,7 @@ public final class TechnologyTagger {
             bodyCount[patTech[m[2]]]++;
         }
         boolean[] inLead = leadMask(b.lower);
+        boolean releaseNote = rules.releaseNotesLeadOnly() && isReleaseNote(b.lower, inLead);
         for (int[] m : hits(b, whole, contextCache)) {
             bodyCount[patTech[m[2]]]++;
             if ((rules.leadSentenceCounts() && inLead[m[0]]) || (rules.subjectCounts() && isSubject(b.lower, m[1]))) {
@@ -156,7 +158,7 @@ public final class TechnologyTagger {
             if (titleCount[i] == 0 && bodyCount[i] == 0) {
                 continue;
             }
-            boolean tagged = titleCount[i] > 0 || bodyCount[i] >= rules.minBodyMentions()
+            boolean tagged = titleCount[i] > 0 || (!releaseNote && bodyCount[i] >= rules.minBodyMentions())
                     || lead[i];
             out.put(techNames[i], new Evidence(techNames[i], titleCount[i], bodyCount[i], lead[i], tagged));
             if (tagged) {
@@ -220,7 +222,25 @@ public final class TechnologyTagger {
         return mask;
     }
 
-    /** Japanese topic/subject markers: a technology written right before them is what the clause is about. */
+    private static final Pattern RELEASE = Pattern.compile("リリース|\\breleased?\\b|がリリースされ");
+
+    /**
+     * A release note ("Foo v1.2リリース。 …") lists changes touching many technologies; it is about the
+     * released product, so only the title and the first sentence (and subject mentions) count.
+     */
+    static boolean isReleaseNote(String lower, boolean[] inLead) {
+        int end = 0;
+        while (end < lower.length() && inLead[end]) {
+            end++;
+        }
+        return RELEASE.matcher(lower).region(0, end).find();
+    }
+
+    /**
+     * Japanese topic/subject markers (は, が, という, とは, って): a technology written right before them is what
+     * the clause is about. (Implementation markers such as "で書き直し" were tried and rejected: on JSer they
+     * added as many false positives as hits.)
+     */
     private static final Pattern SUBJECT_MARKER = Pattern.compile(" ?(は|が|という|とは|って)");
 
     /** The hit is the grammatical topic/subject of its clause ("EPSS という指標", "OpenTofu が立ち上がり"). */
@@ -304,6 +324,12 @@ public final class TechnologyTagger {
             if (patLatinEnd[p] && end < text.length() && TextNormalizer.isLatinWordChar(text.charAt(end))) {
                 return;
             }
+            // "--html", "-webkit-": a command-line flag or vendor prefix, not the technology
+            if (patLatinStart[p] && start >= 1 && text.charAt(start - 1) == '-'
+                    && (start == 1 || text.charAt(start - 2) == '-' || text.charAt(start - 2) == ' '
+                    || text.charAt(start - 2) == '`')) {
+                return;
+            }
             // "package.json", ".module.css", "foo.rs": a file extension or member, not the technology
             if (patLatinStart[p] && start >= 2 && text.charAt(start - 1) == '.'
                     && TextNormalizer.isLatinWordChar(text.charAt(start - 2))) {
@@ -379,7 +405,8 @@ public final class TechnologyTagger {
         final String lower;
 
         Field(String s) {
-            cased = TextNormalizer.nfkc(s);
+            // Markdown code-span backticks are formatting: "`popover`属性" reads as "popover属性"
+            cased = TextNormalizer.nfkc(s == null ? null : s.replace("`", ""));
             lower = TextNormalizer.lower(cased);
         }
     }

@@ -189,10 +189,12 @@ final class JserEvaluation {
             });
             System.out.printf("techs with >=%d human items: P=%.3f R=%.3f%n", minHuman, m.precision(), m.recall());
         }
+        JserEvaluation noRel = evaluate(items, new TechnologyTagger(tx, new TechnologyTagger.Rules(2, true, true, false)));
+        System.out.printf("variant release-note rule off: P=%.3f R=%.3f%n", noRel.micro.precision(), noRel.micro.recall());
         for (int min : new int[] {1, 2, 3}) {
             for (boolean lead : new boolean[] {true, false}) {
                 for (boolean subj : new boolean[] {true, false}) {
-                    JserEvaluation v = evaluate(items, new TechnologyTagger(tx, new TechnologyTagger.Rules(min, lead, subj)));
+                    JserEvaluation v = evaluate(items, new TechnologyTagger(tx, new TechnologyTagger.Rules(min, lead, subj, true)));
                     System.out.printf("variant minBody=%d lead=%s subject=%s: P=%.3f R=%.3f%n", min, lead, subj,
                             v.micro.precision(), v.micro.recall());
                 }

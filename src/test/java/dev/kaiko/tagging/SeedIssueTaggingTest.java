@@ -76,7 +76,7 @@ class SeedIssueTaggingTest {
 
     @Test
     void ebpfTopics() {
-        assertTagged(EBPF_BOOK, "eBPF", "Linux kernel");
+        assertTagged(EBPF_BOOK, "eBPF");
         assertTagged(NETKIT, "eBPF", "netkit", "Cilium");
         assertTagged(OTEL_GO, "eBPF", "OpenTelemetry", "Go");
     }
