@@ -36,6 +36,19 @@ class JserPrecisionRecallTest {
         List<JserEvaluation.Item> items = JserEvaluation.read(dir, taxonomy);
         assertTrue(items.size() > 500, "read " + items.size() + " items");
         JserEvaluation ev = JserEvaluation.evaluate(items, tagger);
+
+        // throughput on real topics (JSer title + summary), after warm-up
+        for (int r = 0; r < 20; r++) {
+            items.forEach(it -> tagger.tag(it.title(), it.body()));
+        }
+        int rounds = 100;
+        long t0 = System.nanoTime();
+        for (int r = 0; r < rounds; r++) {
+            items.forEach(it -> tagger.tag(it.title(), it.body()));
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("TechnologyTagger throughput on JSer items: %,.0f topics/s (%d topics)%n",
+                rounds * items.size() / secs, rounds * items.size());
         String table = ev.table();
         System.out.println(table);
         Path target = Path.of("target");
