@@ -250,7 +250,7 @@ public final class TechnologyTagger {
 
     /** "X のような", "X 的な", "X ライクな", "X をインスパイアした", "X-like": X is a comparison, not the subject. */
     private static final Pattern ANALOGY_AFTER = Pattern.compile(
-            "[`'\"」』)\\]]*\\s?(のよう|のように|的な|的に|ライク|みたいな|風の|をインスパイア|にインスパイア|-like\\b|-inspired\\b| like\\b)");
+            "(?:/[^\\s/、。,]{1,20}?)*[`'\"」』)\\]]*\\s?(のよう|のように|的な|的に|ライク|みたいな|風の|をインスパイア|にインスパイア|-like\\b|-inspired\\b| like\\b)");
     /** "alternative to X", "inspired by X", "X の代わり" are comparisons too. */
     private static final Pattern ANALOGY_BEFORE = Pattern.compile("(alternative to|alternatives to|inspired by|instead of|like) $");
     /** What may separate the members of an enumeration: "A/B的な", "AやBのような", "A, B, and C-like". */
@@ -322,6 +322,12 @@ public final class TechnologyTagger {
                 return;
             }
             if (patLatinEnd[p] && end < text.length() && TextNormalizer.isLatinWordChar(text.charAt(end))) {
+                return;
+            }
+            // ".NET" in "lwn.net": an alias starting with punctuation still needs a boundary before it
+            if (!patLatinStart[p] && start > 0 && !TextNormalizer.isLatinWordChar(text.charAt(start))
+                    && TextNormalizer.isLatinWordChar(text.charAt(start - 1))
+                    && end - start > 1 && TextNormalizer.isLatinWordChar(text.charAt(start + 1))) {
                 return;
             }
             // "--html", "-webkit-": a command-line flag or vendor prefix, not the technology
@@ -405,11 +411,14 @@ public final class TechnologyTagger {
         final String lower;
 
         Field(String s) {
-            // Markdown code-span backticks are formatting: "`popover`属性" reads as "popover属性"
-            cased = TextNormalizer.nfkc(s == null ? null : s.replace("`", ""));
+            // URLs are addresses, not mentions (github.com, lwn.net, http://); Markdown code-span backticks are
+            // formatting: "`popover`属性" reads as "popover属性"
+            cased = s == null ? "" : URL.matcher(TextNormalizer.nfkc(s)).replaceAll(" ").replace("`", "");
             lower = TextNormalizer.lower(cased);
         }
     }
+
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s)\\]>\"'」）]*");
 
     /** Compiled context rule of one technology. */
     private static final class Context {

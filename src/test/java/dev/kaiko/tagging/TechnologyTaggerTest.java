@@ -158,6 +158,26 @@ class TechnologyTaggerTest {
     }
 
     @Test
+    void urlsAndGenericWordsAreNotMentions() {
+        hasNot(TAGGER.tag("Release notes", "See https://github.com/rust-lang/rust/pull/1 and lwn.net for details"),
+                "GitHub", "Rust", ".NET", "HTTP");
+        hasNot(title("Spreading Rust to the rest of the company"), "REST");
+        hasNot(title("add `never_patterns` feature gate"), "Feature gates", "Kubernetes");
+        hasNot(title("portable network ingress to your apps"), "Ingress", "Kubernetes");
+        hasNot(title("have the cronjob link to the failed run"), "CronJob", "Kubernetes");
+        has(title("REST API design guide"), "REST");
+        has(TAGGER.tag("Ingress の設定", "Kubernetes クラスタで使う"), "Ingress", "Kubernetes");
+    }
+
+    @Test
+    void analogiesAreNotMentions() {
+        hasNot(title("ImmerライクなImmutable処理のライブラリ"), "Immer");
+        hasNot(title("Vue/Riot的なUIフレームワーク"), "Vue.js");
+        hasNot(title("An alternative to React, Vue, and Svelte"), "React", "Vue.js", "Svelte");
+        has(title("Vue 3.4 released"), "Vue.js");
+    }
+
+    @Test
     void nullAndEmptyInputs() {
         assertTrue(TAGGER.tag(null, null).isEmpty());
         assertTrue(TAGGER.tag("", "").isEmpty());
