@@ -41,8 +41,11 @@ public final class TechnologyTagger {
         public static final Rules DEFAULT = new Rules(2, true, true, true);
     }
 
-    /** Why a technology was (or was not) tagged: mention counts per field. */
-    public record Evidence(String technology, int titleMentions, int bodyMentions, boolean inLead, boolean tagged) {
+    /**
+     * Why a technology was (or was not) tagged: mention counts per field; {@code salient} = mentioned in the
+     * body's first sentence or as the topic/subject of a clause (X は / X が / X という).
+     */
+    public record Evidence(String technology, int titleMentions, int bodyMentions, boolean salient, boolean tagged) {
     }
 
     private static final int ADJACENT = 3;
@@ -170,7 +173,7 @@ public final class TechnologyTagger {
             if (e == null) {
                 out.put(a, new Evidence(a, 0, 0, false, true));
             } else if (!e.tagged()) {
-                out.put(a, new Evidence(a, e.titleMentions(), e.bodyMentions(), e.inLead(), true));
+                out.put(a, new Evidence(a, e.titleMentions(), e.bodyMentions(), e.salient(), true));
             }
         }
         return new ArrayList<>(out.values());
