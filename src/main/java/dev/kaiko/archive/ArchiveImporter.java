@@ -39,9 +39,15 @@ public class ArchiveImporter {
 
     /** Receives progress as files are done. */
     public interface Progress {
-        void fileDone(FileReport report);
+        /** A file or zip member was stored (or failed). */
+        default void fileDone(FileReport report) {
+        }
 
-        Progress NONE = r -> {
+        /** An uploaded file, with all its members, is done. */
+        default void uploadDone(Upload upload) {
+        }
+
+        Progress NONE = new Progress() {
         };
     }
 
@@ -58,6 +64,7 @@ public class ArchiveImporter {
                         report.issues(), report.topicsAdded(), report.topicsUpdated(), report.topicsUnchanged(),
                         report.topicsRemoved(), report.errors().isEmpty() ? "" : ", error: " + report.errors());
             }
+            progress.uploadDone(upload);
         }
         return new ImportReport(reports);
     }
@@ -67,8 +74,15 @@ public class ArchiveImporter {
             return QuarkusTransaction.requiringNew().call(() -> {
                 em.createNativeQuery("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")").getSingleResult();
                 IssueStore.Counts total = new IssueStore.Counts(0, 0, 0, 0);
-                for (ParsedIssue issue : file.issues()) {
-                    total = total.plus(store.store(issue, file.name(), file.format()));
+                if (file.export() != null) {
+                    for (KaikoExport.Issue issue : file.export().issues()) {
+                        total = total.plus(store.store(exportedIssue(issue), file.name(), file.format(),
+                                issue.topics().stream().map(t -> tagsOf(t, KaikoExport.Tag.MANUAL)).toList()));
+                    }
+                } else {
+                    for (ParsedIssue issue : file.issues()) {
+                        total = total.plus(store.store(issue, file.name(), file.format()));
+                    }
                 }
                 return new FileReport(file.name(), file.format(), file.issues().size(), total.added(),
                         total.updated(), total.unchanged(), total.removed(), List.of());
@@ -78,6 +92,19 @@ public class ArchiveImporter {
             return FileReport.failed(file.name(), file.format(),
                     new ImportError(file.name(), null, null, "could not be stored: " + rootMessage(e)));
         }
+    }
+
+    /** An exported issue with archive tags as archive tags; manual ones are restored as manual by the store. */
+    private static ParsedIssue exportedIssue(KaikoExport.Issue issue) {
+        return new ParsedIssue(issue.series(), issue.number(), issue.title(), issue.date(), issue.url(),
+                issue.topics().stream().map(t -> new ParsedTopic(t.title(), t.body(), t.bodyHtml(), t.section(),
+                        t.url(), t.links(), t.presenter(), tagsOf(t, KaikoExport.Tag.ARCHIVE), t.attributes()))
+                        .toList());
+    }
+
+    private static List<String> tagsOf(KaikoExport.Topic topic, String provenance) {
+        return topic.tags().stream().filter(t -> provenance.equals(t.provenance())).map(KaikoExport.Tag::name)
+                .distinct().toList();
     }
 
     private static String rootMessage(Throwable e) {

@@ -44,6 +44,14 @@ class IssueStore {
     }
 
     Counts store(ParsedIssue parsed, String sourceFile, String format) {
+        return store(parsed, sourceFile, format, null);
+    }
+
+    /**
+     * @param manualTags for a Kaiko export, each topic's manual tags in topic order (an empty list: not edited);
+     *                   null for other formats, which leave manual edits as they are
+     */
+    Counts store(ParsedIssue parsed, String sourceFile, String format, List<List<String>> manualTags) {
         String issueKey = issueKey(parsed);
         Issue issue = em.createQuery("from Issue i left join fetch i.topics where i.key = :k", Issue.class)
                 .setParameter("k", issueKey).getResultStream().findFirst().orElse(null);
@@ -56,8 +64,10 @@ class IssueStore {
         issue.title = parsed.title();
         issue.published = parsed.date();
         issue.url = parsed.url();
-        issue.sourceFile = sourceFile;
-        issue.sourceFormat = format;
+        if (issue.sourceFile == null) {
+            issue.sourceFile = sourceFile; // the first file; a week of a link feed may span several
+            issue.sourceFormat = format;
+        }
         if (issue.id == null) {
             em.persist(issue);
         }
@@ -67,20 +77,22 @@ class IssueStore {
         // Topics another file contributed to this issue (a week of a link feed split over monthly files) stay.
         List<Topic> othersTopics = issue.topics.stream()
                 .filter(t -> t.sourceFile != null && !t.sourceFile.equals(sourceFile)).toList();
-        Set<String> seenTitles = new java.util.HashSet<>();
+        // Keys taken by this file's earlier topics or by other files' topics in the same issue: a repeated title
+        // gets an ordinal, so each copy keeps an identity of its own whatever order the files come in.
+        Set<String> takenKeys = new java.util.HashSet<>();
+        othersTopics.forEach(t -> takenKeys.add(t.key));
         List<Topic> ordered = new ArrayList<>();
         int added = 0;
         int updated = 0;
         int unchanged = 0;
-        int position = othersTopics.size();
+        // Files contribute in name order (2023-01.json before 2023-02.json), whatever order they are imported in.
+        int position = (int) othersTopics.stream().filter(t -> t.sourceFile.compareTo(sourceFile) < 0).count();
         for (ParsedTopic p : parsed.topics()) {
-            String normalized = normalize(p.title());
-            String keySource = issueKey + "\n" + normalized;
-            int dup = 1;
-            while (!seenTitles.add(keySource + (dup == 1 ? "" : "#" + dup))) {
-                dup++;
+            String keySource = issueKey + "\n" + normalize(p.title());
+            String key = digest(keySource);
+            for (int dup = 2; !takenKeys.add(key); dup++) {
+                key = digest(keySource + "#" + dup);
             }
-            String key = digest(keySource + (dup == 1 ? "" : "#" + dup));
             String hash = contentHash(p);
             Topic topic = existing.remove(key);
             if (topic != null) {
@@ -100,6 +112,9 @@ class IssueStore {
             } else {
                 apply(topic, p, position, hash);
                 updated++;
+            }
+            if (manualTags != null) {
+                restoreManualTags(topic, manualTags.get(ordered.size()));
             }
             ordered.add(topic);
             position++;
@@ -131,6 +146,12 @@ class IssueStore {
         tagging.autoTags(p.title(), p.body()).forEach(n -> tags.add(new TopicTag(n, TopicTag.AUTO)));
         topic.tags.clear();
         topic.tags.addAll(tags);
+    }
+
+    private static void restoreManualTags(Topic topic, List<String> manual) {
+        topic.tags.removeIf(t -> TopicTag.MANUAL.equals(t.provenance));
+        manual.forEach(n -> topic.tags.add(new TopicTag(n, TopicTag.MANUAL)));
+        topic.tagsEdited = !manual.isEmpty();
     }
 
     static String issueKey(ParsedIssue p) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,10 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.kaiko.archive.ArchiveImporter;
+import dev.kaiko.archive.ImportJobs;
 import dev.kaiko.archive.ArchiveImporter.Upload;
 import dev.kaiko.archive.ImportReport;
 import io.smallrye.common.annotation.Blocking;
@@ -32,11 +35,13 @@ public class ImportResource {
 
     @Inject
     ArchiveImporter importer;
+    @Inject
+    ImportJobs jobs;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response importMultipart(@RestForm("file") List<FileUpload> files, @RestQuery String format)
-            throws IOException {
+    public Response importMultipart(@RestForm("file") List<FileUpload> files, @RestQuery String format,
+            @RestQuery boolean async) throws IOException {
         if (files == null || files.isEmpty()) {
             return ApiError.response(400, "No file: send one or more multipart fields named 'file'",
                     Map.of("parameter", "file")).build();
@@ -45,15 +50,29 @@ public class ImportResource {
         for (FileUpload f : files) {
             uploads.add(new Upload(f.fileName() == null ? f.name() : f.fileName(), Files.readAllBytes(f.uploadedFile())));
         }
-        return answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
+        return async ? accepted(uploads, format) : answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response importRaw(byte[] body, @RestQuery String filename, @RestQuery String format) {
+    public Response importRaw(byte[] body, @RestQuery String filename, @RestQuery String format,
+            @RestQuery boolean async) {
         String name = filename == null || filename.isBlank() ? "upload" : filename;
-        return answer(importer.importFiles(List.of(new Upload(name, body == null ? new byte[0] : body)), format,
-                ArchiveImporter.Progress.NONE));
+        List<Upload> uploads = List.of(new Upload(name, body == null ? new byte[0] : body));
+        return async ? accepted(uploads, format) : answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
+    }
+
+    /** Progress and, once done, the report of an import started with ?async=true. */
+    @GET
+    @Path("/{id}")
+    public Response job(@RestPath String id) {
+        return jobs.status(id).map(s -> Response.ok(s).build())
+                .orElseGet(() -> ApiError.response(404, "No import job " + id, Map.of()).build());
+    }
+
+    private Response accepted(List<Upload> uploads, String format) {
+        ImportJobs.Status status = jobs.submit(uploads, format);
+        return Response.accepted(status).location(java.net.URI.create("/api/imports/" + status.id())).build();
     }
 
     /** 200 with the report when anything was stored; 400 naming the first problem when nothing could be. */
