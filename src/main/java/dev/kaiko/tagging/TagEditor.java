@@ -1,0 +1,99 @@
+package dev.kaiko.tagging;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import dev.kaiko.jobs.BackgroundJobs;
+import dev.kaiko.model.Topic;
+import dev.kaiko.model.TopicTag;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Changes to stored tags: people's manual edits, and re-tagging every topic after the taxonomy changed.
+ * A manual edit sets the topic's whole tag list; from then on that list is what the topic shows, through
+ * re-imports and re-tagging (auto and archive tags are still recorded, as provenance).
+ */
+@ApplicationScoped
+public class TagEditor {
+
+    private static final int BATCH = 500;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    TopicTagging tagging;
+    @Inject
+    BackgroundJobs jobs;
+
+    /** Sets the topic's tags by hand (names mapped to canonical ones); empty if there is no such topic. */
+    public Optional<Set<String>> setManualTags(long topicId, List<String> names) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Topic topic = em.find(Topic.class, topicId);
+            if (topic == null) {
+                return Optional.empty();
+            }
+            topic.tags.removeIf(t -> TopicTag.MANUAL.equals(t.provenance));
+            tagging.archiveTags(names).forEach(n -> topic.tags.add(new TopicTag(n, TopicTag.MANUAL)));
+            topic.tagsEdited = true;
+            return Optional.of(topic.getEffectiveTags());
+        });
+    }
+
+    /** Drops the manual edit: the topic shows its auto and archive tags again. */
+    public Optional<Set<String>> clearManualTags(long topicId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Topic topic = em.find(Topic.class, topicId);
+            if (topic == null) {
+                return Optional.empty();
+            }
+            topic.tags.removeIf(t -> TopicTag.MANUAL.equals(t.provenance));
+            topic.tagsEdited = false;
+            return Optional.of(topic.getEffectiveTags());
+        });
+    }
+
+    /** Recomputes the auto tags of every topic, in batches of their own transactions; the index follows. */
+    public BackgroundJobs.Status retagAll() {
+        return jobs.submit("retag", progress -> {
+            progress.total(QuarkusTransaction.requiringNew()
+                    .call(() -> em.createQuery("select count(t) from Topic t", Long.class).getSingleResult()));
+            long after = 0;
+            while (true) {
+                long from = after;
+                Batch batch = QuarkusTransaction.requiringNew().call(() -> retagBatch(from));
+                if (batch.size() == 0) {
+                    break;
+                }
+                progress.advance(batch.size());
+                after = batch.lastId();
+            }
+        });
+    }
+
+    private record Batch(int size, long lastId) {
+    }
+
+    private Batch retagBatch(long afterId) {
+        List<Topic> topics = em.createQuery("select distinct t from Topic t left join fetch t.tags where t.id > :after "
+                + "order by t.id", Topic.class).setParameter("after", afterId).setMaxResults(BATCH).getResultList();
+        if (topics.isEmpty()) {
+            return new Batch(0, afterId);
+        }
+        for (Topic topic : topics) {
+            Set<String> auto = tagging.autoTags(topic.title, topic.body);
+            Set<String> current = new LinkedHashSet<>();
+            topic.tags.stream().filter(t -> TopicTag.AUTO.equals(t.provenance)).forEach(t -> current.add(t.name));
+            if (!current.equals(auto)) {
+                topic.tags.removeIf(t -> TopicTag.AUTO.equals(t.provenance));
+                auto.forEach(n -> topic.tags.add(new TopicTag(n, TopicTag.AUTO)));
+            }
+        }
+        return new Batch(topics.size(), topics.get(topics.size() - 1).id);
+    }
+}
