@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import dev.kaiko.archive.ImportReport.FileReport;
 import dev.kaiko.archive.ImportReport.ImportError;
+import dev.kaiko.search.IndexOutboxProcessor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -30,6 +31,8 @@ public class ArchiveImporter {
     IssueStore store;
     @Inject
     EntityManager em;
+    @Inject
+    IndexOutboxProcessor indexing;
 
     private final ArchiveFormats formats = ArchiveFormats.standard();
 
@@ -66,7 +69,10 @@ public class ArchiveImporter {
             }
             progress.uploadDone(upload);
         }
-        return new ImportReport(reports);
+        // Stored is stored; when search is up, also wait (briefly) until it shows the import.
+        boolean indexed = reports.stream().allMatch(r -> !r.errors().isEmpty())
+                || indexing.awaitIndexed(java.time.Duration.ofSeconds(30));
+        return new ImportReport(reports, indexed ? "done" : "pending");
     }
 
     private FileReport storeFile(ArchiveFormats.ReadFile file) {

@@ -6,8 +6,11 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** What an import did, per file: detected format, counts, and located errors. */
-public record ImportReport(List<FileReport> files) {
+/**
+ * What an import did, per file: detected format, counts, and located errors; {@code indexing} is "done" when search
+ * already shows it, "pending" when the engine is down or slow (the changes wait in the index outbox).
+ */
+public record ImportReport(List<FileReport> files, String indexing) {
 
     public int topicsAdded() {
         return files.stream().mapToInt(FileReport::topicsAdded).sum();

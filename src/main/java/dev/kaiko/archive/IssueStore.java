@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import dev.kaiko.model.Issue;
 import dev.kaiko.model.Topic;
 import dev.kaiko.model.TopicTag;
+import dev.kaiko.search.IndexOutbox;
 import dev.kaiko.tagging.TopicTagging;
 
 /**
@@ -36,6 +37,8 @@ class IssueStore {
     EntityManager em;
     @Inject
     TopicTagging tagging;
+    @Inject
+    IndexOutbox indexOutbox;
 
     record Counts(int added, int updated, int unchanged, int removed) {
         Counts plus(Counts o) {
@@ -59,6 +62,10 @@ class IssueStore {
             issue = new Issue();
             issue.key = issueKey;
         }
+        boolean issueChanged = issue.id != null && !(java.util.Objects.equals(issue.series, parsed.series())
+                && java.util.Objects.equals(issue.number, parsed.number())
+                && java.util.Objects.equals(issue.title, parsed.title())
+                && java.util.Objects.equals(issue.published, parsed.date()));
         issue.series = parsed.series();
         issue.number = parsed.number();
         issue.title = parsed.title();
@@ -121,6 +128,14 @@ class IssueStore {
         }
         othersTopics.forEach(t -> existing.remove(t.key));
         int removed = existing.size();
+        if (added + updated + removed > 0 || issueChanged) {
+            // the index holds issue fields on every topic, so an issue change reindexes all of its topics
+            List<Long> changed = new ArrayList<>();
+            othersTopics.forEach(t -> changed.add(t.id));
+            ordered.forEach(t -> changed.add(t.id));
+            existing.values().forEach(t -> changed.add(t.id));
+            indexOutbox.topicsChanged(changed);
+        }
         existing.values().forEach(em::remove);
         issue.topics.clear();
         issue.topics.addAll(othersTopics);

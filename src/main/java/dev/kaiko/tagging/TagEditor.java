@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import dev.kaiko.jobs.BackgroundJobs;
 import dev.kaiko.model.Topic;
 import dev.kaiko.model.TopicTag;
+import dev.kaiko.search.IndexOutbox;
+import dev.kaiko.search.IndexOutboxProcessor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -30,10 +32,14 @@ public class TagEditor {
     TopicTagging tagging;
     @Inject
     BackgroundJobs jobs;
+    @Inject
+    IndexOutbox indexOutbox;
+    @Inject
+    IndexOutboxProcessor indexing;
 
     /** Sets the topic's tags by hand (names mapped to canonical ones); empty if there is no such topic. */
     public Optional<Set<String>> setManualTags(long topicId, List<String> names) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return visible(QuarkusTransaction.requiringNew().call(() -> {
             Topic topic = em.find(Topic.class, topicId);
             if (topic == null) {
                 return Optional.empty();
@@ -41,21 +47,29 @@ public class TagEditor {
             topic.tags.removeIf(t -> TopicTag.MANUAL.equals(t.provenance));
             tagging.archiveTags(names).forEach(n -> topic.tags.add(new TopicTag(n, TopicTag.MANUAL)));
             topic.tagsEdited = true;
+            indexOutbox.topicsChanged(List.of(topic.id));
             return Optional.of(topic.getEffectiveTags());
-        });
+        }));
     }
 
     /** Drops the manual edit: the topic shows its auto and archive tags again. */
     public Optional<Set<String>> clearManualTags(long topicId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return visible(QuarkusTransaction.requiringNew().call(() -> {
             Topic topic = em.find(Topic.class, topicId);
             if (topic == null) {
                 return Optional.empty();
             }
             topic.tags.removeIf(t -> TopicTag.MANUAL.equals(t.provenance));
             topic.tagsEdited = false;
+            indexOutbox.topicsChanged(List.of(topic.id));
             return Optional.of(topic.getEffectiveTags());
-        });
+        }));
+    }
+
+    /** Waits briefly for the index so the editor's next search shows the edit (it is stored either way). */
+    private <T> T visible(T result) {
+        indexing.awaitIndexed(java.time.Duration.ofSeconds(10));
+        return result;
     }
 
     /** Recomputes the auto tags of every topic, in batches of their own transactions; the index follows. */
@@ -73,6 +87,7 @@ public class TagEditor {
                 progress.advance(batch.size());
                 after = batch.lastId();
             }
+            indexing.awaitIndexed(java.time.Duration.ofMinutes(5));
         });
     }
 
@@ -85,6 +100,7 @@ public class TagEditor {
         if (topics.isEmpty()) {
             return new Batch(0, afterId);
         }
+        List<Long> changed = new java.util.ArrayList<>();
         for (Topic topic : topics) {
             Set<String> auto = tagging.autoTags(topic.title, topic.body);
             Set<String> current = new LinkedHashSet<>();
@@ -92,8 +108,10 @@ public class TagEditor {
             if (!current.equals(auto)) {
                 topic.tags.removeIf(t -> TopicTag.AUTO.equals(t.provenance));
                 auto.forEach(n -> topic.tags.add(new TopicTag(n, TopicTag.AUTO)));
+                changed.add(topic.id);
             }
         }
+        indexOutbox.topicsChanged(changed);
         return new Batch(topics.size(), topics.get(topics.size() - 1).id);
     }
 }

@@ -1,0 +1,147 @@
+package dev.kaiko.search;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.mapping.SearchMapping;
+import org.jboss.logging.Logger;
+
+import dev.kaiko.engine.SearchAvailability;
+import dev.kaiko.model.Topic;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Applies the {@link IndexOutbox}: claims a batch of rows (skipping rows another instance holds), writes those
+ * topics to the index (or removes deleted ones), and deletes the rows in the same transaction. If the engine fails,
+ * the transaction rolls back and the rows wait for the next try: nothing is lost, nothing is applied twice at once.
+ */
+@ApplicationScoped
+public class IndexOutboxProcessor {
+
+    private static final Logger LOG = Logger.getLogger(IndexOutboxProcessor.class);
+    private static final int BATCH = 500;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    SearchMapping searchMapping;
+    @Inject
+    SearchAvailability availability;
+
+    private ScheduledExecutorService poller;
+    private volatile long failingSince;
+
+    void start(@Observes StartupEvent event) {
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kaiko-index-outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(this::drain, 1000, 200, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
+    }
+
+    private void drain() {
+        if (!availability.isReady()) {
+            return;
+        }
+        try {
+            while (QuarkusTransaction.requiringNew().call(this::processBatch) > 0) {
+                // keep going while there is work
+            }
+            if (failingSince != 0) {
+                LOG.info("Index outbox is being applied again");
+                failingSince = 0;
+            }
+        } catch (RuntimeException e) {
+            if (failingSince == 0) {
+                failingSince = System.currentTimeMillis();
+                LOG.warnf("Index changes wait in the outbox: %s", e.getMessage());
+            }
+        }
+    }
+
+    /** @return how many outbox rows were applied */
+    @SuppressWarnings("unchecked")
+    int processBatch() {
+        List<Object[]> rows = em.createNativeQuery("select id, topic_id from index_outbox order by id limit " + BATCH
+                + " for update skip locked").getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Set<Long> topicIds = new LinkedHashSet<>();
+        List<Long> rowIds = new ArrayList<>();
+        for (Object[] r : rows) {
+            rowIds.add(((Number) r[0]).longValue());
+            topicIds.add(((Number) r[1]).longValue());
+        }
+        Map<Long, Topic> found = new HashMap<>();
+        em.createQuery("select distinct t from Topic t join fetch t.issue left join fetch t.tags where t.id in :ids",
+                Topic.class).setParameter("ids", topicIds).getResultList().forEach(t -> found.put(t.id, t));
+        var plan = Search.session(em).indexingPlan();
+        for (Long id : topicIds) {
+            Topic t = found.get(id);
+            if (t != null) {
+                plan.addOrUpdate(t);
+            } else {
+                plan.purge(Topic.class, id, null);
+            }
+        }
+        plan.execute(); // throws if the engine refuses: the rows stay for the next try
+        em.createNativeQuery("delete from index_outbox where id in (:ids)").setParameter("ids", rowIds)
+                .executeUpdate();
+        return rows.size();
+    }
+
+    /** Rows not yet applied (the index backlog), for health and metrics. */
+    public long backlog() {
+        return QuarkusTransaction.requiringNew().call(
+                () -> ((Number) em.createNativeQuery("select count(*) from index_outbox").getSingleResult()).longValue());
+    }
+
+    /**
+     * Waits until the outbox is empty and the index refreshed, so a search right after a write sees it.
+     * @return false when that did not happen within the timeout (the engine is down or slow)
+     */
+    public boolean awaitIndexed(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (availability.isReady() && backlog() == 0) {
+                try {
+                    searchMapping.scope(Topic.class).workspace().refresh();
+                    return true;
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+}
