@@ -36,7 +36,7 @@ public class Pages {
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Content-Language", lang)
                 .header(HttpHeaders.VARY, "Accept-Language, Cookie, X-Kaiko-Fragment");
-        if (LANGUAGES.contains(requested)) {
+        if (isLanguage(requested)) {
             response.cookie(new NewCookie.Builder(LANG_COOKIE).value(requested).path("/").maxAge(365 * 24 * 3600)
                     .sameSite(NewCookie.SameSite.LAX).build());
         }
@@ -47,12 +47,16 @@ public class Pages {
         return render(page, 200, uri, headers);
     }
 
+    private static boolean isLanguage(String s) {
+        return s != null && LANGUAGES.contains(s);
+    }
+
     static String language(String requested, HttpHeaders headers) {
-        if (LANGUAGES.contains(requested)) {
+        if (isLanguage(requested)) {
             return requested;
         }
         Cookie cookie = headers.getCookies().get(LANG_COOKIE);
-        if (cookie != null && LANGUAGES.contains(cookie.getValue())) {
+        if (cookie != null && isLanguage(cookie.getValue())) {
             return cookie.getValue();
         }
         try {
