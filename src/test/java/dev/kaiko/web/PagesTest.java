@@ -118,6 +118,8 @@ class PagesTest {
         given().accept("text/html,application/xhtml+xml").header("Accept-Language", "ja").get("/topics/999999999")
                 .then().statusCode(404).contentType(startsWith("text/html"))
                 .body(allOf(containsString("ページが見つかりません"), not(containsString("Exception"))));
+        given().accept("text/html").get("/no/such/page").then().statusCode(404).contentType(startsWith("text/html"))
+                .body(containsString("Page not found"));
         given().accept("text/html").get("/topics/not-a-number").then().statusCode(404)
                 .contentType(startsWith("text/html"));
         given().accept("text/html").get("/search?year=abc").then().statusCode(400).contentType(startsWith("text/html"))

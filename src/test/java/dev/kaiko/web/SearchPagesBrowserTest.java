@@ -132,12 +132,18 @@ class SearchPagesBrowserTest {
         List<WebElement> tags = driver.findElements(By.cssSelector(".topic-tags .chip"));
         assertFalse(tags.isEmpty(), "tags shown");
         assertTrue(tags.stream().anyMatch(t -> t.getText().equals("eBPF")), "eBPF among the tags");
+        Browser.screenshot(driver, "topic-desktop.png");
         WebElement issue = driver.findElement(By.cssSelector("a.topic-issue"));
         assertTrue(issue.getAttribute("href").contains("/issues/"));
         issue.click();
         waitFor().until(d -> d.getCurrentUrl().contains("/issues/"));
         assertTrue(driver.findElements(By.cssSelector(".topic-list .topic-item-title")).stream()
                 .anyMatch(a -> a.getText().equals(title)), "the issue lists the topic");
+        open("/tags/Rust?lang=ja");
+        assertEquals("ja", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertFalse(driver.findElements(By.cssSelector(".year-chart rect")).isEmpty(), "a per-year chart");
+        Browser.screenshot(driver, "tag-ja.png");
+        open("/search?lang=en");
     }
 
     @Test
