@@ -2,8 +2,11 @@ package dev.kaiko.web;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -11,8 +14,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.kaiko.search.InvalidSearchParameter;
 import dev.kaiko.search.SearchUnavailableException;
 
-/** Maps failures to the API's JSON error shape; never a stack trace. */
+/** Maps failures to the API's JSON error shape (an error page for browsers on pages); never a stack trace. */
 public class ApiExceptionMappers {
+
+    @Inject
+    ErrorPages errorPages;
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
 
@@ -22,14 +28,20 @@ public class ApiExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response unavailable(SearchUnavailableException e) {
+    public Response unavailable(SearchUnavailableException e, UriInfo uri, HttpHeaders headers) {
+        if (errorPages.wanted(uri, headers)) {
+            return errorPages.render(503, uri, headers);
+        }
         return ApiError.response(503, "Search is temporarily unavailable: " + e.getMessage(), Map.of())
                 .header("Retry-After", "10").build();
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (errorPages.wanted(uri, headers)) {
+            return errorPages.render(status, uri, headers);
+        }
         String message = switch (status) {
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
@@ -42,8 +54,11 @@ public class ApiExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         LOG.error("Unexpected error", e);
+        if (errorPages.wanted(uri, headers)) {
+            return errorPages.render(500, uri, headers);
+        }
         return ApiError.response(500, "Internal error; see the server log", Map.of()).build();
     }
 }

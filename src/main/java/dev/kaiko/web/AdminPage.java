@@ -1,0 +1,105 @@
+package dev.kaiko.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import dev.kaiko.archive.ArchiveImporter;
+import dev.kaiko.archive.ArchiveImporter.Upload;
+import dev.kaiko.archive.ImportReport;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * The admin page: upload archive files, see what the import did. Behind the write API's credentials (the browser
+ * asks for them: HTTP Basic, any user name, the admin token as password).
+ */
+@Path("/admin")
+@AdminOnly
+@Blocking
+@Produces(MediaType.TEXT_HTML)
+public class AdminPage {
+
+    @Inject
+    ArchiveImporter importer;
+    @Inject
+    ArchiveQueries archive;
+    @Inject
+    Pages pages;
+    @Inject
+    @Location("admin.html")
+    Template admin;
+
+    @Context
+    UriInfo uri;
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    public Response page() {
+        return pages.render(view(null, null), uri, headers);
+    }
+
+    @POST
+    @Path("imports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("file") List<FileUpload> files) throws IOException {
+        // Browsers resend Basic credentials on cross-site form posts: accept only posts from our own pages.
+        if (!sameOrigin()) {
+            return pages.render(view(null, "cross-origin"), 403, uri, headers);
+        }
+        List<Upload> uploads = new ArrayList<>();
+        for (FileUpload f : files == null ? List.<FileUpload>of() : files) {
+            if (f.fileName() != null && !f.fileName().isBlank()) {
+                uploads.add(new Upload(f.fileName(), Files.readAllBytes(f.uploadedFile())));
+            }
+        }
+        if (uploads.isEmpty()) {
+            return pages.render(view(null, "no-file"), 400, uri, headers);
+        }
+        ImportReport report = importer.importFiles(uploads, null, ArchiveImporter.Progress.NONE);
+        return pages.render(view(report, null), report.anyStored() ? 200 : 400, uri, headers);
+    }
+
+    private TemplateInstance view(ImportReport report, String error) {
+        return admin.data("report", report).data("error", error).data("topics", archive.topicCount())
+                .data("issues", archive.issueCount());
+    }
+
+    private boolean sameOrigin() {
+        String site = headers.getHeaderString("Sec-Fetch-Site");
+        if (site != null) {
+            return site.equals("same-origin") || site.equals("none");
+        }
+        String origin = headers.getHeaderString("Origin");
+        if (origin == null || origin.equals("null")) {
+            return origin == null;
+        }
+        try {
+            URI o = URI.create(origin);
+            URI self = uri.getRequestUri();
+            return o.getHost() != null && o.getHost().equalsIgnoreCase(self.getHost()) && o.getPort() == self.getPort();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
