@@ -1,13 +1,5 @@
 package dev.kaiko.engine;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.util.common.SearchException;
@@ -53,11 +44,12 @@ public class SearchEngineLifecycle {
     @Inject
     SearchAvailability availability;
     @Inject
+    EngineHttp engineHttp;
+    @Inject
     jakarta.enterprise.event.Event<SearchReady> readyEvent;
 
     private volatile boolean everReady;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private ManagedEngine engine;
     private ScheduledExecutorService watchdog;
     private volatile boolean stopping;
@@ -138,27 +130,8 @@ public class SearchEngineLifecycle {
         }
     }
 
-    /** Asks the cluster itself, at the first configured host, the same one Hibernate Search talks to. */
     private boolean reachable() {
-        var config = ConfigProvider.getConfig();
-        String host = config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.hosts", String.class)
-                .orElse("localhost:9200").split(",")[0].trim();
-        String protocol = config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.protocol", String.class)
-                .orElse("http");
-        var request = HttpRequest.newBuilder(URI.create(protocol + "://" + host + "/_cluster/health"))
-                .timeout(Duration.ofSeconds(3));
-        config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.username", String.class)
-                .ifPresent(user -> request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.password",
-                                String.class).orElse("")).getBytes(StandardCharsets.UTF_8))));
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return engineHttp.reachable();
     }
 
     private void prepareIndex() {

@@ -45,6 +45,10 @@ public class BackgroundJobs {
         public void advance(long n) {
             done.addAndGet(n);
         }
+
+        public void done(long n) {
+            done.set(n);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
