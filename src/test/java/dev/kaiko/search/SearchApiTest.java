@@ -172,6 +172,7 @@ class SearchApiTest {
         assertTrue(body.contains("<mark>Escaping</mark>"), body);
         assertFalse(body.replace("<mark>", "").replace("</mark>", "").contains("<"), body);
         String ja = search(Map.of("q", "サイドカー")).getString("hits.find { it.title == '" + SIDECAR + "' }.highlights.body");
+        System.out.println("highlight of サイドカー: " + ja);
         assertTrue(ja.contains("<mark>"), ja);
     }
 
