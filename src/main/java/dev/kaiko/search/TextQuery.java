@@ -46,12 +46,7 @@ final class TextQuery {
             return alternatives.stream().allMatch(List::isEmpty);
         }
 
-        /** Every positive word (phrases split), for did-you-mean and suggestions. */
-        List<String> positiveText() {
-            List<String> out = new ArrayList<>();
-            alternatives.forEach(a -> a.stream().filter(u -> !u.negated()).forEach(u -> out.add(u.text())));
-            return out;
-        }
+    }
     }
 
     private TextQuery() {
@@ -125,7 +120,7 @@ final class TextQuery {
         return word.replaceAll("^[+|()]+|[|()]+$", "");
     }
 
-    /** The engine query for a parsed text; {@code spellings} gives a technology's other names for a word. */
+    /** The engine query for a parsed text; {@code technologies} finds the technology a word names, if any. */
     static JsonObject toQuery(Parsed parsed, Function<String, Optional<Technology>> technologies) {
         JsonArray alternatives = new JsonArray();
         for (List<Unit> units : parsed.alternatives()) {

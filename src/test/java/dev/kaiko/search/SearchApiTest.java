@@ -172,8 +172,11 @@ class SearchApiTest {
         assertTrue(body.contains("<mark>Escaping</mark>"), body);
         assertFalse(body.replace("<mark>", "").replace("</mark>", "").contains("<"), body);
         String ja = search(Map.of("q", "サイドカー")).getString("hits.find { it.title == '" + SIDECAR + "' }.highlights.body");
-        System.out.println("highlight of サイドカー: " + ja);
         assertTrue(ja.contains("<mark>"), ja);
+        String tracing = search(Map.of("q", "分散トレーシング")).getString("hits[0].highlights.body");
+        System.out.println("highlight of 分散トレーシング: " + tracing);
+        assertTrue(tracing.replaceAll("</?mark>", "").contains("分散トレーシング"), tracing);
+        assertTrue(tracing.contains("<mark>分散トレーシング</mark>") || tracing.contains("<mark>分散</mark>"), tracing);
     }
 
     @Test
@@ -249,6 +252,21 @@ class SearchApiTest {
         for (String q : List.of("(((", "-", "OR", "a OR", "||", "\"\"", "*", "~2", "\\", "/", "+-", "title:x")) {
             given().queryParam("q", q).get("/api/search").then().statusCode(200);
         }
+    }
+
+    @Test
+    void longAndManyWordQueriesAreAnsweredNotFailed() throws Exception {
+        String seed = java.nio.file.Files.readString(Corpora.seed()).replaceAll("\\s+", "");
+        String pasted = seed.substring(300, 300 + SearchRequest.MAX_QUERY_LENGTH);
+        given().queryParam("q", pasted).get("/api/search").then().statusCode(200);
+        String technologies = String.join(" ", List.of("kubernetes", "cilium", "ebpf", "opentelemetry", "vault",
+                "terraform", "react", "rust", "go", "java", "python", "linux", "prometheus", "grafana", "envoy", "istio",
+                "helm", "docker", "podman", "containerd", "sidecar", "k8s", "otel", "bpf", "xdp", "nodejs", "deno",
+                "typescript", "webassembly", "postgresql", "mysql", "redis"));
+        given().queryParam("q", technologies).get("/api/search").then().statusCode(200);
+        given().queryParam("q", "abcdefghij ".repeat(32).strip()).get("/api/search").then().statusCode(200);
+        given().queryParam("q", "a ".repeat(40).strip()).get("/api/search").then().statusCode(400)
+                .body("parameter", equalTo("q"));
     }
 
     @Test
