@@ -45,8 +45,6 @@ final class TextQuery {
         boolean isEmpty() {
             return alternatives.stream().allMatch(List::isEmpty);
         }
-
-    }
     }
 
     private TextQuery() {
