@@ -67,13 +67,15 @@ public class TopicCatalog {
 
     @Transactional
     public List<IssueSummary> issues(Integer year) {
-        var query = em.createQuery("select i from Issue i"
+        // topic counts in the same query: one round trip however many issues
+        var query = em.createQuery("select i, (select count(t) from Topic t where t.issue = i) from Issue i"
                 + (year == null ? "" : " where i.published >= :from and i.published < :to")
-                + " order by i.published desc, i.id desc", Issue.class);
+                + " order by i.published desc, i.id desc", Object[].class);
         if (year != null) {
             query.setParameter("from", LocalDate.of(year, 1, 1)).setParameter("to", LocalDate.of(year + 1, 1, 1));
         }
-        return query.getResultList().stream().map(TopicCatalog::summary).toList();
+        return query.getResultList().stream()
+                .map(r -> summary((Issue) r[0], ((Number) r[1]).longValue())).toList();
     }
 
     @Transactional
@@ -84,7 +86,11 @@ public class TopicCatalog {
     }
 
     private static IssueSummary summary(Issue i) {
-        return new IssueSummary(i.id, i.series, i.number, i.title, i.published, i.url, i.topics.size());
+        return summary(i, i.topics.size());
+    }
+
+    private static IssueSummary summary(Issue i, long topicCount) {
+        return new IssueSummary(i.id, i.series, i.number, i.title, i.published, i.url, topicCount);
     }
 
     private static TopicSummary summary(Topic t) {
