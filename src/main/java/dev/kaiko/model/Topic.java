@@ -35,6 +35,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.hibernate.type.SqlTypes;
 
+import dev.kaiko.search.JapaneseText;
 import dev.kaiko.search.TopicAnalysis;
 
 /**
@@ -130,6 +131,20 @@ public class Topic {
             @PropertyValue(propertyName = "published") }), reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     public int getYear() {
         return issue.published.getYear();
+    }
+
+    /** The title as Japanese words (see JapaneseText): ranks Japanese queries better than bigrams alone. */
+    @FullTextField(name = "title_ja", analyzer = TopicAnalysis.TOKENS)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "title")))
+    public String getTitleJa() {
+        return JapaneseText.indexForm(title);
+    }
+
+    /** The body as Japanese words (see JapaneseText). */
+    @FullTextField(name = "body_ja", analyzer = TopicAnalysis.TOKENS)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "body")))
+    public String getBodyJa() {
+        return JapaneseText.indexForm(body);
     }
 
     /** Date used for sorting and ranges; the issue's publication date. */

@@ -14,6 +14,8 @@ public record SearchRequest(String q, List<Integer> years, List<String> tags, Li
     public static final int MAX_SIZE = 100;
     public static final int MAX_QUERY_LENGTH = 500;
     public static final int MAX_PAGE = 1000;
+    /** The engine's default index.max_result_window: deeper pages are refused up front, not by the engine. */
+    public static final int MAX_RESULT_WINDOW = 10_000;
 
     public enum Sort {
         RELEVANCE, NEWEST, OLDEST
@@ -31,6 +33,11 @@ public record SearchRequest(String q, List<Integer> years, List<String> tags, Li
     /** Facet filters keyed by index field, for the facet machinery. */
     Map<String, List<?>> facetFilters() {
         return Map.of("year", years, "tags", tags, "presenter", presenters, "section", sections, "issue.id", issues);
+    }
+
+    /** The same request with other text (did-you-mean checks its respelling with every filter kept). */
+    SearchRequest withQ(String other) {
+        return new SearchRequest(other, years, tags, presenters, sections, issues, from, to, sort, page, size);
     }
 
     public static SearchRequest ofText(String q) {
@@ -61,6 +68,9 @@ public record SearchRequest(String q, List<Integer> years, List<String> tags, Li
         }
         int p = page == null || page.isBlank() ? 0 : parseInt("page", page, 0, MAX_PAGE);
         int z = size == null || size.isBlank() ? 20 : parseInt("size", size, 1, MAX_SIZE);
+        if ((long) (p + 1) * z > MAX_RESULT_WINDOW) {
+            throw new InvalidSearchParameter("page", "goes beyond the first " + MAX_RESULT_WINDOW + " results");
+        }
         LocalDate f = parseDate("from", from);
         LocalDate t = parseDate("to", to);
         if (f != null && t != null && f.isAfter(t)) {

@@ -8,8 +8,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The JSON contract of GET /api/search (see DESIGN.md); extend, never break. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResult(long total, int page, int size, @JsonProperty("took_ms") long tookMs, List<Hit> hits,
-        Map<String, List<FacetValue>> facets) {
+        Map<String, List<FacetValue>> facets, @JsonProperty("did_you_mean") String didYouMean) {
+
+    public SearchResult(long total, int page, int size, long tookMs, List<Hit> hits,
+            Map<String, List<FacetValue>> facets) {
+        this(total, page, size, tookMs, hits, facets, null);
+    }
+
+    /** The same result with a spelling that would find something (only given when nothing was found). */
+    public SearchResult withDidYouMean(String spelling) {
+        return new SearchResult(total, page, size, tookMs, hits, facets, spelling);
+    }
 
     public record Hit(long id, String title, String snippet, String url, List<String> tags, String presenter,
             int year, LocalDate date, String section, IssueRef issue, Highlights highlights) {

@@ -14,9 +14,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
-import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
-import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.SearchException;
@@ -32,6 +30,7 @@ import dev.kaiko.search.SearchResult.FacetValue;
 import dev.kaiko.search.SearchResult.Highlights;
 import dev.kaiko.search.SearchResult.Hit;
 import dev.kaiko.search.SearchResult.IssueRef;
+import dev.kaiko.tagging.Taxonomy;
 
 /**
  * Full-text search over topics with disjunctive facets, in one request to the engine.
@@ -60,12 +59,107 @@ public class TopicSearch {
     EntityManager entityManager;
     @Inject
     SearchAvailability availability;
+    @Inject
+    Taxonomy taxonomy;
 
-    public dev.kaiko.search.SearchResult search(SearchRequest request) {
+    private void ensureReady() {
         if (!availability.isReady()) {
             throw new SearchUnavailableException(availability.reason(), null);
         }
+    }
+
+    /**
+     * A respelling of {@code q} from the engine's term suggester (each word replaced by its most frequent close
+     * spelling in titles or bodies), or null when no word has one.
+     */
+    private String didYouMean(String q) {
+        String text = TextQuery.normalize(q);
+        JsonObject suggest = new JsonObject();
+        suggest.addProperty("text", text);
+        for (String field : List.of("title", "body")) {
+            JsonObject term = new JsonObject();
+            term.addProperty("field", field);
+            term.addProperty("suggest_mode", "popular");
+            term.addProperty("min_word_length", 3);
+            term.addProperty("prefix_length", 1);
+            term.addProperty("size", 1);
+            suggest.add(field, TextQuery.obj("term", term));
+        }
+        JsonObject response;
+        try {
+            response = Search.session(entityManager).search(Topic.class).extension(ElasticsearchExtension.get())
+                    .where(f -> f.matchNone())
+                    .requestTransformer(context -> context.body().add("suggest", suggest))
+                    .fetch(0).responseBody();
+        } catch (SearchException e) {
+            throw new SearchUnavailableException("The search engine did not answer: " + firstLine(e.getMessage()), e);
+        }
+        // offset → (replacement, frequency): the better-attested spelling of the two fields wins
+        Map<Integer, Object[]> best = new java.util.TreeMap<>();
+        JsonObject results = response.getAsJsonObject("suggest");
+        if (results == null) {
+            return null;
+        }
+        for (String field : List.of("title", "body")) {
+            for (JsonElement e : results.getAsJsonArray(field)) {
+                JsonObject entry = e.getAsJsonObject();
+                JsonArray options = entry.getAsJsonArray("options");
+                if (options.isEmpty()) {
+                    continue;
+                }
+                JsonObject option = options.get(0).getAsJsonObject();
+                int offset = entry.get("offset").getAsInt();
+                long freq = option.get("freq").getAsLong();
+                Object[] current = best.get(offset);
+                if (current == null || (long) current[2] < freq) {
+                    best.put(offset, new Object[] { entry.get("length").getAsInt(), option.get("text").getAsString(), freq });
+                }
+            }
+        }
+        if (best.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (var e : best.entrySet()) {
+            int offset = e.getKey();
+            if (offset < at || offset > text.length()) {
+                continue;
+            }
+            out.append(text, at, offset).append((String) e.getValue()[1]);
+            at = Math.min(text.length(), offset + (int) e.getValue()[0]);
+        }
+        out.append(text.substring(at));
+        String spelling = out.toString();
+        return spelling.equalsIgnoreCase(text) ? null : spelling;
+    }
+
+    public dev.kaiko.search.SearchResult search(SearchRequest request) {
+        dev.kaiko.search.SearchResult result = run(request, null);
+        if (result.total() == 0 && !request.q().isEmpty()) {
+            String spelling = didYouMean(request.q());
+            if (spelling != null && run(request.withQ(spelling), null).total() > 0) {
+                return result.withDidYouMean(spelling);
+            }
+        }
+        return result;
+    }
+
+    /** The request the engine receives for {@code request}: index path, URL parameters and JSON body (benchmarks). */
+    public EngineRequest engineRequest(SearchRequest request) {
+        EngineRequest[] captured = new EngineRequest[1];
+        run(request, captured);
+        return captured[0];
+    }
+
+    /** What was sent to the engine, as sent. */
+    public record EngineRequest(String path, Map<String, String> parameters, String body) {
+    }
+
+    private dev.kaiko.search.SearchResult run(SearchRequest request, EngineRequest[] capture) {
+        ensureReady();
         long start = System.nanoTime();
+        TextQuery.Parsed text = TextQuery.parse(request.q());
         Map<String, List<String>> selected = selections(request);
         Map<String, AggregationKey<JsonObject>> keys = new LinkedHashMap<>();
         FACETS.keySet().forEach(name -> keys.put(name, AggregationKey.of(name)));
@@ -91,17 +185,10 @@ public class TopicSearch {
                             f.highlight("title").highlighter("title"),
                             f.highlight("body").highlighter("body")).asList())
                     .where((f, root) -> {
-                        if (request.q().isEmpty()) {
+                        if (text.isEmpty()) {
                             root.add(f.matchAll());
                         } else {
-                            root.add(f.simpleQueryString()
-                                    .field("title").boost(3f).field("title_en").boost(2f)
-                                    .field("body").field("body_en").boost(0.7f)
-                                    .matching(QueryText.toSimpleQueryString(request.q()))
-                                    .defaultOperator(BooleanOperator.AND)
-                                    .flags(SimpleQueryFlag.AND, SimpleQueryFlag.OR, SimpleQueryFlag.NOT,
-                                            SimpleQueryFlag.PHRASE, SimpleQueryFlag.PRECEDENCE,
-                                            SimpleQueryFlag.WHITESPACE));
+                            root.add(f.fromJson(TextQuery.toQuery(text, taxonomy::find)));
                         }
                         if (request.from() != null || request.to() != null) {
                             root.add(f.range().field("date").between(request.from(), request.to()));
@@ -119,6 +206,10 @@ public class TopicSearch {
                     .requestTransformer(context -> {
                         if (postFilter != null) {
                             context.body().add("post_filter", postFilter);
+                        }
+                        if (capture != null) {
+                            capture[0] = new EngineRequest(context.path(), Map.copyOf(context.parametersMap()),
+                                    context.body().toString());
                         }
                     })
                     .sort(f -> switch (request.sort()) {

@@ -1,0 +1,278 @@
+package dev.kaiko.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import dev.kaiko.tagging.Technology;
+
+/**
+ * What people type, parsed and turned into the engine's query: words and "quoted phrases" are AND-ed, {@code OR}
+ * (or {@code |}) separates alternatives, {@code -word} excludes. Each word is looked for in several fields at once:
+ * <ul>
+ * <li>the CJK-bigram fields {@code title}/{@code body} as a phrase of bigrams, i.e. as a substring (recall for any
+ * Japanese spelling, exact for Latin words);</li>
+ * <li>the morphological fields {@code title_ja}/{@code body_ja}, tokenised by {@link JapaneseText} (a Japanese
+ * phrase typed without spaces matches documents that have its words in another order or inflection);</li>
+ * <li>the English fields {@code title_en}/{@code body_en} (stemming, ASCII folding);</li>
+ * <li>for Latin words of 5+ letters, a fuzzy match at low boost (typos);</li>
+ * <li>every other spelling of a technology the taxonomy knows, plus its tag (サイドカー finds Sidecar).</li>
+ * </ul>
+ * Title clauses weigh more than body clauses. Synonyms are expanded here rather than in an index-time
+ * synonym filter, so a changed taxonomy needs no reindexing and works on any cluster.
+ */
+final class TextQuery {
+
+    static final int MAX_WORDS = 32;
+    private static final Pattern LATIN_WORD = Pattern.compile("[a-z][a-z0-9]*");
+    private static final int MAX_SPELLINGS = 12;
+
+    /** One word or phrase of the query. */
+    record Unit(String text, boolean phrase, boolean negated) {
+    }
+
+    /** Alternatives (OR) of AND-ed units. */
+    record Parsed(List<List<Unit>> alternatives) {
+        boolean isEmpty() {
+            return alternatives.stream().allMatch(List::isEmpty);
+        }
+    }
+
+    private TextQuery() {
+    }
+
+    /** Normalised as the index sees it: NFKC (full-width space, quotes and Latin folded). */
+    static String normalize(String q) {
+        return JapaneseText.normalize(q).replace('“', '"').replace('”', '"').strip();
+    }
+
+    static Parsed parse(String raw) {
+        String q = normalize(raw);
+        if (q.chars().filter(c -> c == '"').count() % 2 == 1) {
+            throw new InvalidSearchParameter("q", "has an unbalanced quote (\")");
+        }
+        List<List<Unit>> alternatives = new ArrayList<>();
+        List<Unit> current = new ArrayList<>();
+        int words = 0;
+        int i = 0;
+        while (i < q.length()) {
+            char c = q.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            boolean negated = false;
+            if (c == '-' && i + 1 < q.length() && !Character.isWhitespace(q.charAt(i + 1))) {
+                negated = true;
+                i++;
+                c = q.charAt(i);
+            }
+            String text;
+            boolean phrase;
+            if (c == '"') {
+                int end = q.indexOf('"', i + 1);
+                text = q.substring(i + 1, end).strip();
+                phrase = true;
+                i = end + 1;
+            } else {
+                int end = i;
+                while (end < q.length() && !Character.isWhitespace(q.charAt(end)) && q.charAt(end) != '"') {
+                    end++;
+                }
+                text = q.substring(i, end);
+                phrase = false;
+                i = end;
+            }
+            if (!phrase && !negated && (text.equals("OR") || text.equals("|"))) {
+                alternatives.add(current);
+                current = new ArrayList<>();
+                continue;
+            }
+            if (!phrase) {
+                text = stripOperators(text);
+            }
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (++words > MAX_WORDS) {
+                throw new InvalidSearchParameter("q", "has more than " + MAX_WORDS + " words");
+            }
+            current.add(new Unit(text, phrase, negated));
+        }
+        alternatives.add(current);
+        alternatives.removeIf(List::isEmpty);
+        return new Parsed(alternatives);
+    }
+
+    /** Characters with no meaning in a word typed alone: "+foo", "bar|", "(baz)". */
+    private static String stripOperators(String word) {
+        return word.replaceAll("^[+|()]+|[|()]+$", "");
+    }
+
+    /** The engine query for a parsed text; {@code technologies} finds the technology a word names, if any. */
+    static JsonObject toQuery(Parsed parsed, Function<String, Optional<Technology>> technologies) {
+        JsonArray alternatives = new JsonArray();
+        for (List<Unit> units : parsed.alternatives()) {
+            JsonArray must = new JsonArray();
+            JsonArray mustNot = new JsonArray();
+            for (Unit u : units) {
+                if (u.negated()) {
+                    mustNot.add(exclusion(u.text()));
+                } else {
+                    must.add(u.phrase() ? phrase(u.text(), technologies) : word(u.text(), technologies));
+                }
+            }
+            if (must.isEmpty()) {
+                must.add(obj("match_all", new JsonObject()));
+            }
+            JsonObject bool = new JsonObject();
+            bool.add("must", must);
+            if (!mustNot.isEmpty()) {
+                bool.add("must_not", mustNot);
+            }
+            alternatives.add(obj("bool", bool));
+        }
+        if (alternatives.size() == 1) {
+            return alternatives.get(0).getAsJsonObject();
+        }
+        JsonObject bool = new JsonObject();
+        bool.add("should", alternatives);
+        bool.addProperty("minimum_should_match", 1);
+        return obj("bool", bool);
+    }
+
+    private static JsonObject word(String text, Function<String, Optional<Technology>> technologies) {
+        JsonArray should = new JsonArray();
+        should.add(matchPhrase("title", text, 4f));
+        should.add(matchPhrase("body", text, 1f));
+        String tokens = JapaneseText.indexForm(text);
+        if (!tokens.isEmpty()) {
+            should.add(morphological("title_ja", tokens, 3f));
+            should.add(morphological("body_ja", tokens, 1f));
+        }
+        should.add(matchAll("title_en", text, 2f));
+        should.add(matchAll("body_en", text, 0.7f));
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.length() >= 5 && LATIN_WORD.matcher(lower).matches()) {
+            should.add(fuzzy("title", lower, 1f));
+            should.add(fuzzy("body", lower, 0.3f));
+        }
+        addSynonyms(should, text, tokens, technologies);
+        return anyOf(should);
+    }
+
+    private static JsonObject phrase(String text, Function<String, Optional<Technology>> technologies) {
+        JsonArray should = new JsonArray();
+        should.add(matchPhrase("title", text, 4f));
+        should.add(matchPhrase("body", text, 1f));
+        should.add(matchPhrase("title_en", text, 2f));
+        should.add(matchPhrase("body_en", text, 0.7f));
+        technologies.apply(text).ifPresent(t -> addSpellings(should, t, text));
+        return anyOf(should);
+    }
+
+    /** -word: documents containing it anywhere (as a substring, or any inflection in English) are dropped. */
+    private static JsonObject exclusion(String text) {
+        JsonArray should = new JsonArray();
+        should.add(matchPhrase("title", text, 1f));
+        should.add(matchPhrase("body", text, 1f));
+        should.add(matchAll("title_en", text, 1f));
+        should.add(matchAll("body_en", text, 1f));
+        return anyOf(should);
+    }
+
+    /** The word itself, or one of its morphological tokens, naming a known technology: add its other spellings. */
+    private static void addSynonyms(JsonArray should, String text, String tokens,
+            Function<String, Optional<Technology>> technologies) {
+        Set<Technology> found = new LinkedHashSet<>();
+        technologies.apply(text).ifPresent(found::add);
+        if (found.isEmpty()) {
+            for (String token : tokens.split(" ")) {
+                if (token.length() >= 2) {
+                    technologies.apply(token).ifPresent(found::add);
+                }
+            }
+        }
+        found.forEach(t -> addSpellings(should, t, text));
+    }
+
+    private static void addSpellings(JsonArray should, Technology t, String typed) {
+        List<String> spellings = new ArrayList<>();
+        spellings.add(t.name());
+        spellings.addAll(t.aliases());
+        int added = 0;
+        for (String s : spellings) {
+            if (s.equalsIgnoreCase(typed) || added++ >= MAX_SPELLINGS) {
+                continue;
+            }
+            should.add(matchPhrase("title", s, 1.5f));
+            should.add(matchPhrase("body", s, 0.5f));
+        }
+        JsonObject term = new JsonObject();
+        JsonObject value = new JsonObject();
+        value.addProperty("value", t.name());
+        value.addProperty("boost", 1.5f);
+        term.add("tags", value);
+        should.add(obj("term", term));
+    }
+
+    private static JsonObject anyOf(JsonArray should) {
+        JsonObject bool = new JsonObject();
+        bool.add("should", should);
+        bool.addProperty("minimum_should_match", 1);
+        return obj("bool", bool);
+    }
+
+    static JsonObject matchPhrase(String field, String text, float boost) {
+        JsonObject p = new JsonObject();
+        p.addProperty("query", text);
+        p.addProperty("boost", boost);
+        return obj("match_phrase", field, p);
+    }
+
+    private static JsonObject matchAll(String field, String text, float boost) {
+        JsonObject p = new JsonObject();
+        p.addProperty("query", text);
+        p.addProperty("operator", "and");
+        p.addProperty("boost", boost);
+        return obj("match", field, p);
+    }
+
+    /** All tokens of a short word; three in four of a longer Japanese phrase (particles differ, words stay). */
+    private static JsonObject morphological(String field, String tokens, float boost) {
+        JsonObject p = new JsonObject();
+        p.addProperty("query", tokens);
+        p.addProperty("minimum_should_match", "2<75%");
+        p.addProperty("boost", boost);
+        return obj("match", field, p);
+    }
+
+    private static JsonObject fuzzy(String field, String word, float boost) {
+        JsonObject p = new JsonObject();
+        p.addProperty("query", word);
+        p.addProperty("fuzziness", "AUTO");
+        p.addProperty("prefix_length", 1);
+        p.addProperty("max_expansions", 20);
+        p.addProperty("boost", boost);
+        return obj("match", field, p);
+    }
+
+    static JsonObject obj(String key, JsonElement value) {
+        JsonObject o = new JsonObject();
+        o.add(key, value);
+        return o;
+    }
+
+    static JsonObject obj(String key, String field, JsonElement value) {
+        return obj(key, obj(field, value));
+    }
+}
