@@ -33,6 +33,8 @@ public class ArchiveImporter {
     EntityManager em;
     @Inject
     IndexOutboxProcessor indexing;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     private final ArchiveFormats formats = ArchiveFormats.standard();
 
@@ -62,6 +64,7 @@ public class ArchiveImporter {
                         ? FileReport.failed(file.name(), file.format(), ImportError.of(file.error()))
                         : storeFile(file);
                 reports.add(report);
+                count(report);
                 progress.fileDone(report);
                 LOG.infof("Imported %s (%s): %d issues, +%d ~%d =%d -%d topics%s", report.file(), report.format(),
                         report.issues(), report.topicsAdded(), report.topicsUpdated(), report.topicsUnchanged(),
@@ -73,6 +76,15 @@ public class ArchiveImporter {
         boolean indexed = reports.stream().allMatch(r -> !r.errors().isEmpty())
                 || indexing.awaitIndexed(java.time.Duration.ofSeconds(30));
         return new ImportReport(reports, indexed ? "done" : "pending");
+    }
+
+    /** Counters kaiko_import_files_total{outcome} and kaiko_import_topics_total{result}. */
+    private void count(FileReport report) {
+        registry.counter("kaiko.import.files", "outcome", report.errors().isEmpty() ? "stored" : "failed").increment();
+        registry.counter("kaiko.import.topics", "result", "added").increment(report.topicsAdded());
+        registry.counter("kaiko.import.topics", "result", "updated").increment(report.topicsUpdated());
+        registry.counter("kaiko.import.topics", "result", "unchanged").increment(report.topicsUnchanged());
+        registry.counter("kaiko.import.topics", "result", "removed").increment(report.topicsRemoved());
     }
 
     private FileReport storeFile(ArchiveFormats.ReadFile file) {

@@ -13,6 +13,10 @@ public interface SearchConfig {
     @WithDefault("true")
     boolean embedded();
 
+    /** Readiness reports down when more index changes than this wait in the outbox. */
+    @WithDefault("100000")
+    long maxBacklog();
+
     /** What to do with the index schema once the engine is up. */
     @WithDefault("create-or-validate")
     SchemaStrategy schemaStrategy();

@@ -1,6 +1,5 @@
 package dev.kaiko.web;
 
-import java.nio.charset.StandardCharsets;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -8,7 +7,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 
@@ -29,33 +27,6 @@ public class AdminTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.isBlank()) {
-            request.abortWith(ApiError.response(Response.Status.UNAUTHORIZED,
-                    "This operation needs credentials: send 'Authorization: Bearer <kaiko.admin.token>'")
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Kaiko\"").build());
-            return;
-        }
-        if (!credentials.matches(presented(header))) {
-            request.abortWith(ApiError.response(Response.Status.FORBIDDEN, "The credentials are not valid").build());
-        }
-    }
-
-    private static byte[] presented(String header) {
-        String h = header.strip();
-        if (h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return h.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        }
-        if (h.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(java.util.Base64.getDecoder().decode(h.substring(6).strip()),
-                        StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return (colon < 0 ? decoded : decoded.substring(colon + 1)).getBytes(StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return new byte[0];
-            }
-        }
-        return new byte[0];
+        credentials.challenge(request.getHeaderString(HttpHeaders.AUTHORIZATION)).ifPresent(request::abortWith);
     }
 }

@@ -185,10 +185,6 @@ public class ArchiveQueries {
                 .toList();
     }
 
-    public List<String> tagNames() {
-        return em.createQuery("select distinct tt.name from Topic t join t.tags tt", String.class).getResultList();
-    }
-
     /** A technology's history: per-year counts, its first mention, the most recent topics. */
     public Optional<TagHistory> tag(String name, int maxTopics) {
         List<String> names = em.createQuery("select distinct tt.name from Topic t join t.tags tt"
@@ -244,61 +240,4 @@ public class ArchiveQueries {
         return taxonomy.find(tag).map(Technology::category).orElse("other");
     }
 
-    /** "Did you mean": the query with one word replaced by the closest known technology name, if one is close. */
-    public Optional<String> didYouMean(String q) {
-        if (q == null || q.isBlank()) {
-            return Optional.empty();
-        }
-        List<String> names = tagNames();
-        String[] words = q.strip().split("\\s+");
-        boolean changed = false;
-        for (int i = 0; i < words.length; i++) {
-            String w = words[i];
-            if (w.length() < 3 || w.startsWith("-") || w.contains("\"")) {
-                continue;
-            }
-            String lw = w.toLowerCase(Locale.ROOT);
-            String best = null;
-            int bestDistance = Math.max(1, w.length() / 4) + 1;
-            for (String n : names) {
-                String ln = n.toLowerCase(Locale.ROOT);
-                if (ln.equals(lw)) {
-                    best = null;
-                    break;
-                }
-                if (Math.abs(ln.length() - lw.length()) >= bestDistance) {
-                    continue;
-                }
-                int d = levenshtein(lw, ln);
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = n;
-                }
-            }
-            if (best != null) {
-                words[i] = best;
-                changed = true;
-            }
-        }
-        return changed ? Optional.of(String.join(" ", words)) : Optional.empty();
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

@@ -89,7 +89,7 @@ public class SearchPage {
                 if (state.q().isEmpty() && state.filterCount() == 0) {
                     view.data("empty", archive.topicCount() == 0);
                 }
-                archive.didYouMean(state.q()).ifPresent(better -> view.data("didYouMean",
+                java.util.Optional.ofNullable(result.didYouMean()).ifPresent(better -> view.data("didYouMean",
                         new SearchState.Chip("q", better, state.withQ(better).url())));
             }
         } catch (InvalidSearchParameter e) {

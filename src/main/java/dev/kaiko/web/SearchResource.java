@@ -27,6 +27,8 @@ public class SearchResource {
 
     @Inject
     TopicSearch search;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     @GET
     @Operation(summary = "Full-text search over topics with disjunctive facets and highlights",
@@ -50,6 +52,10 @@ public class SearchResource {
             @Parameter(description = "relevance (default with q) | newest (default without) | oldest") @RestQuery String sort,
             @Parameter(description = "0-based page") @RestQuery String page,
             @Parameter(description = "Hits per page, 1-100, default 20") @RestQuery String size) {
-        return search.search(SearchRequest.of(q, year, tag, presenter, section, issue, from, to, sort, page, size));
+        SearchRequest request = SearchRequest.of(q, year, tag, presenter, section, issue, from, to, sort, page, size);
+        // the histogram behind kaiko_search_latency_seconds (p50/p95/p99 per Prometheus query)
+        return io.micrometer.core.instrument.Timer.builder("kaiko.search.latency")
+                .description("Time to answer GET /api/search").publishPercentileHistogram().register(registry)
+                .record(() -> search.search(request));
     }
 }

@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -20,7 +18,7 @@ import dev.kaiko.tagging.TagEditor;
 import dev.kaiko.tagging.TechnologyCatalog;
 import io.smallrye.common.annotation.Blocking;
 
-/** Technology tags: the catalogue (public), manual edits and re-tagging (admin). */
+/** Technology tags: the catalogue (public) and re-tagging (admin); manual edits are in TopicTagResource. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -33,38 +31,10 @@ public class TagResource {
     @Inject
     BackgroundJobs jobs;
 
-    public record TagList(List<String> tags) {
-    }
-
     @GET
     @Path("/tags")
     public List<TechnologyCatalog.Entry> tags() {
         return catalog.entries();
-    }
-
-    /** Sets a topic's tags by hand: {"tags": ["eBPF", "Cilium"]}. They survive re-imports and re-tagging. */
-    @PUT
-    @Path("/topics/{id}/tags")
-    @AdminOnly
-    public Response setTags(@RestPath long id, TagList body) {
-        if (body == null || body.tags() == null) {
-            return ApiError.response(400, "Send {\"tags\": [...]}", Map.of("parameter", "tags")).build();
-        }
-        if (body.tags().size() > 100 || body.tags().stream().anyMatch(t -> t == null || t.length() > 100)) {
-            return ApiError.response(400, "At most 100 tags of at most 100 characters", Map.of("parameter", "tags"))
-                    .build();
-        }
-        return editor.setManualTags(id, body.tags()).map(t -> Response.ok(new TagList(List.copyOf(t))).build())
-                .orElseGet(() -> ApiError.response(404, "No topic " + id, Map.of()).build());
-    }
-
-    /** Drops the manual edit of a topic's tags. */
-    @DELETE
-    @Path("/topics/{id}/tags")
-    @AdminOnly
-    public Response clearTags(@RestPath long id) {
-        return editor.clearManualTags(id).map(t -> Response.ok(new TagList(List.copyOf(t))).build())
-                .orElseGet(() -> ApiError.response(404, "No topic " + id, Map.of()).build());
     }
 
     /** Recomputes automatic tags of all topics (after a taxonomy change), as a job. */

@@ -1,0 +1,38 @@
+package dev.kaiko.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The index outbox backlog: changes committed to the database but not yet searchable. Reported by readiness
+ * (down past kaiko.search.max-backlog) and as the gauge kaiko_index_backlog.
+ */
+@Readiness
+@ApplicationScoped
+public class IndexBacklogHealthCheck implements HealthCheck {
+
+    @Inject
+    IndexOutboxProcessor processor;
+    @Inject
+    SearchConfig config;
+
+    void registerGauge(@jakarta.enterprise.event.Observes StartupEvent event, MeterRegistry registry) {
+        Gauge.builder("kaiko.index.backlog", processor, IndexOutboxProcessor::backlog)
+                .description("Index changes waiting in the outbox").register(registry);
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        long backlog = processor.backlog();
+        return HealthCheckResponse.named("index-backlog").status(backlog <= config.maxBacklog()).withData("backlog", backlog)
+                .build();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.kaiko.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged service (target/quarkus-app/quarkus-run.jar) as a child process, started as the README says. */
+final class ServiceProcess implements AutoCloseable {
+
+    final int port;
+    final Process process;
+    final Path log;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private ServiceProcess(int port, Process process, Path log) {
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts java -jar with these system properties (ports, data directory, schema, ...). */
+    static ServiceProcess start(int port, Map<String, String> properties) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", System.getProperty("kaiko.app.jar", "target/quarkus-app/quarkus-run.jar")));
+        Path log = Files.createTempFile("kaiko-service-" + port, ".log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ServiceProcess(port, p, log);
+    }
+
+    /** Properties that put an instance on a schema of its own. */
+    static Map<String, String> schema(String name) {
+        return Map.of("quarkus.flyway.schemas", name, "quarkus.hibernate-orm.database.default-schema", name,
+                "quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema", name);
+    }
+
+    static void dropSchema(String name) throws SQLException {
+        try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "")) {
+            c.createStatement().execute("drop schema if exists " + name + " cascade");
+        }
+    }
+
+    HttpResponse<String> get(String pathAndQuery, String token) throws IOException, InterruptedException {
+        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String pathAndQuery, byte[] body, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until GET path answers 200, or fails with the end of the log. */
+    void awaitOk(String pathAndQuery, String token, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (get(pathAndQuery, token).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(pathAndQuery + " did not answer 200 on port " + port + "; log:\n" + tail());
+    }
+
+    String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    /** SIGTERM, as Ctrl-C or a service manager would; true when it stopped within a minute. */
+    boolean stop() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive() && !stop()) {
+            process.destroyForcibly();
+        }
+    }
+}
