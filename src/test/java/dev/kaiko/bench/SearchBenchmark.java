@@ -141,7 +141,7 @@ class SearchBenchmark {
         return p.containsKey(name) ? p.get(name).get(0) : null;
     }
 
-    private static String query(Map<String, List<String>> p) {
+    static String query(Map<String, List<String>> p) {
         return p.entrySet().stream().flatMap(e -> e.getValue().stream()
                 .map(v -> e.getKey() + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));
