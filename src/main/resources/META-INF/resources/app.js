@@ -105,26 +105,21 @@
       load(window.location.pathname + window.location.search, 'none');
     });
 
-    /* Suggestions from the JSON API: technologies matching what is typed, then titles of the best hits. */
+    /* Suggestions from GET /api/suggest: technology names (any alias, Japanese or English), then topic titles. */
     function suggest() {
       var text = q.value.trim();
-      if (!list || text.length < 2) return;
-      fetch('/api/search?size=5&q=' + encodeURIComponent(text), { credentials: 'same-origin' })
+      if (!list || text.length < 1) return;
+      fetch('/api/suggest?q=' + encodeURIComponent(text), { credentials: 'same-origin' })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (json) {
           if (!json || q.value.trim() !== text) return;
-          var seen = {}, options = [];
-          var lower = text.toLowerCase();
-          (json.facets && json.facets.tag || []).forEach(function (f) {
-            if (f.value.toLowerCase().indexOf(lower) === 0) options.push(f.value);
-          });
-          (json.hits || []).forEach(function (h) { options.push(h.title); });
+          var seen = {};
           list.textContent = '';
-          options.forEach(function (value) {
-            if (seen[value] || value === text) return;
-            seen[value] = true;
+          (json.suggestions || []).forEach(function (s) {
+            if (seen[s.text] || s.text === text) return;
+            seen[s.text] = true;
             var option = document.createElement('option');
-            option.value = value;
+            option.value = s.text;
             list.appendChild(option);
           });
         })

@@ -19,9 +19,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import dev.kaiko.archive.ArchiveImporter;
+import dev.kaiko.archive.ImportJobs;
 import dev.kaiko.archive.ArchiveImporter.Upload;
 import dev.kaiko.archive.ImportReport;
 import io.quarkus.qute.Location;
@@ -40,7 +41,7 @@ import io.smallrye.common.annotation.Blocking;
 public class AdminPage {
 
     @Inject
-    ArchiveImporter importer;
+    ImportJobs jobs;
     @Inject
     ArchiveQueries archive;
     @Inject
@@ -76,12 +77,20 @@ public class AdminPage {
         if (uploads.isEmpty()) {
             return pages.render(view(null, "no-file"), 400, uri, headers);
         }
-        ImportReport report = importer.importFiles(uploads, null, ArchiveImporter.Progress.NONE);
-        return pages.render(view(report, null), report.anyStored() ? 200 : 400, uri, headers);
+        // the import runs as a job; its page shows progress (refreshing itself) and then the report
+        ImportJobs.Status job = jobs.submit(uploads, null);
+        return Response.seeOther(URI.create("/admin/imports/" + job.id())).build();
+    }
+
+    @GET
+    @Path("imports/{id}")
+    public Response job(@RestPath String id) {
+        return jobs.status(id).map(job -> pages.render(view(job.report(), null).data("job", job), uri, headers))
+                .orElseGet(() -> Response.status(404).build());
     }
 
     private TemplateInstance view(ImportReport report, String error) {
-        return admin.data("report", report).data("error", error).data("topics", archive.topicCount())
+        return admin.data("report", report).data("error", error).data("job", null).data("topics", archive.topicCount())
                 .data("issues", archive.issueCount());
     }
 

@@ -1,13 +1,10 @@
 package dev.kaiko.bench;
 
-import static io.restassured.RestAssured.given;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -28,7 +24,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Load: 16 concurrent clients for 60 s send the benchmark's mixed query set (facets and highlights on every request)
@@ -50,16 +45,7 @@ class LoadTest {
     @Test
     void sixteenClientsForAMinute() throws Exception {
         data.clear();
-        List<Path> files;
-        try (Stream<Path> twir = Files.list(Corpora.root().resolve("twir-2023"));
-                Stream<Path> jser = Files.list(Corpora.root().resolve("jser-2023"))) {
-            files = Stream.concat(twir, jser).sorted().toList();
-        }
-        RequestSpecification req = given().header("Authorization", "Bearer " + Corpora.TOKEN);
-        for (Path p : files) {
-            req = req.multiPart("file", p.getFileName().toString(), Corpora.bytes(p), "application/octet-stream");
-        }
-        req.post("/api/imports").then().statusCode(200);
+        Corpora.multipart(Corpora.twirAndJser()).post("/api/imports").then().statusCode(200);
 
         List<URI> mix = SearchBenchmark.MIX.stream()
                 .map(p -> URI.create("http://127.0.0.1:" + port + "/api/search?" + SearchBenchmark.query(p))).toList();

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,7 +23,6 @@ import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The managed engine is killed in the middle of a large import: the import still commits, searches answer 503
@@ -50,17 +47,9 @@ class EngineFailureTest {
 
     @Test
     void killedEngineLosesNoIndexUpdates() throws Exception {
-        List<Path> files;
-        try (Stream<Path> twir = Files.list(Corpora.root().resolve("twir-2023"));
-                Stream<Path> jser = Files.list(Corpora.root().resolve("jser-2023"))) {
-            files = Stream.concat(twir, jser).sorted().toList();
-        }
-        RequestSpecification req = given().header("Authorization", "Bearer " + Corpora.TOKEN)
-                .queryParam("async", true);
-        for (Path p : files) {
-            req = req.multiPart("file", p.getFileName().toString(), Corpora.bytes(p), "application/octet-stream");
-        }
-        String job = req.post("/api/imports").then().statusCode(202).extract().path("id");
+        List<Path> files = Corpora.twirAndJser();
+        String job = Corpora.multipart(files).queryParam("async", true).post("/api/imports").then().statusCode(202)
+                .extract().path("id");
 
         // wait until the import is under way, then kill the engine outright
         awaitJob(job, s -> !"queued".equals(s.state) && s.filesDone >= 5, Duration.ofSeconds(60));

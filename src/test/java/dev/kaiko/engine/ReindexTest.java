@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 /** POST /api/admin/reindex rebuilds the index while searches issued every 50 ms keep getting complete results. */
 @QuarkusTest
@@ -32,16 +28,7 @@ class ReindexTest {
     @BeforeEach
     void load() throws Exception {
         data.clear();
-        List<Path> files;
-        try (Stream<Path> twir = Files.list(Corpora.root().resolve("twir-2023"));
-                Stream<Path> jser = Files.list(Corpora.root().resolve("jser-2023"))) {
-            files = Stream.concat(twir, jser).sorted().toList();
-        }
-        RequestSpecification req = given().header("Authorization", "Bearer " + Corpora.TOKEN);
-        for (Path p : files) {
-            req = req.multiPart("file", p.getFileName().toString(), Corpora.bytes(p), "text/markdown");
-        }
-        req.post("/api/imports").then().statusCode(200);
+        Corpora.multipart(Corpora.twirAndJser()).post("/api/imports").then().statusCode(200);
     }
 
     @Test

@@ -39,6 +39,24 @@ public final class Corpora {
                 .post("/api/imports").then();
     }
 
+    /** The 52 TWiR and 12 JSer.info files, in name order. */
+    public static java.util.List<Path> twirAndJser() {
+        try (var twir = Files.list(root().resolve("twir-2023")); var jser = Files.list(root().resolve("jser-2023"))) {
+            return java.util.stream.Stream.concat(twir, jser).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An authenticated multipart import request carrying these files (send it with .post("/api/imports")). */
+    public static io.restassured.specification.RequestSpecification multipart(java.util.List<Path> files) {
+        var req = RestAssured.given().header("Authorization", "Bearer " + TOKEN);
+        for (Path p : files) {
+            req = req.multiPart("file", p.getFileName().toString(), bytes(p), "application/octet-stream");
+        }
+        return req;
+    }
+
     public static ValidatableResponse importFile(Path p) {
         return importRaw(p.getFileName().toString(), bytes(p));
     }

@@ -140,11 +140,21 @@ class PagesTest {
         byte[] seed = Corpora.bytes(Corpora.seed());
         given().auth().preemptive().basic("admin", Corpora.TOKEN).header("Origin", "https://evil.example")
                 .multiPart("file", "weekly.txt", seed, "text/plain").post("/admin/imports").then().statusCode(403);
-        given().auth().preemptive().basic("admin", Corpora.TOKEN).header("Sec-Fetch-Site", "same-origin")
+        String job = given().auth().preemptive().basic("admin", Corpora.TOKEN).header("Sec-Fetch-Site", "same-origin")
+                .redirects().follow(false)
                 .multiPart("file", "neco-weekly-2023-12-22.txt", seed, "text/plain")
                 .multiPart("file", "broken.txt", "just one line".getBytes(StandardCharsets.UTF_8), "text/plain")
-                .post("/admin/imports").then().statusCode(200)
-                .body(allOf(containsString("Import report"), containsString("neco-weekly-2023-12-22.txt"),
-                        containsString("broken.txt"), containsString("class=\"failed\"")));
+                .post("/admin/imports").then().statusCode(303).extract().header("Location");
+        // the job page shows progress, refreshing itself, until the report is there
+        String page = "";
+        for (int i = 0; i < 100 && !page.contains("Import report"); i++) {
+            page = given().auth().preemptive().basic("admin", Corpora.TOKEN).get(job).then().statusCode(200)
+                    .body(containsString("2 files")).extract().asString();
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+        org.hamcrest.MatcherAssert.assertThat(page, allOf(containsString("Import report"),
+                containsString("2 of 2 files"), containsString("neco-weekly-2023-12-22.txt"),
+                containsString("broken.txt"), containsString("class=\"failed\""),
+                not(containsString("http-equiv=\"refresh\""))));
     }
 }

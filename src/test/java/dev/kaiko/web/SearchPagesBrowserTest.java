@@ -80,6 +80,14 @@ class SearchPagesBrowserTest {
     }
 
     @Test
+    void typingOffersSuggestionsFromTheSuggestApi() {
+        open("/search");
+        driver.findElement(By.id("q")).sendKeys("サイドカ");
+        waitFor().until(d -> d.findElements(By.cssSelector("#suggestions option")).stream()
+                .anyMatch(o -> "Sidecar containers".equals(o.getAttribute("value"))));
+    }
+
+    @Test
     void facetsNarrowTheResultsAndBackRestores() {
         open("/search");
         long all = api("").getLong("total");
