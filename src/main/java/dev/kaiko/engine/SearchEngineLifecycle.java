@@ -156,6 +156,8 @@ public class SearchEngineLifecycle {
     }
 
     private boolean indexIsBehind() {
+        // after a crash the engine replays its translog; refresh so recovered documents count
+        searchMapping.scope(Object.class).workspace().refresh();
         return QuarkusTransaction.requiringNew().call(() -> {
             long indexed = Search.session(entityManager).search(Object.class).where(f -> f.matchAll())
                     .fetchTotalHitCount();
