@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -30,6 +31,8 @@ public class ArchiveImporter {
     IssueStore store;
     @Inject
     EntityManager em;
+    @Inject
+    Event<ArchiveChanged> archiveChanged;
 
     private final ArchiveFormats formats = ArchiveFormats.standard();
 
@@ -59,7 +62,11 @@ public class ArchiveImporter {
                         report.topicsRemoved(), report.errors().isEmpty() ? "" : ", error: " + report.errors());
             }
         }
-        return new ImportReport(reports);
+        ImportReport report = new ImportReport(reports);
+        if (report.anyStored()) {
+            archiveChanged.fire(new ArchiveChanged(report));
+        }
+        return report;
     }
 
     private FileReport storeFile(ArchiveFormats.ReadFile file) {

@@ -1,0 +1,148 @@
+package dev.kaiko.review;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Back-references between issues. A topic body may cite earlier issues in a parenthesised list, as the weekly's own
+ * retrospectives do: {@code (Neco Weekly 2023-03-17号、Neco Weekly 2023-09-22号)}; an item without a series
+ * ({@code (2023-03-17号)}) cites the citing topic's own series.
+ *
+ * <p>The rule that turns a citation into a <em>referenced topic</em>: the citation names an issue by series
+ * (case-insensitive) and publication date, published before the citing issue. Of that issue's topics, those that
+ * share a technology tag with the citing topic are referenced; when none does and the cited issue has a single
+ * topic, that topic is. Otherwise only the issue is cited, and no topic counts as referenced.
+ *
+ * <p>Citations are parsed at import time into {@code topic_citation} (rebuilt after each import, a cheap pass over
+ * the topics whose body contains 号) and resolved when a year is reviewed, so citing an issue that is imported
+ * later still counts.
+ */
+@ApplicationScoped
+public class Citations {
+
+    /** One citation: the series (null when the item names none) and the cited issue's date. */
+    public record Citation(String series, LocalDate date) {
+    }
+
+    /** A topic of the reviewed year that later issues point back to, with the citing issues. */
+    public record Referenced(long topicId, List<YearReview.IssueRef> citedBy) {
+    }
+
+    private static final Pattern GROUP = Pattern.compile("[(（]([^()（）]*?号)\\s*[)）]");
+    private static final Pattern ITEM = Pattern.compile("^\\s*(.*?)\\s*(\\d{4}-\\d{2}-\\d{2})\\s*号\\s*$");
+
+    @Inject
+    EntityManager em;
+
+    /** The citations in a text, in order, without duplicates. */
+    public static List<Citation> parse(String text) {
+        Set<Citation> out = new LinkedHashSet<>();
+        if (text == null || text.indexOf('号') < 0) {
+            return List.of();
+        }
+        Matcher group = GROUP.matcher(text);
+        while (group.find()) {
+            for (String item : group.group(1).split("[、,，]")) {
+                Matcher m = ITEM.matcher(item);
+                if (!m.matches()) {
+                    continue;
+                }
+                try {
+                    String series = m.group(1).isBlank() ? null : m.group(1);
+                    out.add(new Citation(series, LocalDate.parse(m.group(2))));
+                } catch (DateTimeParseException e) {
+                    // "2023-13-45号" is no date: not a citation
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** How series names are compared: case-insensitive, whitespace collapsed. */
+    static String seriesKey(String series) {
+        return series.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** Re-derives every citation from the topics' bodies. */
+    public void rebuild() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from topic_citation").executeUpdate();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    select t.id, t.body, i.series from topic t join issue i on i.id = t.issue_id
+                    where t.body like '%号%'""").getResultList();
+            var insert = em.createNativeQuery("""
+                    insert into topic_citation (citing_topic_id, series_key, cited_date) values (?1, ?2, ?3)
+                    on conflict do nothing""");
+            for (Object[] row : rows) {
+                for (Citation c : parse((String) row[1])) {
+                    insert.setParameter(1, ((Number) row[0]).longValue())
+                            .setParameter(2, seriesKey(c.series() == null ? (String) row[2] : c.series()))
+                            .setParameter(3, c.date()).executeUpdate();
+                }
+            }
+        });
+    }
+
+    /**
+     * The topics of {@code year} referenced by later issues (see the class comment for the rule), most cited
+     * first, each with the issues citing it.
+     */
+    public Map<Long, Referenced> referencedIn(int year) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                with cited as (
+                    select c.citing_topic_id, ct.issue_id as citing_issue_id, i.id as issue_id
+                    from topic_citation c
+                    join topic ct on ct.id = c.citing_topic_id
+                    join issue ci on ci.id = ct.issue_id
+                    join issue i on i.published = c.cited_date
+                        and lower(regexp_replace(btrim(i.series), '\\s+', ' ', 'g')) = c.series_key
+                    where i.published >= ?1 and i.published < ?2 and i.published < ci.published
+                ),
+                effective as (
+                    select tt.topic_id, lower(tt.name) as name from topic_tag tt join topic t on t.id = tt.topic_id
+                    where (tt.provenance = 'manual') = t.tags_edited
+                )
+                select distinct t.id, ci.id, ci.series, ci.number, ci.title, ci.published, ci.url
+                from cited
+                join topic t on t.issue_id = cited.issue_id
+                join issue ci on ci.id = cited.citing_issue_id
+                where exists (select 1 from effective a join effective b on a.name = b.name
+                              where a.topic_id = t.id and b.topic_id = cited.citing_topic_id)
+                   or (not exists (select 1 from topic o join effective a on a.topic_id = o.id
+                                   join effective b on b.name = a.name and b.topic_id = cited.citing_topic_id
+                                   where o.issue_id = cited.issue_id)
+                       and (select count(*) from topic x where x.issue_id = cited.issue_id) = 1)
+                order by ci.published""")
+                .setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year + 1, 1, 1))
+                .getResultList();
+        Map<Long, List<YearReview.IssueRef>> byTopic = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            byTopic.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+                    .add(new YearReview.IssueRef(((Number) r[1]).longValue(), (String) r[2],
+                            r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4],
+                            YearReview.toLocalDate(r[5]), (String) r[6], null));
+        }
+        Map<Long, Referenced> out = new LinkedHashMap<>();
+        byTopic.entrySet().stream()
+                .sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()))
+                .forEach(e -> out.put(e.getKey(), new Referenced(e.getKey(), List.copyOf(e.getValue()))));
+        return out;
+    }
+}
