@@ -61,7 +61,7 @@ public final class ReviewCharts {
             TechnologyTrend t = technologies.get(i);
             double y = 4 + i * row;
             double w = Math.max(2, plot * t.topics() / max);
-            svg.append(text(labelWidth - 8, y + row / 2.0 + 5, "end", "label", t.name()));
+            svg.append(text(labelWidth - 8, y + row / 2.0 + 5, "end", "label", shorten(t.name(), 22)));
             svg.append(String.format(Locale.ROOT,
                     "<rect class=\"bar\" x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"#3b6fd8\">"
                             + "<title>%s: %d</title></rect>",
@@ -94,6 +94,10 @@ public final class ReviewCharts {
     private static String text(double x, double y, String anchor, String cssClass, String content) {
         return String.format(Locale.ROOT, "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>",
                 cssClass, x, y, anchor, escape(content));
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     static String escape(String s) {

@@ -38,7 +38,8 @@ import io.quarkus.runtime.StartupEvent;
  * next import.
  *
  * <p>Definitions: a technology is <em>new this year</em> when the archive mentions it in no earlier year;
- * <em>disappeared</em> when the previous year mentions it and this year does not. <em>Rising</em> and
+ * <em>disappeared</em> when the previous year mentions it and this year does not (the previous year's 20 most
+ * mentioned such). <em>Rising</em> and
  * <em>falling</em> compare the share of the year's topics (not raw counts, so a busier year does not lift
  * everything) with the previous year's, leaving out the new and disappeared ones, which have lists of their own;
  * without a previous year there is nothing to compare and both are empty.
@@ -49,6 +50,8 @@ public class YearInReview {
     static final int TOP_TECHNOLOGIES = 10;
     static final int TRENDS = 10;
     static final int HIGHLIGHTS = 5;
+    /** Disappeared technologies listed: the previous year's most mentioned ones. */
+    static final int DISAPPEARED = 20;
     private static final int EXCERPT = 280;
     /** Share changes smaller than this (percentage points) count as no change. */
     private static final double SAME = 0.005;
@@ -109,7 +112,7 @@ public class YearInReview {
         Set<String> isNew = new HashSet<>();
         newThisYear.forEach(t -> isNew.add(t.name()));
         List<TechnologyTrend> disappeared = f.previousTags().keySet().stream().filter(t -> !f.tags().containsKey(t))
-                .map(t -> trend(t, f)).toList();
+                .limit(DISAPPEARED).map(t -> trend(t, f)).toList();
         List<TechnologyTrend> rising = List.of();
         List<TechnologyTrend> falling = List.of();
         if (f.previousTopics() > 0) {
