@@ -27,6 +27,7 @@ PID=
 start() {
   java -Dquarkus.http.port=$PORT -Dkaiko.data-dir=$DATA -Dkaiko.engine.http-port=19202 \
        -Dkaiko.engine.transport-port=19302 -Dkaiko.admin.token=$TOKEN -Dkaiko.archive.demo-when-empty=false \
+       -Dquarkus.transaction-manager.default-transaction-timeout=2h \
        -Dquarkus.flyway.schemas=kaiko_bench -Dquarkus.hibernate-orm.database.default-schema=kaiko_bench \
        -Dquarkus.datasource.jdbc.additional-jdbc-properties.currentSchema=kaiko_bench \
        -jar target/quarkus-app/quarkus-run.jar >>"$LOG" 2>&1 &
@@ -36,7 +37,7 @@ stop() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/
 trap stop EXIT
 # search answers 200 once the engine is up and the index is (re)built
 wait_ready() {
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 1800); do
     if curl -fs "http://127.0.0.1:$PORT/api/search?size=1" >/dev/null 2>&1; then return 0; fi
     sleep 1
   done

@@ -177,7 +177,10 @@ class YearReviewExampleTest {
     @SafeVarargs
     static byte[] export(Map<String, Object>... issues) {
         try {
-            return new ObjectMapper().writeValueAsBytes(Map.of("kaiko_export", 1, "issues", List.of(issues)));
+            Map<String, Object> document = new LinkedHashMap<>(); // detection looks for "kaiko_export" at the start
+            document.put("kaiko_export", 1);
+            document.put("issues", List.of(issues));
+            return new ObjectMapper().writeValueAsBytes(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
