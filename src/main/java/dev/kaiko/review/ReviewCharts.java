@@ -61,7 +61,7 @@ public final class ReviewCharts {
             TechnologyTrend t = technologies.get(i);
             double y = 4 + i * row;
             double w = Math.max(2, plot * t.topics() / max);
-            svg.append(text(labelWidth - 8, y + row / 2.0 + 5, "end", "label", shorten(t.name(), 22)));
+            svg.append(text(labelWidth - 8, y + row / 2.0 + 5, "end", "label", shorten(t.name(), 20)));
             svg.append(String.format(Locale.ROOT,
                     "<rect class=\"bar\" x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"#3b6fd8\">"
                             + "<title>%s: %d</title></rect>",
