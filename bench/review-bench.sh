@@ -45,7 +45,8 @@ wait_ready() {
 }
 
 : >"$LOG"
-psql -q -c "drop schema if exists kaiko_bench cascade"
+rm -rf "$DATA"   # a fresh engine: the index is rebuilt from the generated archive
+psql -q -c "drop schema if exists kaiko_bench cascade" 2>/dev/null
 echo "creating the schema ..."
 start; wait_ready; stop
 echo "generating $TOPICS topics ..."
@@ -57,7 +58,9 @@ SECONDS=0
 start; wait_ready
 echo "indexed in ${SECONDS}s: $(curl -s "http://127.0.0.1:$PORT/api/search?size=1" | sed -E 's/.*"total":([0-9]+).*/\1/') topics"
 
-curl -fs "http://127.0.0.1:$PORT/api/years/$YEAR/review" >/dev/null   # warm the JVM and engine caches once
+# warm the JVM and engine caches once
+code=$(curl -s -o /tmp/kaiko-review-bench.json -w '%{http_code}' "http://127.0.0.1:$PORT/api/years/$YEAR/review")
+[ "$code" = 200 ] || { echo "review answered $code: $(head -c 300 /tmp/kaiko-review-bench.json)" >&2; exit 1; }
 walls=(); servers=()
 for _ in $(seq 1 "$RUNS"); do
   curl -fs -X DELETE -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/years/cache"

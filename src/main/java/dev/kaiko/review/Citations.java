@@ -28,9 +28,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * share a technology tag with the citing topic are referenced; when none does and the cited issue has a single
  * topic, that topic is. Otherwise only the issue is cited, and no topic counts as referenced.
  *
- * <p>Citations are parsed at import time into {@code topic_citation} (rebuilt after each import, a cheap pass over
- * the topics whose body contains 号) and resolved when a year is reviewed, so citing an issue that is imported
- * later still counts.
+ * <p>Both are derived at import time: citations parsed into {@code topic_citation} (a pass over the topics whose body
+ * contains 号) and resolved into {@code topic_reference}, rebuilt whole after each import so that citing an issue
+ * imported later still counts; reviewing a year then only reads the small reference table.
  */
 @ApplicationScoped
 public class Citations {
@@ -78,9 +78,10 @@ public class Citations {
         return series.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    /** Re-derives every citation from the topics' bodies. */
+    /** Re-derives every citation from the topics' bodies, and resolves them to topics. */
     public void rebuild() {
         QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from topic_reference").executeUpdate();
             em.createNativeQuery("delete from topic_citation").executeUpdate();
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
@@ -96,6 +97,36 @@ public class Citations {
                             .setParameter(3, c.date()).executeUpdate();
                 }
             }
+            // Effective tags: the manual ones once a topic's tags were edited, else the others (as Topic does).
+            em.createNativeQuery("""
+                    with cited as (
+                        select distinct c.citing_topic_id, i.id as issue_id
+                        from topic_citation c
+                        join topic ct on ct.id = c.citing_topic_id
+                        join issue ci on ci.id = ct.issue_id
+                        join issue i on i.published = c.cited_date
+                            and lower(regexp_replace(btrim(i.series), '\\s+', ' ', 'g')) = c.series_key
+                        where i.published < ci.published
+                    ),
+                    citing_tags as (
+                        select distinct c.citing_topic_id, lower(tt.name) as name
+                        from cited c join topic t on t.id = c.citing_topic_id join topic_tag tt on tt.topic_id = t.id
+                        where (tt.provenance = 'manual') = t.tags_edited
+                    ),
+                    sharing as (
+                        select distinct t.id as cited_topic_id, c.citing_topic_id, c.issue_id
+                        from cited c
+                        join topic t on t.issue_id = c.issue_id
+                        join topic_tag tt on tt.topic_id = t.id and (tt.provenance = 'manual') = t.tags_edited
+                        join citing_tags g on g.citing_topic_id = c.citing_topic_id and g.name = lower(tt.name)
+                    )
+                    insert into topic_reference (cited_topic_id, citing_topic_id)
+                    select cited_topic_id, citing_topic_id from sharing
+                    union
+                    select t.id, c.citing_topic_id from cited c join topic t on t.issue_id = c.issue_id
+                    where not exists (select 1 from sharing s where s.citing_topic_id = c.citing_topic_id
+                                      and s.issue_id = c.issue_id)
+                      and (select count(*) from topic x where x.issue_id = c.issue_id) = 1""").executeUpdate();
         });
     }
 
@@ -106,29 +137,13 @@ public class Citations {
     public Map<Long, Referenced> referencedIn(int year) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                with cited as (
-                    select c.citing_topic_id, ct.issue_id as citing_issue_id, i.id as issue_id
-                    from topic_citation c
-                    join topic ct on ct.id = c.citing_topic_id
-                    join issue ci on ci.id = ct.issue_id
-                    join issue i on i.published = c.cited_date
-                        and lower(regexp_replace(btrim(i.series), '\\s+', ' ', 'g')) = c.series_key
-                    where i.published >= ?1 and i.published < ?2 and i.published < ci.published
-                ),
-                effective as (
-                    select tt.topic_id, lower(tt.name) as name from topic_tag tt join topic t on t.id = tt.topic_id
-                    where (tt.provenance = 'manual') = t.tags_edited
-                )
                 select distinct t.id, ci.id, ci.series, ci.number, ci.title, ci.published, ci.url
-                from cited
-                join topic t on t.issue_id = cited.issue_id
-                join issue ci on ci.id = cited.citing_issue_id
-                where exists (select 1 from effective a join effective b on a.name = b.name
-                              where a.topic_id = t.id and b.topic_id = cited.citing_topic_id)
-                   or (not exists (select 1 from topic o join effective a on a.topic_id = o.id
-                                   join effective b on b.name = a.name and b.topic_id = cited.citing_topic_id
-                                   where o.issue_id = cited.issue_id)
-                       and (select count(*) from topic x where x.issue_id = cited.issue_id) = 1)
+                from issue i
+                join topic t on t.issue_id = i.id
+                join topic_reference r on r.cited_topic_id = t.id
+                join topic ct on ct.id = r.citing_topic_id
+                join issue ci on ci.id = ct.issue_id
+                where i.published >= ?1 and i.published < ?2
                 order by ci.published""")
                 .setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year + 1, 1, 1))
                 .getResultList();

@@ -237,7 +237,7 @@ public class YearInReview {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
                 select t.id from topic t join issue i on i.id = t.issue_id join topic_tag tt on tt.topic_id = t.id
-                where i.published >= ?1 and i.published < ?2 and lower(tt.name) = lower(?3)
+                where i.published >= ?1 and i.published < ?2 and tt.name = ?3
                   and (tt.provenance = 'manual') = t.tags_edited and t.id not in (?4)
                 order by length(t.body) desc, t.id limit 1""")
                 .setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year + 1, 1, 1))
