@@ -12,8 +12,11 @@ create table topic_citation (
 
 -- Citations resolved to the topics they refer to (see Citations for the rule).
 create table topic_reference (
-    cited_topic_id  bigint not null references topic (id) on delete cascade,
-    citing_topic_id bigint not null references topic (id) on delete cascade,
+    cited_topic_id  bigint  not null references topic (id) on delete cascade,
+    citing_topic_id bigint  not null references topic (id) on delete cascade,
+    cited_year      integer not null,                                      -- the cited topic's year: reviews read by it
+    citing_issue_id bigint  not null references issue (id) on delete cascade,
     primary key (cited_topic_id, citing_topic_id)
 );
+create index topic_reference_year_idx on topic_reference (cited_year, cited_topic_id);
 create index topic_reference_citing_idx on topic_reference (citing_topic_id);

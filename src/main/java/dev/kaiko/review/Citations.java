@@ -3,6 +3,7 @@ package dev.kaiko.review;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,10 +38,6 @@ public class Citations {
 
     /** One citation: the series (null when the item names none) and the cited issue's date. */
     public record Citation(String series, LocalDate date) {
-    }
-
-    /** A topic of the reviewed year that later issues point back to, with the citing issues. */
-    public record Referenced(long topicId, List<YearReview.IssueRef> citedBy) {
     }
 
     private static final Pattern GROUP = Pattern.compile("[(（]([^()（）]*?号)\\s*[)）]");
@@ -100,7 +97,8 @@ public class Citations {
             // Effective tags: the manual ones once a topic's tags were edited, else the others (as Topic does).
             em.createNativeQuery("""
                     with cited as (
-                        select distinct c.citing_topic_id, i.id as issue_id
+                        select distinct c.citing_topic_id, ct.issue_id as citing_issue_id, i.id as issue_id,
+                               extract(year from i.published)::int as cited_year
                         from topic_citation c
                         join topic ct on ct.id = c.citing_topic_id
                         join issue ci on ci.id = ct.issue_id
@@ -114,50 +112,53 @@ public class Citations {
                         where (tt.provenance = 'manual') = t.tags_edited
                     ),
                     sharing as (
-                        select distinct t.id as cited_topic_id, c.citing_topic_id, c.issue_id
+                        select distinct t.id as cited_topic_id, c.citing_topic_id, c.issue_id, c.cited_year,
+                               c.citing_issue_id
                         from cited c
                         join topic t on t.issue_id = c.issue_id
                         join topic_tag tt on tt.topic_id = t.id and (tt.provenance = 'manual') = t.tags_edited
                         join citing_tags g on g.citing_topic_id = c.citing_topic_id and g.name = lower(tt.name)
                     )
-                    insert into topic_reference (cited_topic_id, citing_topic_id)
-                    select cited_topic_id, citing_topic_id from sharing
+                    insert into topic_reference (cited_topic_id, citing_topic_id, cited_year, citing_issue_id)
+                    select cited_topic_id, citing_topic_id, cited_year, citing_issue_id from sharing
                     union
-                    select t.id, c.citing_topic_id from cited c join topic t on t.issue_id = c.issue_id
+                    select t.id, c.citing_topic_id, c.cited_year, c.citing_issue_id
+                    from cited c join topic t on t.issue_id = c.issue_id
                     where not exists (select 1 from sharing s where s.citing_topic_id = c.citing_topic_id
                                       and s.issue_id = c.issue_id)
                       and (select count(*) from topic x where x.issue_id = c.issue_id) = 1""").executeUpdate();
         });
     }
 
-    /**
-     * The topics of {@code year} referenced by later issues (see the class comment for the rule), most cited
-     * first, each with the issues citing it.
-     */
-    public Map<Long, Referenced> referencedIn(int year) {
+    /** The topics of {@code year} that later issues refer to (see the class comment for the rule). */
+    public Set<Long> referencedIn(int year) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(
+                "select distinct cited_topic_id from topic_reference where cited_year = ?1 order by 1")
+                .setParameter(1, year).getResultList();
+        Set<Long> out = new LinkedHashSet<>();
+        ids.forEach(id -> out.add(id.longValue()));
+        return out;
+    }
+
+    /** For each of the given topics, the later issues referring to it, oldest first. */
+    public Map<Long, List<YearReview.IssueRef>> citingIssues(Collection<Long> topicIds) {
+        Map<Long, List<YearReview.IssueRef>> out = new LinkedHashMap<>();
+        if (topicIds.isEmpty()) {
+            return out;
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select distinct t.id, ci.id, ci.series, ci.number, ci.title, ci.published, ci.url
-                from issue i
-                join topic t on t.issue_id = i.id
-                join topic_reference r on r.cited_topic_id = t.id
-                join topic ct on ct.id = r.citing_topic_id
-                join issue ci on ci.id = ct.issue_id
-                where i.published >= ?1 and i.published < ?2
-                order by ci.published""")
-                .setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year + 1, 1, 1))
-                .getResultList();
-        Map<Long, List<YearReview.IssueRef>> byTopic = new LinkedHashMap<>();
+                select distinct r.cited_topic_id, ci.id, ci.series, ci.number, ci.title, ci.published, ci.url
+                from topic_reference r join issue ci on ci.id = r.citing_issue_id
+                where r.cited_topic_id in (?1) order by ci.published, ci.id""")
+                .setParameter(1, topicIds).getResultList();
         for (Object[] r : rows) {
-            byTopic.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+            out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
                     .add(new YearReview.IssueRef(((Number) r[1]).longValue(), (String) r[2],
                             r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4],
                             YearReview.toLocalDate(r[5]), (String) r[6], null));
         }
-        Map<Long, Referenced> out = new LinkedHashMap<>();
-        byTopic.entrySet().stream()
-                .sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()))
-                .forEach(e -> out.put(e.getKey(), new Referenced(e.getKey(), List.copyOf(e.getValue()))));
         return out;
     }
 }

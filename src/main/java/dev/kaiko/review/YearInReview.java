@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -182,66 +181,59 @@ public class YearInReview {
         return out;
     }
 
-    /** For each of the first top technologies: its most cited topic of the year, else its longest; no repeats. */
+    /**
+     * For each of the first top technologies: its topic of the year cited by the most later issues, else its
+     * longest; a topic is highlighted once. The candidates of all technologies come from one query.
+     */
     private List<Highlight> highlights(int year, List<TechnologyTrend> top) {
-        Map<Long, Citations.Referenced> referenced = citations.referencedIn(year);
-        Map<Long, Set<String>> referencedTags = effectiveTags(referenced.keySet());
-        Set<Long> chosen = new LinkedHashSet<>();
+        List<String> tags = top.stream().limit(HIGHLIGHTS).map(TechnologyTrend::name).toList();
+        if (tags.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                with refs as (
+                    select cited_topic_id, count(distinct citing_issue_id) as n from topic_reference
+                    where cited_year = ?1 group by cited_topic_id
+                ),
+                tagged as (
+                    select tt.name, t.id, coalesce(refs.n, 0) as n, length(t.body) as len
+                    from topic_tag tt join topic t on t.id = tt.topic_id join issue i on i.id = t.issue_id
+                    left join refs on refs.cited_topic_id = t.id
+                    where tt.name in (?2) and i.published >= ?3 and i.published < ?4
+                      and (tt.provenance = 'manual') = t.tags_edited
+                )
+                select name, id, n from (
+                    select name, id, n, row_number() over (partition by name order by n desc, len desc, id) as rank
+                    from tagged) ranked
+                where rank <= ?5 order by name, rank""")
+                .setParameter(1, year).setParameter(2, tags).setParameter(3, LocalDate.of(year, 1, 1))
+                .setParameter(4, LocalDate.of(year + 1, 1, 1)).setParameter(5, HIGHLIGHTS + 1)
+                .getResultList();
+        Map<String, List<Object[]>> candidates = new java.util.HashMap<>();
+        rows.forEach(r -> candidates.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(r));
+        Map<String, Object[]> picks = new java.util.LinkedHashMap<>();
+        Set<Long> chosen = new HashSet<>();
+        for (String tag : tags) {
+            candidates.getOrDefault(tag, List.of()).stream()
+                    .filter(r -> !chosen.contains(((Number) r[1]).longValue())).findFirst()
+                    .ifPresent(r -> {
+                        chosen.add(((Number) r[1]).longValue());
+                        picks.put(tag, r);
+                    });
+        }
+        Map<Long, List<IssueRef>> citing = citations.citingIssues(chosen);
         List<Highlight> out = new ArrayList<>();
-        for (TechnologyTrend tech : top.stream().limit(HIGHLIGHTS).toList()) {
-            String tag = tech.name().toLowerCase(Locale.ROOT);
-            Long pick = referenced.keySet().stream()
-                    .filter(id -> !chosen.contains(id) && referencedTags.getOrDefault(id, Set.of()).contains(tag))
-                    .findFirst().orElse(null);
-            String reason = "referenced";
-            if (pick == null) {
-                reason = "longest";
-                pick = longest(year, tech.name(), chosen);
-            }
-            if (pick == null) {
-                continue;
-            }
-            chosen.add(pick);
-            Topic t = em.find(Topic.class, pick);
+        picks.forEach((tag, r) -> {
+            Topic t = em.find(Topic.class, ((Number) r[1]).longValue());
             IssueRef issue = new IssueRef(t.issue.id, t.issue.series, t.issue.number, t.issue.title,
                     t.issue.published, t.issue.url, null);
             HighlightTopic topic = new HighlightTopic(t.id, t.title, Topic.excerpt(t.body, EXCERPT), t.url,
                     t.presenter, List.copyOf(t.getEffectiveTags()), issue);
-            List<IssueRef> citedBy = referenced.containsKey(pick) ? referenced.get(pick).citedBy() : List.of();
-            String search = searchUrl(year, tech.name());
-            out.add(new Highlight(tech.name(), reason, topic, citedBy, search,
-                    t.url != null && !t.url.isBlank() ? t.url : search));
-        }
+            String search = searchUrl(year, tag);
+            out.add(new Highlight(tag, ((Number) r[2]).longValue() > 0 ? "referenced" : "longest", topic,
+                    citing.getOrDefault(t.id, List.of()), search, t.url != null && !t.url.isBlank() ? t.url : search));
+        });
         return out;
-    }
-
-    private Map<Long, Set<String>> effectiveTags(Set<Long> topicIds) {
-        Map<Long, Set<String>> out = new java.util.HashMap<>();
-        if (topicIds.isEmpty()) {
-            return out;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select tt.topic_id, lower(tt.name) from topic_tag tt join topic t on t.id = tt.topic_id
-                where tt.topic_id in (?1) and (tt.provenance = 'manual') = t.tags_edited""")
-                .setParameter(1, topicIds).getResultList();
-        for (Object[] r : rows) {
-            out.computeIfAbsent(((Number) r[0]).longValue(), k -> new HashSet<>()).add((String) r[1]);
-        }
-        return out;
-    }
-
-    private Long longest(int year, String tag, Set<Long> except) {
-        List<Long> excluded = new ArrayList<>(except);
-        excluded.add(-1L);
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                select t.id from topic t join issue i on i.id = t.issue_id join topic_tag tt on tt.topic_id = t.id
-                where i.published >= ?1 and i.published < ?2 and tt.name = ?3
-                  and (tt.provenance = 'manual') = t.tags_edited and t.id not in (?4)
-                order by length(t.body) desc, t.id limit 1""")
-                .setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year + 1, 1, 1))
-                .setParameter(3, tag).setParameter(4, excluded).getResultList();
-        return ids.isEmpty() ? null : ids.get(0).longValue();
     }
 }

@@ -142,7 +142,7 @@ class YearReviewExampleTest {
 
     private List<Long> citedTopics(int year) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .call(() -> new ArrayList<>(citations.referencedIn(year).keySet()));
+                .call(() -> new ArrayList<>(citations.referencedIn(year)));
     }
 
     @SuppressWarnings("unchecked")
