@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -35,6 +36,8 @@ public class ArchiveImporter {
     IndexOutboxProcessor indexing;
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
+    @Inject
+    Event<ArchiveChanged> archiveChanged;
 
     private final ArchiveFormats formats = ArchiveFormats.standard();
 
@@ -75,7 +78,11 @@ public class ArchiveImporter {
         // Stored is stored; when search is up, also wait (briefly) until it shows the import.
         boolean indexed = reports.stream().allMatch(r -> !r.errors().isEmpty())
                 || indexing.awaitIndexed(java.time.Duration.ofSeconds(30));
-        return new ImportReport(reports, indexed ? "done" : "pending");
+        ImportReport report = new ImportReport(reports, indexed ? "done" : "pending");
+        if (report.anyStored()) {
+            archiveChanged.fire(new ArchiveChanged(report));
+        }
+        return report;
     }
 
     /** Counters kaiko_import_files_total{outcome} and kaiko_import_topics_total{result}. */
