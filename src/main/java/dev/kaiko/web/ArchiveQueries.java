@@ -29,6 +29,9 @@ import dev.kaiko.tagging.Technology;
 @Transactional
 public class ArchiveQueries {
 
+    @Inject
+    dev.kaiko.tagging.TechnologyCatalog catalog;
+
     /** JPQL condition: tag {@code tt} counts for topic {@code t}. */
     private static final String EFFECTIVE = "((t.tagsEdited = true and tt.provenance = '" + TopicTag.MANUAL
             + "') or (t.tagsEdited = false and tt.provenance <> '" + TopicTag.MANUAL + "'))";
@@ -175,14 +178,10 @@ public class ArchiveQueries {
                 .setMaxResults(1).getResultStream().findFirst().map(IssueRef::of).orElse(null);
     }
 
-    /** Every technology in use, most mentioned first. */
+    /** Every technology in use, most mentioned first (the same catalogue GET /api/tags serves). */
     public List<TagCount> tags() {
-        return em.createQuery("select tt.name, count(distinct t.id), min(t.issue.published) from Topic t join t.tags tt"
-                + " where " + EFFECTIVE + " group by tt.name order by count(distinct t.id) desc, tt.name", Object[].class)
-                .getResultStream()
-                .map(r -> new TagCount((String) r[0], category((String) r[0]), (Long) r[1],
-                        ((LocalDate) r[2]).getYear()))
-                .toList();
+        return catalog.entries().stream()
+                .map(e -> new TagCount(e.name(), category(e.name()), e.topics(), e.firstYear())).toList();
     }
 
     /** A technology's history: per-year counts, its first mention, the most recent topics. */
