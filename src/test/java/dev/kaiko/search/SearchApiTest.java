@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import dev.kaiko.support.Corpora;
+import dev.kaiko.support.SeedTopics;
 import dev.kaiko.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -34,15 +35,6 @@ import io.restassured.path.json.JsonPath;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchApiTest {
 
-    static final String SPEGEL = "大規模Kubernetesクラスタにおけるコンテナレジストリの高速化";
-    static final String GENEVE = "CiliumにおけるGeneveプロトコルを用いたDSRの実装と導入";
-    static final String SIDECAR = "Kubernetes 1.28でFeatureGateになったSidecar containersをJobで試す";
-    static final String CVSS = "CVSSとその限界";
-    static final String FAIL_IN_PLACE = "A fail-in-place approach for sustainable server operations";
-    static final String EBPF_BOOK = "入門 eBPF";
-    static final String NETKIT = "BPF Programmable Netdevice";
-    static final String OPENBAO = "HashiCorp Vaultもフォークへ、「OpenBao」がLinux Foundation傘下で進行中";
-    static final String OTEL = "eBPFを使ったOpenTelemetryのGo自動計装ライブラリを調べる";
 
     /** Fixture topics for what the seed cannot show: a topic naming only "sidecar", markup in archive text. */
     static final String FIXTURE = """
@@ -83,32 +75,32 @@ class SearchApiTest {
     @Test
     void queriesAsPeopleTypeThemFindTheTopicInTheTopThree() {
         Object[][] cases = {
-                { "コンテナレジストリ 高速化", SPEGEL },
-                { "レジストリミラー", SPEGEL },
-                { "spegel", SPEGEL },
-                { "分散コンテナレジストリ", SPEGEL },
-                { "Geneve", GENEVE },
-                { "DSRの実装", GENEVE },
-                { "direct server return", GENEVE },
-                { "サイドカー", SIDECAR },
-                { "sidecar containers job", SIDECAR },
-                { "kubernetes 1.28", SIDECAR },
-                { "サイドカーコンテナ", SIDECAR },
-                { "脆弱性 スコア", CVSS },
-                { "CVSSの限界", CVSS },
-                { "EPSS", CVSS },
-                { "サーバ 修理", FAIL_IN_PLACE },
-                { "server operations", FAIL_IN_PLACE },
-                { "故障した部品", FAIL_IN_PLACE },
-                { "eBPF 入門", EBPF_BOOK },
-                { "ｅＢＰＦの本", EBPF_BOOK },
-                { "netkit", NETKIT },
-                { "ネットワーク仮想デバイス", NETKIT },
-                { "Vault フォーク", OPENBAO },
-                { "ライセンス変更 HashiCorp", OPENBAO },
-                { "opentelemetry go 自動計装", OTEL },
-                { "分散トレーシング", OTEL },
-                { "kubernetis sidecar", SIDECAR },
+                { "コンテナレジストリ 高速化", SeedTopics.REGISTRY },
+                { "レジストリミラー", SeedTopics.REGISTRY },
+                { "spegel", SeedTopics.REGISTRY },
+                { "分散コンテナレジストリ", SeedTopics.REGISTRY },
+                { "Geneve", SeedTopics.CILIUM },
+                { "DSRの実装", SeedTopics.CILIUM },
+                { "direct server return", SeedTopics.CILIUM },
+                { "サイドカー", SeedTopics.SIDECAR },
+                { "sidecar containers job", SeedTopics.SIDECAR },
+                { "kubernetes 1.28", SeedTopics.SIDECAR },
+                { "サイドカーコンテナ", SeedTopics.SIDECAR },
+                { "脆弱性 スコア", SeedTopics.CVSS },
+                { "CVSSの限界", SeedTopics.CVSS },
+                { "EPSS", SeedTopics.CVSS },
+                { "サーバ 修理", SeedTopics.FAIL_IN_PLACE },
+                { "server operations", SeedTopics.FAIL_IN_PLACE },
+                { "故障した部品", SeedTopics.FAIL_IN_PLACE },
+                { "eBPF 入門", SeedTopics.EBPF_BOOK },
+                { "ｅＢＰＦの本", SeedTopics.EBPF_BOOK },
+                { "netkit", SeedTopics.NETKIT },
+                { "ネットワーク仮想デバイス", SeedTopics.NETKIT },
+                { "Vault フォーク", SeedTopics.VAULT },
+                { "ライセンス変更 HashiCorp", SeedTopics.VAULT },
+                { "opentelemetry go 自動計装", SeedTopics.OTEL_GO },
+                { "分散トレーシング", SeedTopics.OTEL_GO },
+                { "kubernetis sidecar", SeedTopics.SIDECAR },
         };
         List<String> failures = new ArrayList<>();
         for (Object[] c : cases) {
@@ -124,14 +116,14 @@ class SearchApiTest {
 
     @Test
     void phrasesExclusionAndOr() {
-        assertEquals(SIDECAR, titles("\"Sidecar containers\"").get(0));
+        assertEquals(SeedTopics.SIDECAR, titles("\"Sidecar containers\"").get(0));
         List<String> ebpf = titles("eBPF");
-        assertTrue(ebpf.contains(OTEL));
+        assertTrue(ebpf.contains(SeedTopics.OTEL_GO));
         List<String> withoutOtel = titles("eBPF -OpenTelemetry");
-        assertFalse(withoutOtel.contains(OTEL));
-        assertTrue(withoutOtel.contains(EBPF_BOOK));
+        assertFalse(withoutOtel.contains(SeedTopics.OTEL_GO));
+        assertTrue(withoutOtel.contains(SeedTopics.EBPF_BOOK));
         JsonPath or = search(Map.of("q", "Geneve OR netkit"));
-        assertTrue(or.getList("hits.title").containsAll(List.of(GENEVE, NETKIT)), or.prettify());
+        assertTrue(or.getList("hits.title").containsAll(List.of(SeedTopics.CILIUM, SeedTopics.NETKIT)), or.prettify());
         // "netkit" alone is in one topic body only; AND of both words in none of them
         assertEquals(0, search(Map.of("q", "Geneve netkit")).getInt("total"));
     }
@@ -141,14 +133,14 @@ class SearchApiTest {
         // the fixture topic says only "sidecar"; the query is the katakana loanword
         assertTrue(titles("サイドカー").contains("Envoy as a sidecar proxy, explained"));
         // "入門 eBPF" never says BPF on its own
-        assertTrue(titles("BPF").contains(EBPF_BOOK));
+        assertTrue(titles("BPF").contains(SeedTopics.EBPF_BOOK));
     }
 
     @Test
     void typosInLongLatinWordsAreTolerated() {
-        assertTrue(titles("kubernetis").contains(SIDECAR));
-        assertTrue(titles("opentelemtry").contains(OTEL));
-        // short words are not fuzzed: "cvs" is not CVSS
+        assertTrue(titles("kubernetis").contains(SeedTopics.SIDECAR));
+        assertTrue(titles("opentelemtry").contains(SeedTopics.OTEL_GO));
+        // short words are not fuzzed: "cvs" is not SeedTopics.CVSS
         assertEquals(0, search(Map.of("q", "cvs")).getInt("total"));
     }
 
@@ -171,7 +163,7 @@ class SearchApiTest {
         String body = search(Map.of("q", "escaping")).getString("hits[0].highlights.body");
         assertTrue(body.contains("<mark>Escaping</mark>"), body);
         assertFalse(body.replace("<mark>", "").replace("</mark>", "").contains("<"), body);
-        String ja = search(Map.of("q", "サイドカー")).getString("hits.find { it.title == '" + SIDECAR + "' }.highlights.body");
+        String ja = search(Map.of("q", "サイドカー")).getString("hits.find { it.title == '" + SeedTopics.SIDECAR + "' }.highlights.body");
         assertTrue(ja.contains("<mark>"), ja);
         String tracing = search(Map.of("q", "分散トレーシング")).getString("hits[0].highlights.body");
         System.out.println("highlight of 分散トレーシング: " + tracing);
@@ -193,12 +185,12 @@ class SearchApiTest {
     void suggestionsForAPrefix() {
         JsonPath kube = given().queryParam("q", "kube").get("/api/suggest").then().statusCode(200).extract().jsonPath();
         assertTrue(kube.getList("suggestions.text").contains("Kubernetes"), kube.prettify());
-        assertTrue(kube.getList("suggestions.text").contains(SIDECAR), kube.prettify());
+        assertTrue(kube.getList("suggestions.text").contains(SeedTopics.SIDECAR), kube.prettify());
         assertTrue(kube.getList("suggestions").size() <= 10);
         JsonPath side = given().queryParam("q", "サイド").get("/api/suggest").then().statusCode(200).extract().jsonPath();
         assertTrue(side.getList("suggestions.text").contains("Sidecar containers"), side.prettify());
         JsonPath ja = given().queryParam("q", "コンテナレジ").get("/api/suggest").then().statusCode(200).extract().jsonPath();
-        assertTrue(ja.getList("suggestions.text").contains(SPEGEL), ja.prettify());
+        assertTrue(ja.getList("suggestions.text").contains(SeedTopics.REGISTRY), ja.prettify());
         given().queryParam("q", "x".repeat(101)).get("/api/suggest").then().statusCode(400)
                 .body("parameter", equalTo("q"));
     }
@@ -207,13 +199,13 @@ class SearchApiTest {
     void topicWithIssueNeighboursAndRelated() {
         long id = search(Map.of("q", "netkit")).getLong("hits[0].id");
         JsonPath t = given().get("/api/topics/" + id).then().statusCode(200).extract().jsonPath();
-        assertEquals(NETKIT, t.getString("title"));
+        assertEquals(SeedTopics.NETKIT, t.getString("title"));
         assertEquals(47, t.getInt("issue.number"));
         assertEquals(8, t.getList("neighbours").size());
         List<String> related = t.getList("related.title");
         assertTrue(related.size() <= 5 && !related.isEmpty(), related.toString());
-        assertFalse(related.contains(NETKIT));
-        assertTrue(related.contains(EBPF_BOOK) || related.contains(OTEL), related.toString());
+        assertFalse(related.contains(SeedTopics.NETKIT));
+        assertTrue(related.contains(SeedTopics.EBPF_BOOK) || related.contains(SeedTopics.OTEL_GO), related.toString());
         given().get("/api/topics/999999999").then().statusCode(404).body("error", containsString("Not found"));
         given().get("/api/topics/abc").then().statusCode(400).body("parameter", equalTo("id"));
     }
@@ -228,7 +220,7 @@ class SearchApiTest {
         long id = y2023.getLong("[0].id");
         given().get("/api/issues/" + id).then().statusCode(200)
                 .body("issue.number", equalTo(47)).body("topics.size()", equalTo(9))
-                .body("topics[0].title", equalTo(SPEGEL));
+                .body("topics[0].title", equalTo(SeedTopics.REGISTRY));
         given().queryParam("year", "abc").get("/api/issues").then().statusCode(400).body("parameter", equalTo("year"));
         given().get("/api/issues/12345678").then().statusCode(404);
     }
@@ -281,6 +273,6 @@ class SearchApiTest {
 
     private static void assertThat404ErrorIsJson() {
         given().get("/api/topics/0").then().statusCode(404).body("error", org.hamcrest.Matchers.notNullValue());
-        given().queryParam("q", "eBPF").get("/api/search").then().body("hits.title", hasItem(EBPF_BOOK));
+        given().queryParam("q", "eBPF").get("/api/search").then().body("hits.title", hasItem(SeedTopics.EBPF_BOOK));
     }
 }
