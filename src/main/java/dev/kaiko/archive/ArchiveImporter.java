@@ -1,7 +1,10 @@
 package dev.kaiko.archive;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,8 +15,8 @@ import org.jboss.logging.Logger;
 
 import dev.kaiko.archive.ImportReport.FileReport;
 import dev.kaiko.archive.ImportReport.ImportError;
+import dev.kaiko.model.ArchiveWrites;
 import dev.kaiko.search.IndexOutboxProcessor;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Imports archive files: each file (or zip member) is read by the reader for its format, then stored in a
@@ -25,11 +28,15 @@ public class ArchiveImporter {
 
     private static final Logger LOG = Logger.getLogger(ArchiveImporter.class);
 
-    /** Serialises imports across instances sharing a database: concurrent imports of one issue would race. */
-    private static final long IMPORT_LOCK = 0x4b41494b4fL;
+    /** How long a file waits for other writes before it is reported as not stored ("busy"). */
+    private static final Duration WRITE_WAIT = Duration.ofMinutes(10);
 
     @Inject
     IssueStore store;
+    @Inject
+    CitationResolver citations;
+    @Inject
+    ArchiveWrites writes;
     @Inject
     EntityManager em;
     @Inject
@@ -94,21 +101,32 @@ public class ArchiveImporter {
         registry.counter("kaiko.import.topics", "result", "removed").increment(report.topicsRemoved());
     }
 
+    /**
+     * Stores one file in a transaction of its own, serialised with every other write (see {@link ArchiveWrites}),
+     * together with the citations it makes and receives: either all of it is stored or nothing.
+     */
     private FileReport storeFile(ArchiveFormats.ReadFile file) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                em.createNativeQuery("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")").getSingleResult();
+            return writes.write(WRITE_WAIT, () -> {
                 IssueStore.Counts total = new IssueStore.Counts(0, 0, 0, 0);
+                Set<Long> issueIds = new LinkedHashSet<>();
                 if (file.export() != null) {
                     for (KaikoExport.Issue issue : file.export().issues()) {
-                        total = total.plus(store.store(exportedIssue(issue), file.name(), file.format(),
-                                issue.topics().stream().map(t -> tagsOf(t, KaikoExport.Tag.MANUAL)).toList()));
+                        IssueStore.Stored stored = store.store(exportedIssue(issue), file.name(), file.format(),
+                                issue.topics().stream().map(t -> tagsOf(t, KaikoExport.Tag.MANUAL)).toList());
+                        total = total.plus(stored.counts());
+                        issueIds.add(stored.issueId());
                     }
                 } else {
                     for (ParsedIssue issue : file.issues()) {
-                        total = total.plus(store.store(issue, file.name(), file.format()));
+                        IssueStore.Stored stored = store.store(issue, file.name(), file.format());
+                        total = total.plus(stored.counts());
+                        if (stored.changed()) {
+                            issueIds.add(stored.issueId());
+                        }
                     }
                 }
+                citations.issuesChanged(issueIds);
                 return new FileReport(file.name(), file.format(), file.issues().size(), total.added(),
                         total.updated(), total.unchanged(), total.removed(), List.of());
             });

@@ -46,7 +46,11 @@ class IssueStore {
         }
     }
 
-    Counts store(ParsedIssue parsed, String sourceFile, String format) {
+    /** What storing one issue did; the issue's id, for the work that follows it (citations). */
+    record Stored(long issueId, Counts counts, boolean changed) {
+    }
+
+    Stored store(ParsedIssue parsed, String sourceFile, String format) {
         return store(parsed, sourceFile, format, null);
     }
 
@@ -54,7 +58,7 @@ class IssueStore {
      * @param manualTags for a Kaiko export, each topic's manual tags in topic order (an empty list: not edited);
      *                   null for other formats, which leave manual edits as they are
      */
-    Counts store(ParsedIssue parsed, String sourceFile, String format, List<List<String>> manualTags) {
+    Stored store(ParsedIssue parsed, String sourceFile, String format, List<List<String>> manualTags) {
         String issueKey = issueKey(parsed);
         Issue issue = em.createQuery("from Issue i left join fetch i.topics where i.key = :k", Issue.class)
                 .setParameter("k", issueKey).getResultStream().findFirst().orElse(null);
@@ -137,10 +141,18 @@ class IssueStore {
             indexOutbox.topicsChanged(changed);
         }
         existing.values().forEach(em::remove);
+        // Files contribute in name order whatever order they are imported in: a stable sort by file keeps each
+        // file's own order (Hibernate writes a position only where it changed).
+        List<Topic> all = new ArrayList<>(othersTopics);
+        all.addAll(ordered);
+        all.sort(java.util.Comparator.comparing((Topic t) -> t.sourceFile == null ? "" : t.sourceFile));
+        for (int i = 0; i < all.size(); i++) {
+            all.get(i).position = i;
+        }
         issue.topics.clear();
-        issue.topics.addAll(othersTopics);
-        issue.topics.addAll(ordered);
-        return new Counts(added, updated, unchanged, removed);
+        issue.topics.addAll(all);
+        Counts counts = new Counts(added, updated, unchanged, removed);
+        return new Stored(issue.id, counts, issueChanged || added + updated + removed > 0);
     }
 
     private void apply(Topic topic, ParsedTopic p, int position, String hash) {

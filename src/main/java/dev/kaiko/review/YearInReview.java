@@ -14,10 +14,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import dev.kaiko.archive.ArchiveChanged;
+import dev.kaiko.tagging.TopicTagsChanged;
 import dev.kaiko.model.Topic;
 import dev.kaiko.review.ReviewAggregations.Figures;
 import dev.kaiko.review.YearReview.Highlight;
@@ -29,7 +31,6 @@ import dev.kaiko.review.YearReview.TechnologyCount;
 import dev.kaiko.review.YearReview.TechnologyTrend;
 import dev.kaiko.review.YearReview.Totals;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * A generated retrospective of one year of the archive. Figures come from one aggregation request to the search
@@ -80,13 +81,12 @@ public class YearInReview {
     }
 
     void onArchiveChanged(@Observes ArchiveChanged changed) {
-        citations.rebuild();
         cache.invalidateAll();
     }
 
-    /** Citations are derived data: an archive that predates them (or was restored by hand) gets them at start. */
-    void onStart(@Observes StartupEvent start) {
-        citations.rebuild();
+    /** A tag edit changes a year's technologies: forget the reviews once it is committed. */
+    void onTagsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TopicTagsChanged changed) {
+        cache.invalidateAll();
     }
 
     /** The search page filtered to a year and a technology. */

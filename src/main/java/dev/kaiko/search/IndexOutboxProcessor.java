@@ -83,10 +83,15 @@ public class IndexOutboxProcessor {
     }
 
     /** @return how many outbox rows were applied */
-    @SuppressWarnings("unchecked")
     int processBatch() {
-        List<Object[]> rows = em.createNativeQuery("select id, topic_id from index_outbox order by id limit " + BATCH
-                + " for update skip locked").getResultList();
+        return processBatch(Long.MAX_VALUE);
+    }
+
+    /** @return how many outbox rows (of those with id up to {@code upTo}) were applied */
+    @SuppressWarnings("unchecked")
+    int processBatch(long upTo) {
+        List<Object[]> rows = em.createNativeQuery("select id, topic_id from index_outbox where id <= ?1 order by id"
+                + " limit " + BATCH + " for update skip locked").setParameter(1, upTo).getResultList();
         if (rows.isEmpty()) {
             return 0;
         }
@@ -121,27 +126,43 @@ public class IndexOutboxProcessor {
     }
 
     /**
-     * Waits until the outbox is empty and the index refreshed, so a search right after a write sees it.
+     * Makes what was committed before this call searchable: applies the outbox rows up to now in the calling
+     * thread (other threads and instances take other rows: SKIP LOCKED), waits for rows another one holds, and
+     * refreshes the index once. Writers call it after their commit, so they answer as soon as search shows their
+     * change instead of waiting for the poller.
      * @return false when that did not happen within the timeout (the engine is down or slow)
      */
     public boolean awaitIndexed(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long upTo = QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select coalesce(max(id), 0) from index_outbox").getSingleResult()).longValue());
         while (System.nanoTime() < deadline) {
-            if (availability.isReady() && backlog() == 0) {
+            if (availability.isReady()) {
                 try {
-                    searchMapping.scope(Topic.class).workspace().refresh();
-                    return true;
+                    while (QuarkusTransaction.requiringNew().call(() -> processBatch(upTo)) > 0) {
+                        // keep going while there is work of ours
+                    }
+                    if (pendingUpTo(upTo) == 0) {
+                        searchMapping.scope(Topic.class).workspace().refresh();
+                        return true;
+                    }
                 } catch (RuntimeException e) {
-                    return false;
+                    LOG.debugf("Index changes not applied yet: %s", e.getMessage());
                 }
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(20); // rows held by another thread or instance, or the engine is away
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
         }
         return false;
+    }
+
+    private long pendingUpTo(long upTo) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from index_outbox where id <= ?1").setParameter(1, upTo)
+                .getSingleResult()).longValue());
     }
 }

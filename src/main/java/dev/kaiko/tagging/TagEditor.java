@@ -6,10 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import dev.kaiko.jobs.BackgroundJobs;
+import dev.kaiko.model.ArchiveWrites;
 import dev.kaiko.model.Topic;
 import dev.kaiko.model.TopicTag;
 import dev.kaiko.search.IndexOutbox;
@@ -36,34 +38,50 @@ public class TagEditor {
     IndexOutbox indexOutbox;
     @Inject
     IndexOutboxProcessor indexing;
+    @Inject
+    ArchiveWrites writes;
+    @Inject
+    Event<TopicTagsChanged> tagsChanged;
+
+    private static final java.time.Duration WRITE_WAIT = java.time.Duration.ofMinutes(2);
 
     /** Sets the topic's tags by hand (names mapped to canonical ones); empty if there is no such topic. */
     public Optional<Set<String>> setManualTags(long topicId, List<String> names) {
-        return visible(QuarkusTransaction.requiringNew().call(() -> {
+        return visible(writes.write(WRITE_WAIT, () -> {
             Topic topic = em.find(Topic.class, topicId);
             if (topic == null) {
-                return Optional.empty();
+                return Optional.<Set<String>>empty();
             }
             topic.tags.removeIf(t -> TopicTag.MANUAL.equals(t.provenance));
             tagging.archiveTags(names).forEach(n -> topic.tags.add(new TopicTag(n, TopicTag.MANUAL)));
             topic.tagsEdited = true;
-            indexOutbox.topicsChanged(List.of(topic.id));
+            changed(List.of(topic.id));
             return Optional.of(topic.getEffectiveTags());
         }));
     }
 
     /** Drops the manual edit: the topic shows its auto and archive tags again. */
     public Optional<Set<String>> clearManualTags(long topicId) {
-        return visible(QuarkusTransaction.requiringNew().call(() -> {
+        return visible(writes.write(WRITE_WAIT, () -> {
             Topic topic = em.find(Topic.class, topicId);
             if (topic == null) {
-                return Optional.empty();
+                return Optional.<Set<String>>empty();
             }
             topic.tags.removeIf(t -> TopicTag.MANUAL.equals(t.provenance));
             topic.tagsEdited = false;
-            indexOutbox.topicsChanged(List.of(topic.id));
+            changed(List.of(topic.id));
             return Optional.of(topic.getEffectiveTags());
         }));
+    }
+
+    /** In the writing transaction: the index and whatever derives from tags follow. */
+    private void changed(List<Long> topicIds) {
+        if (topicIds.isEmpty()) {
+            return;
+        }
+        em.flush();
+        indexOutbox.topicsChanged(topicIds);
+        tagsChanged.fire(new TopicTagsChanged(topicIds));
     }
 
     /** Waits briefly for the index so the editor's next search shows the edit (it is stored either way). */
@@ -80,7 +98,7 @@ public class TagEditor {
             long after = 0;
             while (true) {
                 long from = after;
-                Batch batch = QuarkusTransaction.requiringNew().call(() -> retagBatch(from));
+                Batch batch = writes.write(WRITE_WAIT, () -> retagBatch(from));
                 if (batch.size() == 0) {
                     break;
                 }
@@ -111,7 +129,7 @@ public class TagEditor {
                 changed.add(topic.id);
             }
         }
-        indexOutbox.topicsChanged(changed);
+        changed(changed);
         return new Batch(topics.size(), topics.get(topics.size() - 1).id);
     }
 }

@@ -67,6 +67,29 @@ public class TestData {
                 order by i.series, i.published, i.number, t.position, t.title, t.topic_key""").getResultList();
     }
 
+    /**
+     * The resolved back-references, by stable identity (topic keys, not ids): "cited topic key ← citing topic key,
+     * cited year", sorted. Equal for two archives whose citations resolved alike, whatever order they came in.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> references() {
+        return em.createNativeQuery("""
+                select concat_ws(' <- ', t.title || ' [' || t.topic_key || ']', c.title || ' [' || c.topic_key || ']',
+                       r.cited_year)
+                from topic_reference r join topic t on t.id = r.cited_topic_id join topic c on c.id = r.citing_topic_id
+                order by 1""").getResultList();
+    }
+
+    /** The parsed citations, by citing topic key, sorted. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> citations() {
+        return em.createNativeQuery("""
+                select concat_ws(' -> ', t.topic_key, c.series_key, c.cited_date)
+                from topic_citation c join topic t on t.id = c.citing_topic_id order by 1""").getResultList();
+    }
+
     /** Asserts two dumps are equal, showing only the lines that differ. */
     public static void assertSameArchive(java.util.List<String> expected, java.util.List<String> actual) {
         if (!expected.equals(actual)) {
