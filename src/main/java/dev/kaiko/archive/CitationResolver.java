@@ -84,16 +84,27 @@ public class CitationResolver {
      * as citing or as cited. Runs in the caller's transaction, under the archive write lock.
      */
     public void issuesChanged(Collection<Long> issueIds) {
+        issuesChanged(issueIds, true);
+    }
+
+    /**
+     * @param mayCite false when the caller knows that no topic of these issues contains a citation now (no 号 in
+     *                their bodies): then, when nothing cited them and they cited nothing before, there is nothing
+     *                to do, found in one query (most imports: archives that never cite)
+     */
+    void issuesChanged(Collection<Long> issueIds, boolean mayCite) {
         if (issueIds.isEmpty()) {
             return;
         }
         em.flush();
         Long[] issues = issueIds.toArray(Long[]::new);
-        // Citing topics whose references may change: the issues' own topics; topics referring to the issues'
-        // topics today (an issue's date or topics may have changed); topics citing the issues' series and date.
+        // Citing topics whose references may change: the issues' own topics that cite (or cited); topics
+        // referring to the issues' topics today (an issue's date or topics may have changed); topics citing the
+        // issues' series and date.
         @SuppressWarnings("unchecked")
         List<Number> affected = em.createNativeQuery("""
-                select t.id from topic t where t.issue_id = any(cast(?1 as bigint[]))
+                select c.citing_topic_id from topic_citation c join topic t on t.id = c.citing_topic_id
+                where t.issue_id = any(cast(?1 as bigint[]))
                 union
                 select r.citing_topic_id from topic_reference r join topic t on t.id = r.cited_topic_id
                 where t.issue_id = any(cast(?1 as bigint[]))
@@ -102,6 +113,9 @@ public class CitationResolver {
                     on i.published = c.cited_date and %s = c.series_key
                 where i.id = any(cast(?1 as bigint[]))""".formatted(ISSUE_SERIES_KEY))
                 .setParameter(1, issues).getResultList();
+        if (affected.isEmpty() && !mayCite) {
+            return;
+        }
         em.createNativeQuery("""
                 delete from topic_citation c using topic t
                 where t.id = c.citing_topic_id and t.issue_id = any(cast(?1 as bigint[]))""")
@@ -112,10 +126,13 @@ public class CitationResolver {
                 where t.issue_id = any(cast(?1 as bigint[])) and t.body like '%号%'""")
                 .setParameter(1, issues).getResultList();
         insertCitations(rows);
-        Long[] citing = affected.stream().map(Number::longValue).toArray(Long[]::new);
+        Set<Long> citing = new LinkedHashSet<>();
+        affected.forEach(n -> citing.add(n.longValue()));
+        rows.forEach(r -> citing.add(((Number) r[0]).longValue()));
+        Long[] citingIds = citing.toArray(Long[]::new);
         em.createNativeQuery("delete from topic_reference where citing_topic_id = any(cast(?1 as bigint[]))")
-                .setParameter(1, citing).executeUpdate();
-        resolve("where c.citing_topic_id = any(cast(?1 as bigint[]))", citing);
+                .setParameter(1, citingIds).executeUpdate();
+        resolve("where c.citing_topic_id = any(cast(?1 as bigint[]))", citingIds);
     }
 
     /** Tags decide which topics of a cited issue are referenced: re-resolve the issues of re-tagged topics. */

@@ -22,7 +22,6 @@ import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
-import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -66,7 +65,7 @@ public class MarkdownIssueReader implements ArchiveReader {
     private static final Pattern BRACKET_PREFIX = Pattern.compile("\\[([^\\]\\[]{1,30})\\]\\s*");
     private static final Pattern BLOG_PREFIX = Pattern.compile("^(?:[\\p{L} ]{0,30} )?Blog:\\s+");
 
-    private final Parser parser = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    private final Parser parser = Parser.builder().build();
     private final HtmlRenderer html = HtmlRenderer.builder().build();
 
     @Override
