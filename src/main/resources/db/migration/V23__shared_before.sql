@@ -31,8 +31,10 @@ begin
     select n.nspname into trgm_schema
     from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm';
     if trgm_schema is not null then
-        execute format('create index topic_title_key_trgm_idx on topic using gin (title_key %I.gin_trgm_ops)',
-                       trgm_schema);
+        -- fastupdate off: a pending list (filled by every import until the next vacuum) is scanned linearly by
+        -- every lookup, which made a check after a large import 20 times slower
+        execute format('create index topic_title_key_trgm_idx on topic using gin (title_key %I.gin_trgm_ops)'
+                       ' with (fastupdate = off)', trgm_schema);
     end if;
 end
 $$;

@@ -66,7 +66,16 @@ public final class TitleKey {
         if (a.isEmpty() || b.isEmpty()) {
             return false;
         }
-        return a.equals(b) || (similarity(a, b) >= THRESHOLD && numbers(a).equals(numbers(b)));
+        if (a.equals(b)) {
+            return true;
+        }
+        // Dice can reach the threshold only for bigram counts within a ratio of 2/3: skip the rest cheaply
+        int na = a.codePointCount(0, a.length()) - 1;
+        int nb = b.codePointCount(0, b.length()) - 1;
+        if (2.0 * Math.min(na, nb) / (na + nb) < THRESHOLD) {
+            return false;
+        }
+        return similarity(a, b) >= THRESHOLD && numbers(a).equals(numbers(b));
     }
 
     static List<String> numbers(String key) {
