@@ -43,22 +43,25 @@ public class TopicKeys {
         fill();
     }
 
-    /** Derives the keys of every topic lacking them; returns how many rows were updated. */
+    /**
+     * Derives the keys of every topic lacking them; returns how many rows this call updated. Safe alongside imports
+     * and other fills: a row is only updated while its keys are still missing, so none is written twice.
+     */
     public int fill() {
         int total = 0;
         long after = 0;
         while (true) {
             long from = after;
             long[] result = QuarkusTransaction.requiringNew().call(() -> fillBatch(from));
-            total += (int) result[0];
+            total += (int) result[1];
             if (result[0] < BATCH) {
                 return total;
             }
-            after = result[1];
+            after = result[2];
         }
     }
 
-    /** One batch of rows with ids above {@code after}: {count, last id}. */
+    /** One batch of rows with ids above {@code after}: {rows selected, rows updated, last id}. */
     private long[] fillBatch(long after) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             record Row(long id, String title, String url, String[] links) {
@@ -78,8 +81,9 @@ public class TopicKeys {
                 }
             }
             if (rows.isEmpty()) {
-                return new long[] { 0, after };
+                return new long[] { 0, 0, after };
             }
+            int updated = 0;
             try (PreparedStatement update = connection.prepareStatement(
                     "update topic set link_key = ?, title_key = ? where id = ? and title_key is null")) {
                 for (Row r : rows) {
@@ -88,9 +92,11 @@ public class TopicKeys {
                     update.setLong(3, r.id());
                     update.addBatch();
                 }
-                update.executeBatch();
+                for (int n : update.executeBatch()) {
+                    updated += Math.max(n, 0);
+                }
             }
-            return new long[] { rows.size(), rows.get(rows.size() - 1).id() };
+            return new long[] { rows.size(), updated, rows.get(rows.size() - 1).id() };
         });
     }
 }

@@ -301,7 +301,7 @@ class SharedBeforeTest {
 
     @Test
     @Order(5)
-    void missingKeysAreDerivedAtStartInBatchesAndOnlyOnce() {
+    void missingKeysAreDerivedAtStartInBatchesAndOnlyOnce() throws Exception {
         corpus();
         String snapshot = "select string_agg(id || '|' || coalesce(link_key, '-') || '|' || title_key, E'\\n' order by id)"
                 + " from topic";
@@ -319,6 +319,20 @@ class SharedBeforeTest {
         assertEquals(before, QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(snapshot)
                 .getSingleResult()));
         assertEquals(0, topicKeys.fill(), "idempotent");
+
+        // two fills at once (two instances starting, or a start and an import): every row derived exactly once
+        QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery("update topic set link_key = null, title_key = null").executeUpdate());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(topicKeys::fill);
+            var two = pool.submit(topicKeys::fill);
+            assertEquals(rows, one.get() + two.get());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(before, QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(snapshot)
+                .getSingleResult()));
     }
 
     // ---- the draft check ------------------------------------------------------------------------------------------
