@@ -16,6 +16,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.search.engine.backend.types.Aggregable;
@@ -35,6 +37,8 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.hibernate.type.SqlTypes;
 
+import dev.kaiko.archive.LinkKey;
+import dev.kaiko.archive.TitleKey;
 import dev.kaiko.search.JapaneseText;
 import dev.kaiko.search.TopicAnalysis;
 
@@ -107,6 +111,25 @@ public class Topic {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt = Instant.now();
+
+    /** The normalised main link ({@link LinkKey#ofTopic}): topics sharing it shared the same link. Null: no link. */
+    @Column(name = "link_key")
+    public String linkKey;
+
+    /** The normalised title ({@link TitleKey#normalise}); null only on rows not yet derived (see TopicKeys). */
+    @Column(name = "title_key")
+    public String titleKey;
+
+    /**
+     * Derives the keys on every JPA write, whichever code path writes the topic; rows written otherwise are filled
+     * by TopicKeys at start and after imports.
+     */
+    @PrePersist
+    @PreUpdate
+    void deriveKeys() {
+        linkKey = LinkKey.ofTopic(url, links);
+        titleKey = TitleKey.normalise(title);
+    }
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "topic_tag", joinColumns = @JoinColumn(name = "topic_id"))

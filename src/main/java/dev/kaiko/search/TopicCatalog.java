@@ -20,6 +20,7 @@ import com.google.gson.JsonObject;
 
 import dev.kaiko.engine.SearchAvailability;
 import dev.kaiko.model.Issue;
+import dev.kaiko.model.SharedBefore;
 import dev.kaiko.model.Topic;
 
 /**
@@ -35,6 +36,8 @@ public class TopicCatalog {
     EntityManager em;
     @Inject
     SearchAvailability availability;
+    @Inject
+    SharedBefore sharedBefore;
 
     public record IssueSummary(long id, String series, Integer number, String title, LocalDate date, String url,
             @JsonProperty("topic_count") long topicCount) {
@@ -46,7 +49,8 @@ public class TopicCatalog {
 
     public record TopicDetail(long id, String title, String body, String url, List<String> links, String section,
             String presenter, List<String> tags, LocalDate date, int year, int position, IssueSummary issue,
-            List<TopicSummary> neighbours, List<TopicSummary> related) {
+            List<TopicSummary> neighbours, List<TopicSummary> related,
+            @JsonProperty("shared_before") List<SharedBefore.Earlier> sharedBefore) {
     }
 
     public record IssueDetail(IssueSummary issue, List<TopicSummary> topics) {
@@ -62,7 +66,7 @@ public class TopicCatalog {
                 .map(TopicCatalog::summary).toList();
         return Optional.of(new TopicDetail(t.id, t.title, t.body, t.url, t.linkList(), t.section, t.presenter,
                 List.copyOf(t.getEffectiveTags()), t.getDate(), t.getYear(), t.position, summary(t.issue),
-                neighbours, related(t)));
+                neighbours, related(t), sharedBefore.of(t)));
     }
 
     @Transactional

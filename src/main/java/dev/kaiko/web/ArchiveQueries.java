@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.kaiko.model.Issue;
+import dev.kaiko.model.SharedBefore;
 import dev.kaiko.model.Topic;
 import dev.kaiko.model.TopicTag;
 import dev.kaiko.tagging.Taxonomy;
@@ -40,6 +41,8 @@ public class ArchiveQueries {
     EntityManager em;
     @Inject
     Taxonomy taxonomy;
+    @Inject
+    SharedBefore sharedBefore;
 
     public record IssueRef(long id, String series, Integer number, String title, LocalDate date, String url) {
         static IssueRef of(Issue i) {
@@ -63,7 +66,8 @@ public class ArchiveQueries {
     }
 
     public record TopicDetail(TopicSummary topic, String body, String bodyHtml, String url, List<String> links,
-            List<TopicLink> issueTopics, TopicLink previous, TopicLink next, List<TopicSummary> related) {
+            List<TopicLink> issueTopics, TopicLink previous, TopicLink next, List<TopicSummary> related,
+            List<SharedBefore.Earlier> sharedBefore) {
     }
 
     public record Section(String name, List<TopicSummary> topics) {
@@ -121,7 +125,7 @@ public class ArchiveQueries {
         List<String> links = t.linkList().stream().map(SafeHtml::externalUrl).filter(u -> u != null).distinct()
                 .toList();
         return Optional.of(new TopicDetail(TopicSummary.of(t), t.body, t.bodyHtml, SafeHtml.externalUrl(t.url), links,
-                siblings, previous, next, related(t, 6)));
+                siblings, previous, next, related(t, 6), sharedBefore.of(t)));
     }
 
     /** Topics sharing the most tags with this one, newest first among equals. */

@@ -26,7 +26,8 @@ public class TopicResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One topic with its issue, the other topics of that issue and up to 5 related topics")
+    @Operation(summary = "One topic with its issue, the other topics of that issue, up to 5 related topics and the"
+            + " topics of earlier issues that shared its link (shared_before, earliest first)")
     @APIResponse(responseCode = "404", description = "No such topic")
     public TopicCatalog.TopicDetail topic(@RestPath String id) {
         return catalog.topic(Ids.parse("id", id)).orElseThrow(() -> new NotFoundException("Topic " + id + " not found"));
