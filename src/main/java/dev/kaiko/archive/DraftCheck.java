@@ -1,5 +1,7 @@
 package dev.kaiko.archive;
 
+import dev.kaiko.model.TitleKey;
+import dev.kaiko.model.LinkKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

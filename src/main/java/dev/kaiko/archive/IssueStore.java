@@ -1,5 +1,7 @@
 package dev.kaiko.archive;
 
+import dev.kaiko.model.TitleKey;
+import dev.kaiko.model.LinkKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -339,18 +341,18 @@ class IssueStore {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement s = c.prepareStatement("""
                 insert into topic (id, issue_id, topic_key, position, title, body, body_html, section, url, links,
-                    attributes, presenter, source_file, content_hash, tags_edited, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    attributes, presenter, link_key, title_key, source_file, content_hash, tags_edited, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (Row t : rows) {
                 s.setLong(1, t.id);
                 s.setLong(2, issueId);
                 s.setString(3, t.key);
                 s.setInt(4, t.position);
                 setContent(c, s, 5, t);
-                s.setString(13, t.sourceFile);
-                s.setString(14, t.contentHash);
-                s.setBoolean(15, t.tagsEdited);
-                s.setTimestamp(16, now);
+                s.setString(15, t.sourceFile);
+                s.setString(16, t.contentHash);
+                s.setBoolean(17, t.tagsEdited);
+                s.setTimestamp(18, now);
                 s.addBatch();
             }
             s.executeBatch();
@@ -364,16 +366,17 @@ class IssueStore {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement s = c.prepareStatement("""
                 update topic set title = ?, body = ?, body_html = ?, section = ?, url = ?, links = ?, attributes = ?,
-                    presenter = ?, position = ?, source_file = ?, content_hash = ?, tags_edited = ?, updated_at = ?
+                    presenter = ?, link_key = ?, title_key = ?, position = ?, source_file = ?, content_hash = ?,
+                    tags_edited = ?, updated_at = ?
                 where id = ?""")) {
             for (Row t : rows) {
                 setContent(c, s, 1, t);
-                s.setInt(9, t.position);
-                s.setString(10, t.sourceFile);
-                s.setString(11, t.contentHash);
-                s.setBoolean(12, t.tagsEdited);
-                s.setTimestamp(13, now);
-                s.setLong(14, t.id);
+                s.setInt(11, t.position);
+                s.setString(12, t.sourceFile);
+                s.setString(13, t.contentHash);
+                s.setBoolean(14, t.tagsEdited);
+                s.setTimestamp(15, now);
+                s.setLong(16, t.id);
                 s.addBatch();
             }
             s.executeBatch();
@@ -399,7 +402,7 @@ class IssueStore {
         }
     }
 
-    /** title, body, body_html, section, url, links, attributes, presenter from {@code from} on. */
+    /** title, body, body_html, section, url, links, attributes, presenter, link_key, title_key from {@code from} on. */
     private static void setContent(Connection c, PreparedStatement s, int from, Row t) throws SQLException {
         ParsedTopic p = t.parsed;
         s.setString(from, p.title());
@@ -410,6 +413,8 @@ class IssueStore {
         s.setArray(from + 5, textArray(c, p.links()));
         s.setArray(from + 6, textArray(c, p.attributes()));
         s.setString(from + 7, p.presenter());
+        s.setString(from + 8, LinkKey.ofTopic(p.url(), p.links()));
+        s.setString(from + 9, TitleKey.normalise(p.title()));
     }
 
     private static Array textArray(Connection c, List<String> values) throws SQLException {

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.kaiko.archive.LinkKey;
 
 /**
  * "Shared before": the topics of earlier issues whose main link is the same link as this topic's (same

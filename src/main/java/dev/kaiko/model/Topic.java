@@ -37,8 +37,6 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.hibernate.type.SqlTypes;
 
-import dev.kaiko.archive.LinkKey;
-import dev.kaiko.archive.TitleKey;
 import dev.kaiko.search.JapaneseText;
 import dev.kaiko.search.TopicAnalysis;
 

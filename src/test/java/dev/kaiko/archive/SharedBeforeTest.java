@@ -1,5 +1,7 @@
 package dev.kaiko.archive;
 
+import dev.kaiko.model.TitleKey;
+import dev.kaiko.model.LinkKey;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;

@@ -1,4 +1,4 @@
-package dev.kaiko.archive;
+package dev.kaiko.model;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.kaiko.archive;
+package dev.kaiko.model;
 
 import java.io.ByteArrayOutputStream;
 import java.net.IDN;
