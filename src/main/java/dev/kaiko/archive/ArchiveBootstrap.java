@@ -19,7 +19,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import dev.kaiko.archive.ArchiveImporter.Upload;
-import dev.kaiko.engine.SearchReady;
+import dev.kaiko.index.SearchReady;
 import dev.kaiko.model.ArchiveWrites;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;

@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 import dev.kaiko.archive.ImportReport.FileReport;
 import dev.kaiko.archive.ImportReport.ImportError;
 import dev.kaiko.model.ArchiveWrites;
-import dev.kaiko.search.IndexOutboxProcessor;
+import dev.kaiko.model.IndexFreshness;
 
 /**
  * Imports archive files: each file (or zip member) is read by the reader for its format, then stored in a
@@ -43,7 +43,7 @@ public class ArchiveImporter {
     @Inject
     EntityManager em;
     @Inject
-    IndexOutboxProcessor indexing;
+    IndexFreshness indexing;
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
     @Inject

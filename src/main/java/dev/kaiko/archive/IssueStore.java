@@ -36,7 +36,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import dev.kaiko.model.TopicTag;
-import dev.kaiko.search.IndexOutbox;
+import dev.kaiko.model.IndexOutbox;
 import dev.kaiko.tagging.TopicTagging;
 
 /**

@@ -20,31 +20,17 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Highlightable;
-import org.hibernate.search.engine.backend.types.Projectable;
-import org.hibernate.search.engine.backend.types.Searchable;
-import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.engine.backend.types.TermVector;
-import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.hibernate.type.SqlTypes;
 
-import dev.kaiko.search.JapaneseText;
-import dev.kaiko.search.TopicAnalysis;
 
 /**
  * A topic somebody presented in a weekly issue. Its key is stable across re-imports, so re-importing updates it in
  * place; manual tags survive. Indexed for search: full-text title and body, facet fields for year, tags, presenter.
  */
 @Entity
+// Which fields the index holds is the index package's (TopicMapping); the marker stays here because Quarkus enables
+// Hibernate Search only when it finds an @Indexed entity at build time.
 @Indexed(index = "topics")
 public class Topic {
 
@@ -54,7 +40,6 @@ public class Topic {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "issue_id")
-    @IndexedEmbedded(includePaths = { "id", "number", "title", "published", "series" })
     public Issue issue;
 
     @Column(name = "topic_key", nullable = false, unique = true)
@@ -63,26 +48,17 @@ public class Topic {
     @Column(nullable = false)
     public int position;
 
-    @FullTextField(analyzer = TopicAnalysis.TEXT, searchAnalyzer = TopicAnalysis.TEXT_QUERY,
-            projectable = Projectable.YES, highlightable = Highlightable.ANY, termVector = TermVector.WITH_POSITIONS_OFFSETS)
-    @FullTextField(name = "title_en", analyzer = TopicAnalysis.ENGLISH)
-    @KeywordField(name = "title_sort", normalizer = TopicAnalysis.SORT, sortable = Sortable.YES, searchable = Searchable.NO)
     @Column(nullable = false)
     public String title;
 
-    @FullTextField(analyzer = TopicAnalysis.TEXT, searchAnalyzer = TopicAnalysis.TEXT_QUERY,
-            projectable = Projectable.NO, highlightable = Highlightable.ANY, termVector = TermVector.WITH_POSITIONS_OFFSETS)
-    @FullTextField(name = "body_en", analyzer = TopicAnalysis.ENGLISH)
     @Column(nullable = false)
     public String body;
 
     @Column(name = "body_html")
     public String bodyHtml;
 
-    @KeywordField(projectable = Projectable.YES, aggregable = Aggregable.YES)
     public String section;
 
-    @GenericField(projectable = Projectable.YES, searchable = Searchable.NO)
     public String url;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -93,7 +69,6 @@ public class Topic {
     @Column(columnDefinition = "text[]")
     public String[] attributes = new String[0];
 
-    @KeywordField(projectable = Projectable.YES, aggregable = Aggregable.YES)
     public String presenter;
 
     /** The file this topic was last imported from; re-importing a file removes only its own vanished topics. */
@@ -134,9 +109,6 @@ public class Topic {
     public Set<TopicTag> tags = new LinkedHashSet<>();
 
     /** The tags people see and facet on: the manual set once edited, else auto and archive tags together. */
-    @KeywordField(name = "tags", projectable = Projectable.YES, aggregable = Aggregable.YES)
-    @IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "tags")),
-            @ObjectPath(@PropertyValue(propertyName = "tagsEdited")) })
     public Set<String> getEffectiveTags() {
         Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (TopicTag t : tags) {
@@ -147,41 +119,17 @@ public class Topic {
         return names;
     }
 
-    @GenericField(name = "year", projectable = Projectable.YES, aggregable = Aggregable.YES, sortable = Sortable.YES)
-    @IndexingDependency(derivedFrom = @ObjectPath({ @PropertyValue(propertyName = "issue"),
-            @PropertyValue(propertyName = "published") }), reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     public int getYear() {
         return issue.published.getYear();
     }
 
-    /** The title as Japanese words (see JapaneseText): ranks Japanese queries better than bigrams alone. */
-    @FullTextField(name = "title_ja", analyzer = TopicAnalysis.TOKENS)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "title")))
-    public String getTitleJa() {
-        return JapaneseText.indexForm(title);
-    }
 
-    /** The body as Japanese words (see JapaneseText). */
-    @FullTextField(name = "body_ja", analyzer = TopicAnalysis.TOKENS)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "body")))
-    public String getBodyJa() {
-        return JapaneseText.indexForm(body);
-    }
 
     /** Date used for sorting and ranges; the issue's publication date. */
-    @GenericField(name = "date", projectable = Projectable.YES, sortable = Sortable.YES)
-    @IndexingDependency(derivedFrom = @ObjectPath({ @PropertyValue(propertyName = "issue"),
-            @PropertyValue(propertyName = "published") }), reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     public java.time.LocalDate getDate() {
         return issue.published;
     }
 
-    /** A plain-text excerpt shown when nothing is highlighted. */
-    @GenericField(name = "snippet", projectable = Projectable.YES, searchable = Searchable.NO)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "body")))
-    public String getSnippet() {
-        return excerpt(body, 200);
-    }
 
     public List<String> linkList() {
         return links == null ? List.of() : List.of(links);

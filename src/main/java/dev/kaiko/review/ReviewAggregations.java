@@ -21,10 +21,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import dev.kaiko.engine.SearchAvailability;
+import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.model.Topic;
 import dev.kaiko.review.YearReview.TechnologyCount;
-import dev.kaiko.search.SearchUnavailableException;
+import dev.kaiko.index.SearchUnavailableException;
 
 /**
  * The year's figures in one request to the search engine (size 0, aggregations only), never loading topics:

@@ -23,10 +23,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import dev.kaiko.engine.SearchAvailability;
+import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.model.Topic;
 import dev.kaiko.tagging.Taxonomy;
 import dev.kaiko.tagging.Technology;
+import dev.kaiko.index.SearchUnavailableException;
 
 /**
  * Search-as-you-type: technology names whose name or any alias (Japanese or English) starts with what was typed,

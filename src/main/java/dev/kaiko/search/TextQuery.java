@@ -14,6 +14,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import dev.kaiko.tagging.Technology;
+import dev.kaiko.index.JapaneseText;
 
 /**
  * What people type, parsed and turned into the engine's query: words and "quoted phrases" are AND-ed, {@code OR}

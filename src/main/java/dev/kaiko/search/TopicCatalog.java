@@ -18,10 +18,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import dev.kaiko.engine.SearchAvailability;
+import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.model.Issue;
 import dev.kaiko.model.SharedBefore;
 import dev.kaiko.model.Topic;
+import dev.kaiko.index.JapaneseText;
 
 /**
  * Browsing: one topic with its issue, its neighbours and related topics; issues by year; one issue with its topics.

@@ -24,13 +24,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
-import dev.kaiko.engine.SearchAvailability;
+import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.model.Topic;
 import dev.kaiko.search.SearchResult.FacetValue;
 import dev.kaiko.search.SearchResult.Highlights;
 import dev.kaiko.search.SearchResult.Hit;
 import dev.kaiko.search.SearchResult.IssueRef;
 import dev.kaiko.tagging.Taxonomy;
+import dev.kaiko.index.SearchUnavailableException;
 
 /**
  * Full-text search over topics with disjunctive facets, in one request to the engine.

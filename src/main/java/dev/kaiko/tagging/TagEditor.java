@@ -14,8 +14,8 @@ import dev.kaiko.jobs.BackgroundJobs;
 import dev.kaiko.model.ArchiveWrites;
 import dev.kaiko.model.Topic;
 import dev.kaiko.model.TopicTag;
-import dev.kaiko.search.IndexOutbox;
-import dev.kaiko.search.IndexOutboxProcessor;
+import dev.kaiko.model.IndexOutbox;
+import dev.kaiko.model.IndexFreshness;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -37,7 +37,7 @@ public class TagEditor {
     @Inject
     IndexOutbox indexOutbox;
     @Inject
-    IndexOutboxProcessor indexing;
+    IndexFreshness indexing;
     @Inject
     ArchiveWrites writes;
     @Inject

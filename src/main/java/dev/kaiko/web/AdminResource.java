@@ -7,7 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.kaiko.engine.ZeroDowntimeReindex;
+import dev.kaiko.index.ZeroDowntimeReindex;
 import dev.kaiko.jobs.BackgroundJobs;
 import io.smallrye.common.annotation.Blocking;
 

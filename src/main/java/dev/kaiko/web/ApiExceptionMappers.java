@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.kaiko.search.InvalidSearchParameter;
-import dev.kaiko.search.SearchUnavailableException;
+import dev.kaiko.index.SearchUnavailableException;
 
 /** Maps failures to the API's JSON error shape (an error page for browsers on pages); never a stack trace. */
 public class ApiExceptionMappers {

@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import dev.kaiko.search.InvalidSearchParameter;
 import dev.kaiko.search.SearchRequest;
 import dev.kaiko.search.SearchResult;
-import dev.kaiko.search.SearchUnavailableException;
+import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.search.TopicSearch;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;

@@ -23,6 +23,8 @@ import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.kaiko.index.SearchAvailability;
+import dev.kaiko.index.SearchEngineLifecycle;
 
 /**
  * The managed engine is killed in the middle of a large import: the import still commits, searches answer 503

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.kaiko.index.EngineHttp;
 
 /** POST /api/admin/reindex rebuilds the index while searches issued every 50 ms keep getting complete results. */
 @QuarkusTest

@@ -31,6 +31,7 @@ import dev.kaiko.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import dev.kaiko.index.JapaneseText;
 
 /**
  * Known-item search and facet counts on the real TWiR (English) and JSer.info (Japanese) corpora of 2023.

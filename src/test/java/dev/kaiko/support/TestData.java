@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 
-import dev.kaiko.engine.SearchAvailability;
+import dev.kaiko.index.SearchAvailability;
 
 /** Test-only access to the shared application's state: wait for search, start each test class from empty. */
 @ApplicationScoped

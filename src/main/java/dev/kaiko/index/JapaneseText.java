@@ -1,4 +1,4 @@
-package dev.kaiko.search;
+package dev.kaiko.index;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package dev.kaiko.search;
+package dev.kaiko.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +10,8 @@ import org.eclipse.microprofile.health.Readiness;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import dev.kaiko.index.IndexOutboxProcessor;
+import dev.kaiko.index.SearchConfig;
 
 /**
  * The index outbox backlog: changes committed to the database but not yet searchable. Reported by readiness

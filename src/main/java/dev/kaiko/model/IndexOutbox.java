@@ -1,4 +1,4 @@
-package dev.kaiko.search;
+package dev.kaiko.model;
 
 import java.util.Collection;
 

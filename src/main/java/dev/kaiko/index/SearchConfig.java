@@ -1,4 +1,4 @@
-package dev.kaiko.search;
+package dev.kaiko.index;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package dev.kaiko.engine;
+package dev.kaiko.index;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.kaiko.search;
+package dev.kaiko.index;
 
 import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurationContext;
 import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurer;

@@ -1,4 +1,4 @@
-package dev.kaiko.engine;
+package dev.kaiko.index;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,6 @@
-package dev.kaiko.engine;
+package dev.kaiko.index;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,13 +10,20 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.util.common.SearchException;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import dev.kaiko.DataDirectory;
-import dev.kaiko.search.SearchConfig;
+import dev.kaiko.index.SearchConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import dev.kaiko.index.SearchAvailability;
+import dev.kaiko.index.SearchReady;
+import dev.kaiko.index.EngineHttp;
+import dev.kaiko.engine.EngineConfig;
+import dev.kaiko.engine.ManagedEngine;
 
 /**
  * Brings search up after Hibernate Search booted without contacting the engine (version check off, schema management
@@ -50,29 +55,31 @@ public class SearchEngineLifecycle {
 
     private volatile boolean everReady;
 
+    @Inject
+    ManagedExecutor executor;
+
     private ManagedEngine engine;
-    private ScheduledExecutorService watchdog;
     private volatile boolean stopping;
+    /** Bringing the engine up and watching it never overlap. */
+    private final AtomicBoolean busy = new AtomicBoolean();
 
     void onStart(@Observes StartupEvent event) {
         if (searchConfig.embedded()) {
             engine = new ManagedEngine(engineConfig, dataDirectory);
             Runtime.getRuntime().addShutdownHook(new Thread(engine::stop, "kaiko-engine-stop"));
         }
-        watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kaiko-engine-watchdog");
-            t.setDaemon(true);
-            return t;
+        busy.set(true);
+        executor.runAsync(() -> {
+            try {
+                bringUp();
+            } finally {
+                busy.set(false);
+            }
         });
-        watchdog.execute(this::bringUp);
-        watchdog.scheduleWithFixedDelay(this::watch, 5, 2, TimeUnit.SECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
-        if (watchdog != null) {
-            watchdog.shutdownNow();
-        }
         if (engine != null) {
             engine.stop();
         }
@@ -100,10 +107,20 @@ public class SearchEngineLifecycle {
         }
     }
 
-    private void watch() {
-        if (stopping) {
+    /** The watchdog: restarts a managed engine that died, follows an external one going away and coming back. */
+    @Scheduled(every = "2s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void watch() {
+        if (stopping || !busy.compareAndSet(false, true)) {
             return;
         }
+        try {
+            check();
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private void check() {
         if (engine != null && !engine.isRunning()) {
             LOG.warn("The managed search engine is not running; restarting it");
             availability.unavailable("The search engine is restarting");

@@ -1,4 +1,4 @@
-package dev.kaiko.search;
+package dev.kaiko.index;
 
 /** Search cannot answer now (engine starting, down or unreachable); the web layer answers 503. */
 public class SearchUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.kaiko.engine;
+package dev.kaiko.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import dev.kaiko.index.SearchAvailability;
 
 /** Ready only when searches can be answered; the reason says why not. */
 @Readiness

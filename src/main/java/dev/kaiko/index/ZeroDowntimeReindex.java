@@ -1,4 +1,4 @@
-package dev.kaiko.engine;
+package dev.kaiko.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.kaiko.jobs.BackgroundJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.kaiko.index.EngineHttp;
 
 /**
  * Rebuilds the topic index while searches keep answering from the old one. Hibernate Search reads through the

@@ -1,4 +1,4 @@
-package dev.kaiko.search;
+package dev.kaiko.index;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,12 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -20,11 +16,11 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.jboss.logging.Logger;
 
-import dev.kaiko.engine.SearchAvailability;
+import dev.kaiko.index.SearchAvailability;
+import dev.kaiko.model.IndexFreshness;
 import dev.kaiko.model.Topic;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Applies the {@link IndexOutbox}: claims a batch of rows (skipping rows another instance holds), writes those
@@ -32,7 +28,7 @@ import io.quarkus.runtime.StartupEvent;
  * the transaction rolls back and the rows wait for the next try: nothing is lost, nothing is applied twice at once.
  */
 @ApplicationScoped
-public class IndexOutboxProcessor {
+public class IndexOutboxProcessor implements IndexFreshness {
 
     private static final Logger LOG = Logger.getLogger(IndexOutboxProcessor.class);
     private static final int BATCH = 500;
@@ -44,25 +40,12 @@ public class IndexOutboxProcessor {
     @Inject
     SearchAvailability availability;
 
-    private ScheduledExecutorService poller;
     private volatile long failingSince;
 
-    void start(@Observes StartupEvent event) {
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kaiko-index-outbox");
-            t.setDaemon(true);
-            return t;
-        });
-        poller.scheduleWithFixedDelay(this::drain, 1000, 200, TimeUnit.MILLISECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (poller != null) {
-            poller.shutdownNow();
-        }
-    }
-
-    private void drain() {
+    /** Applies what writers left in the outbox (writers that wait apply their own rows at once, see awaitIndexed). */
+    @Scheduled(every = "${kaiko.search.outbox-poll:0.2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void drain() {
         if (!availability.isReady()) {
             return;
         }

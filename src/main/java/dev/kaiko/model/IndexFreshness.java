@@ -1,0 +1,18 @@
+package dev.kaiko.model;
+
+import java.time.Duration;
+
+/**
+ * What writers ask of the search index: to wait until their committed change can be found. The model declares it
+ * and the index implements it, so writers (imports, tag edits) need not know the index (it sits below them in the
+ * data flow, the writers above). Changes reach the index through the {@link IndexOutbox} either way.
+ */
+public interface IndexFreshness {
+
+    /**
+     * Waits until what was committed before this call is searchable.
+     * @return false when that did not happen within the timeout (the engine is down or slow); the change is stored
+     *         and will be indexed when the engine takes it
+     */
+    boolean awaitIndexed(Duration timeout);
+}
