@@ -318,6 +318,8 @@ final class SourceWalk {
 
     private void pageFailure(boolean first, String url, String message) {
         pageFailed = true;
+        // no validators: the page is read in full next time
+        store.saveItem(source.id, SourceStore.PAGE, url, url, new Item(null, null, null, null, "failed", message));
         if (first) {
             fail(url, message);
         } else {

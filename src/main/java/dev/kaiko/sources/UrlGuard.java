@@ -78,7 +78,9 @@ final class UrlGuard {
         URI uri = parse(url);
         String problem = problem(uri);
         if (problem != null) {
-            throw new FetchException(uri.toString(), problem);
+            String shown = uri.getRawUserInfo() == null ? uri.toString()
+                    : uri.toString().replace(uri.getRawUserInfo() + "@", "***@"); // never echo a password
+            throw new FetchException(shown, problem);
         }
         return uri;
     }
