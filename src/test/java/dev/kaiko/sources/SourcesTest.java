@@ -3,6 +3,7 @@ package dev.kaiko.sources;
 import static dev.kaiko.sources.WeeklyFixtures.FEED_ISSUES;
 import static dev.kaiko.sources.WeeklyFixtures.SITE_ISSUES;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -414,6 +416,54 @@ class SourcesTest {
         assertEquals(2, searchTotal());
     }
 
+    /** Two sources on one host fetched at the same time: their requests to the host never overlap. */
+    @Test
+    void requestsToOneHostNeverOverlap() throws Exception {
+        String base = site.url("");
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch arrivedA = new CountDownLatch(1);
+        CountDownLatch arrivedB = new CountDownLatch(1);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        for (int i = 0; i < 2; i++) {
+            WeeklyFixtures.Issue issue = FEED_ISSUES.get(i);
+            CountDownLatch arrived = i == 0 ? arrivedA : arrivedB;
+            byte[] body = WeeklyFixtures.atomFeed(base, List.of(WeeklyFixtures.atomEntry(base, issue, false)), null,
+                    null, false).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            site.handler("/host-" + i + ".xml", ex -> {
+                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                arrived.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                    ex.getResponseHeaders().add("Content-Type", "application/atom+xml");
+                    ex.sendResponseHeaders(200, body.length);
+                    ex.getResponseBody().write(body);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    inFlight.decrementAndGet();
+                    ex.close();
+                }
+            });
+        }
+        long a = register(site.url("/host-0.xml"));
+        long b = register(site.url("/host-1.xml"));
+        CompletableFuture<ValidatableResponse> fetchA = CompletableFuture
+                .supplyAsync(() -> admin().post("/api/sources/" + a + "/fetch").then());
+        assertTrue(arrivedA.await(30, TimeUnit.SECONDS));
+        CompletableFuture<ValidatableResponse> fetchB = CompletableFuture
+                .supplyAsync(() -> admin().post("/api/sources/" + b + "/fetch").then());
+        // B's fetch is running (it holds its own source) but waits for the host
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin().get("/api/sources/" + b).then()
+                .body("fetching", equalTo(true)));
+        assertFalse(arrivedB.await(1, TimeUnit.SECONDS), "the second request waits for the first");
+        release.countDown();
+        fetchA.get(60, TimeUnit.SECONDS).statusCode(200).body("fetch.items_imported", equalTo(1));
+        fetchB.get(60, TimeUnit.SECONDS).statusCode(200).body("fetch.items_imported", equalTo(1));
+        assertEquals(1, maxInFlight.get());
+        assertEquals(4, searchTotal());
+    }
+
     // ---- persistence and schedule -----------------------------------------------------------------------------
 
     /**
@@ -502,6 +552,14 @@ class SourcesTest {
                 .formParam("url", "http://10.0.0.1/feed").post("/admin/sources").then().statusCode(400)
                 .body(containsString("http://10.0.0.1/feed is a private address"));
         admin().get("/api/sources").then().body("sources.url", hasItem(site.url("/blog/archive")));
+        // "fetch now" on the page runs in the background; the list shows the outcome
+        serveFeed(site.url(""));
+        given().auth().preemptive().basic("admin", Corpora.TOKEN).header("Sec-Fetch-Site", "same-origin")
+                .redirects().follow(false).post("/admin/sources/" + id + "/fetch").then().statusCode(303);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> admin().get("/api/sources/" + id).then()
+                .body("status", equalTo("ok")).body("fetching", equalTo(false)));
+        given().auth().preemptive().basic("admin", Corpora.TOKEN).get("/admin/sources").then().statusCode(200)
+                .body(containsString("source-ok")).body(containsString("<td>6</td>"));
         given().auth().preemptive().basic("admin", Corpora.TOKEN).header("Sec-Fetch-Site", "same-origin")
                 .redirects().follow(false).post("/admin/sources/" + id + "/delete").then().statusCode(303);
         admin().get("/api/sources/" + id).then().statusCode(404);
