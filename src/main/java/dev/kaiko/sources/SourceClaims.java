@@ -16,12 +16,15 @@ import org.jboss.logging.Logger;
 /**
  * Claims a source for one fetch with a PostgreSQL session advisory lock (two-key form: {@link #LOCK_CLASS}, source
  * id) on a connection held for the fetch: instances sharing the database never fetch one source at the same time,
- * no transaction stays open during network I/O, and a crashed instance's claim ends with its connection.
+ * no transaction stays open during network I/O, and a crashed instance's claim ends with its connection. Advisory
+ * locks are per database, not per schema, so the first key is derived from the schema: instances on other schemas of
+ * the same database (another deployment, the tests) have sources with the same ids.
  */
 @ApplicationScoped
 class SourceClaims {
 
-    static final int LOCK_CLASS = 0x4b53; // "KS"
+    /** SQL for the first key: non-negative, so it reads the same as pg_locks.classid (an oid). */
+    static final String LOCK_CLASS = "(hashtext('kaiko.source:' || current_schema()) & 2147483647)";
 
     private static final Logger LOG = Logger.getLogger(SourceClaims.class);
 
@@ -40,9 +43,9 @@ class SourceClaims {
 
         @Override
         public void close() {
-            try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
-                unlock.setInt(1, LOCK_CLASS);
-                unlock.setInt(2, (int) id);
+            try (PreparedStatement unlock = connection.prepareStatement(
+                    "select pg_advisory_unlock(" + LOCK_CLASS + ", ?)")) {
+                unlock.setInt(1, (int) id);
                 unlock.execute();
                 connection.close();
             } catch (SQLException e) {
@@ -62,9 +65,9 @@ class SourceClaims {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
-                lock.setInt(1, LOCK_CLASS);
-                lock.setInt(2, (int) id);
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select pg_try_advisory_lock(" + LOCK_CLASS + ", ?)")) {
+                lock.setInt(1, (int) id);
                 try (ResultSet rs = lock.executeQuery()) {
                     rs.next();
                     if (rs.getBoolean(1)) {

@@ -129,7 +129,8 @@ class SourceStore {
     @SuppressWarnings("unchecked")
     Set<Long> fetching() {
         return new HashSet<>(((List<Number>) em.createNativeQuery("select objid::bigint from pg_locks "
-                + "where locktype = 'advisory' and classid = ?1 and objsubid = 2 and granted")
-                .setParameter(1, SourceClaims.LOCK_CLASS).getResultList()).stream().map(Number::longValue).toList());
+                + "where locktype = 'advisory' and objsubid = 2 and granted and classid::bigint = "
+                + SourceClaims.LOCK_CLASS + " and database = (select oid from pg_database "
+                + "where datname = current_database())").getResultList()).stream().map(Number::longValue).toList());
     }
 }
