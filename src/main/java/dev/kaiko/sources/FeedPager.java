@@ -44,9 +44,16 @@ final class FeedPager {
     record Page(List<Entry> entries, String older) {
     }
 
+    /** Whether a fetched document is a feed: as the feed reader judges, or an rss/feed root after a long prolog. */
     static boolean isFeed(String url, String text) {
-        return new FeedReader().confidence(url, text) >= ArchiveFormats.MIN_CONFIDENCE;
+        if (new FeedReader().confidence(url, text) >= ArchiveFormats.MIN_CONFIDENCE) {
+            return true;
+        }
+        String head = text.substring(0, Math.min(text.length(), 8000)).toLowerCase(Locale.ROOT);
+        return !head.contains("<html") && FEED_ROOT.matcher(head).find();
     }
+
+    private static final java.util.regex.Pattern FEED_ROOT = java.util.regex.Pattern.compile("<(rss|feed)[\\s>]");
 
     static Page parse(String pageUrl, String text) throws FetchException {
         Document xml = Jsoup.parse(text, pageUrl, Parser.xmlParser());

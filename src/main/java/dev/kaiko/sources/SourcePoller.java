@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.kaiko.archive.ArchiveImporter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -38,6 +39,8 @@ class SourcePoller {
     SourcesConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    MeterRegistry registry;
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kaiko-source-fetch");
@@ -74,6 +77,7 @@ class SourcePoller {
             }
             SourceWalk walk = new SourceWalk(source, full, fetcher, store, importer, config.maxPages());
             FetchReport report = walk.run();
+            registry.counter("kaiko.source.fetches", "status", report.status()).increment();
             store.finish(id, walk.kind(), report, walk.backfilled(), Instant.now().plus(config.interval()),
                     toJson(report));
             return report;

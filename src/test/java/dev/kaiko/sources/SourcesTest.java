@@ -508,6 +508,8 @@ class SourcesTest {
         poller.pollDue();
         assertEquals(List.of("/feed.xml"), site.paths());
         assertEquals(304, site.requests.get(0).status());
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("kaiko_source_fetches_total{status=\"ok\"}"));
     }
 
     // ---- API rules --------------------------------------------------------------------------------------------
