@@ -25,13 +25,18 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import dev.kaiko.archive.ImportJobs;
 import dev.kaiko.archive.ArchiveImporter.Upload;
 import dev.kaiko.archive.ImportReport;
+import dev.kaiko.sources.DuplicateSourceException;
+import dev.kaiko.sources.FetchException;
+import dev.kaiko.sources.SourceBusyException;
+import dev.kaiko.sources.SourceView;
+import dev.kaiko.sources.Sources;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * The admin page: upload archive files, see what the import did. Behind the write API's credentials (the browser
+ * The admin page: upload archive files, see what the import did; follow blogs and feeds ({@code /admin/sources}). Behind the write API's credentials (the browser
  * asks for them: HTTP Basic, any user name, the admin token as password).
  */
 @Path("/admin")
@@ -49,6 +54,11 @@ public class AdminPage {
     @Inject
     @Location("admin.html")
     Template admin;
+    @Inject
+    Sources sources;
+    @Inject
+    @Location("admin-sources.html")
+    Template adminSources;
 
     @Context
     UriInfo uri;
@@ -87,6 +97,58 @@ public class AdminPage {
     public Response job(@RestPath String id) {
         return jobs.status(id).map(job -> pages.render(view(job.report(), null).data("job", job), uri, headers))
                 .orElseGet(() -> Response.status(404).build());
+    }
+
+    /** Followed blogs and feeds: add, fetch now, delete (forms posting back here). */
+    @GET
+    @Path("sources")
+    public Response sourcesPage() {
+        return pages.render(sourcesView(null, null), uri, headers);
+    }
+
+    @POST
+    @Path("sources")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addSource(@RestForm String url) {
+        if (!sameOrigin()) {
+            return pages.render(sourcesView("cross-origin", null), 403, uri, headers);
+        }
+        try {
+            sources.register(url == null ? "" : url);
+        } catch (FetchException | DuplicateSourceException e) {
+            return pages.render(sourcesView("invalid", e.getMessage()), 400, uri, headers);
+        }
+        return Response.seeOther(URI.create("/admin/sources")).build();
+    }
+
+    @POST
+    @Path("sources/{id}/fetch")
+    public Response fetchSource(@RestPath long id) {
+        if (!sameOrigin()) {
+            return pages.render(sourcesView("cross-origin", null), 403, uri, headers);
+        }
+        return sources.fetchLater(id, false) ? Response.seeOther(URI.create("/admin/sources")).build()
+                : Response.status(404).build();
+    }
+
+    @POST
+    @Path("sources/{id}/delete")
+    public Response deleteSource(@RestPath long id) {
+        if (!sameOrigin()) {
+            return pages.render(sourcesView("cross-origin", null), 403, uri, headers);
+        }
+        try {
+            return sources.delete(id) ? Response.seeOther(URI.create("/admin/sources")).build()
+                    : Response.status(404).build();
+        } catch (SourceBusyException e) {
+            return pages.render(sourcesView("busy", e.getMessage()), 409, uri, headers);
+        }
+    }
+
+    private TemplateInstance sourcesView(String error, String message) {
+        List<SourceView> all = sources.list();
+        return adminSources.data("sources", all).data("fetching", all.stream().anyMatch(SourceView::fetching))
+                .data("error", error).data("message", message);
     }
 
     private TemplateInstance view(ImportReport report, String error) {

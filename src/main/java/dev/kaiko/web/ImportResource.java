@@ -24,9 +24,11 @@ import dev.kaiko.archive.ArchiveImporter;
 import dev.kaiko.archive.ImportJobs;
 import dev.kaiko.archive.ArchiveImporter.Upload;
 import dev.kaiko.archive.ImportReport;
+import dev.kaiko.sources.FetchException;
+import dev.kaiko.sources.SafeFetcher;
 import io.smallrye.common.annotation.Blocking;
 
-/** POST /api/imports: archive files in, an import report out. Needs the admin token. */
+/** POST /api/imports: archive files (or a URL to fetch) in, an import report out. Needs the admin token. */
 @Path("/api/imports")
 @AdminOnly
 @Blocking
@@ -37,6 +39,8 @@ public class ImportResource {
     ArchiveImporter importer;
     @Inject
     ImportJobs jobs;
+    @Inject
+    SafeFetcher fetcher;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -56,9 +60,30 @@ public class ImportResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response importRaw(byte[] body, @RestQuery String filename, @RestQuery String format,
-            @RestQuery boolean async) {
+            @RestQuery boolean async, @RestQuery String url) {
+        if (url != null) {
+            return importUrl(url, body, format, async);
+        }
         String name = filename == null || filename.isBlank() ? "upload" : filename;
         List<Upload> uploads = List.of(new Upload(name, body == null ? new byte[0] : body));
+        return async ? accepted(uploads, format) : answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
+    }
+
+    /**
+     * {@code ?url=}: fetches the URL (same safety rules as followed sources) and imports it like an upload named by
+     * the URL; a refused or failed fetch is a 400 naming the problem.
+     */
+    private Response importUrl(String url, byte[] body, String format, boolean async) {
+        if (body != null && body.length > 0) {
+            return ApiError.response(400, "Send either a body or ?url=, not both", Map.of("parameter", "url")).build();
+        }
+        SafeFetcher.Fetched fetched;
+        try {
+            fetched = fetcher.get(url);
+        } catch (FetchException e) {
+            return ApiError.response(400, e.getMessage(), Map.of("parameter", "url")).build();
+        }
+        List<Upload> uploads = List.of(new Upload(fetched.url().toString(), fetched.utf8Body()));
         return async ? accepted(uploads, format) : answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
     }
 

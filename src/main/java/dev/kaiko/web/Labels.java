@@ -102,4 +102,19 @@ public interface Labels {
     @Message("Issues") String admin_issues();
     @Message("Errors") String admin_errors();
     @Message("line {line}:") String admin_line(Integer line);
+    @Message("Followed blogs and feeds") String admin_sources();
+    @Message("Kaiko fetches each source on a schedule, imports new and changed entries, and reads back through its older pages once.") String admin_sources_lead();
+    @Message("Feed or blog archive URL") String admin_source_url();
+    @Message("An RSS/Atom feed, or an archive page of a blog (Hatena Blog, Zenn, WordPress, a static site).") String admin_source_url_help();
+    @Message("Follow") String admin_source_add();
+    @Message("No sources yet.") String admin_no_sources();
+    @Message("Status") String admin_source_status();
+    @Message("Last fetch") String admin_source_last_fetch();
+    @Message("Items") String admin_source_items();
+    @Message("Last error") String admin_source_error();
+    @Message("fetching…") String admin_source_fetching();
+    @Message("Fetch now") String admin_source_fetch();
+    @Message("Delete") String admin_source_delete();
+    @Message("never") String admin_source_never();
+    @Message("Changes are accepted only from Kaiko's own admin page.") String admin_sources_cross_origin();
 }

@@ -33,6 +33,13 @@ public class PageExtensions {
         return encode(value);
     }
 
+    /** A moment to the minute, in UTC ("2024-03-15 09:30 UTC"), for the admin pages. */
+    @TemplateExtension
+    static String utcMinute(java.time.Instant t) {
+        return t == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(t);
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -70,7 +70,9 @@ class OperationsTest {
         String[][] endpoints = { { "POST", "/api/imports" }, { "GET", "/api/imports/some-job" },
                 { "GET", "/api/export" }, { "PUT", "/api/topics/1/tags" }, { "DELETE", "/api/topics/1/tags" },
                 { "POST", "/api/tags/retag" }, { "GET", "/api/jobs/some-job" }, { "POST", "/api/admin/reindex" },
-                { "GET", "/admin" } };
+                { "GET", "/admin" }, { "GET", "/api/sources" }, { "POST", "/api/sources" },
+                { "GET", "/api/sources/1" }, { "DELETE", "/api/sources/1" }, { "POST", "/api/sources/1/fetch" },
+                { "GET", "/admin/sources" } };
         for (String[] e : endpoints) {
             RequestSpecification anonymous = given().contentType("application/json").body("{}");
             anonymous.request(e[0], e[1]).then().statusCode(401);
