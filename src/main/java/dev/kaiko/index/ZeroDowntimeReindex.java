@@ -47,11 +47,8 @@ public class ZeroDowntimeReindex {
 
     public BackgroundJobs.Status start() {
         return jobs.submit("reindex", progress -> {
-            try {
-                run(progress);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            run(progress);
+            return null;
         });
     }
 

@@ -106,6 +106,7 @@ public class TagEditor {
                 after = batch.lastId();
             }
             indexing.awaitIndexed(java.time.Duration.ofMinutes(5));
+            return null;
         });
     }
 

@@ -32,6 +32,7 @@ import dev.kaiko.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import dev.kaiko.web.pages.PageExtensions;
 
 /** The search and archive pages in real headless Chromium, against the running service with real corpora. */
 @QuarkusTest

@@ -1,0 +1,66 @@
+package dev.kaiko.web.api;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.kaiko.search.InvalidSearchParameter;
+import dev.kaiko.index.SearchUnavailableException;
+import dev.kaiko.web.api.ApiError;
+import dev.kaiko.web.pages.ErrorPages;
+
+/** Maps failures to the API's JSON error shape (an error page for browsers on pages); never a stack trace. */
+public class ApiExceptionMappers {
+
+    @Inject
+    ErrorPages errorPages;
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidSearchParameter e) {
+        return ApiError.response(400, e.getMessage(), Map.of("parameter", e.parameter())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(SearchUnavailableException e, UriInfo uri, HttpHeaders headers) {
+        if (errorPages.wanted(uri, headers)) {
+            return errorPages.render(503, uri, headers);
+        }
+        return ApiError.response(503, "Search is temporarily unavailable: " + e.getMessage(), Map.of())
+                .header("Retry-After", "10").build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (errorPages.wanted(uri, headers)) {
+            return errorPages.render(status, uri, headers);
+        }
+        String message = switch (status) {
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 406 -> "Not acceptable";
+            case 413 -> "The request body is too large";
+            case 415 -> "Unsupported media type";
+            default -> e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage();
+        };
+        return ApiError.response(status, message, Map.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        LOG.error("Unexpected error", e);
+        if (errorPages.wanted(uri, headers)) {
+            return errorPages.render(500, uri, headers);
+        }
+        return ApiError.response(500, "Internal error; see the server log", Map.of()).build();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.kaiko.web.pages;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import dev.kaiko.web.pages.ArchiveQueries.TagCount;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.smallrye.common.annotation.Blocking;
+import dev.kaiko.web.pages.ArchiveQueries;
+import dev.kaiko.web.pages.Pages;
+import dev.kaiko.web.pages.SearchState;
+import dev.kaiko.web.pages.YearChart;
+
+/** Browsing pages: a topic, a weekly issue, the technologies and one technology's history, a presenter. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Blocking
+public class ArchivePages {
+
+    static final int TAG_TOPICS_SHOWN = 100;
+
+    @Inject
+    ArchiveQueries archive;
+    @Inject
+    Pages pages;
+    @Inject
+    @Location("topic.html")
+    Template topic;
+    @Inject
+    @Location("issue.html")
+    Template issue;
+    @Inject
+    @Location("tag-index.html")
+    Template tagIndex;
+    @Inject
+    @Location("tag-page.html")
+    Template tagPage;
+    @Inject
+    @Location("presenter.html")
+    Template presenter;
+
+    @Context
+    UriInfo uri;
+    @Context
+    HttpHeaders headers;
+
+    /** Technologies of one category, most mentioned first. */
+    public record Category(String name, List<TagCount> tags) {
+    }
+
+    @GET
+    @Path("topics/{id}")
+    public Response topic(@PathParam("id") String id) {
+        var detail = archive.topic(parseId(id)).orElseThrow(NotFoundException::new);
+        return pages.render(topic.data("t", detail), uri, headers);
+    }
+
+    @GET
+    @Path("issues/{id}")
+    public Response issue(@PathParam("id") String id) {
+        var detail = archive.issue(parseId(id)).orElseThrow(NotFoundException::new);
+        return pages.render(issue.data("i", detail), uri, headers);
+    }
+
+    @GET
+    @Path("tags")
+    public Response tags() {
+        List<TagCount> all = archive.tags();
+        Map<String, List<TagCount>> byCategory = new LinkedHashMap<>();
+        all.forEach(t -> byCategory.computeIfAbsent(t.category(), c -> new java.util.ArrayList<>()).add(t));
+        List<Category> categories = byCategory.entrySet().stream()
+                .sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()))
+                .map(e -> new Category(e.getKey(), e.getValue())).toList();
+        return pages.render(tagIndex.data("categories", categories).data("total", all.size()), uri, headers);
+    }
+
+    @GET
+    @Path("tags/{name: .+}")
+    public Response tag(@PathParam("name") String name) {
+        var history = archive.tag(name, TAG_TOPICS_SHOWN).orElseThrow(NotFoundException::new);
+        return pages.render(tagPage.data("tag", history).data("chart", YearChart.of(history.years()))
+                .data("searchUrl", new SearchState("", List.of(), List.of(history.name()), List.of(), "", 1).url()),
+                uri, headers);
+    }
+
+    @GET
+    @Path("presenters/{name: .+}")
+    public Response presenter(@PathParam("name") String name) {
+        var history = archive.presenter(name).orElseThrow(NotFoundException::new);
+        return pages.render(presenter.data("p", history)
+                .data("searchUrl", new SearchState("", List.of(), List.of(), List.of(history.name()), "", 1).url()),
+                uri, headers);
+    }
+
+    private static long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException();
+        }
+    }
+}

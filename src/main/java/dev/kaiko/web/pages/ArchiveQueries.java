@@ -1,0 +1,247 @@
+package dev.kaiko.web.pages;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.kaiko.model.Issue;
+import dev.kaiko.model.SharedBefore;
+import dev.kaiko.model.Topic;
+import dev.kaiko.model.TopicTag;
+import dev.kaiko.tagging.Taxonomy;
+import dev.kaiko.tagging.Technology;
+import dev.kaiko.web.pages.SafeHtml;
+
+/**
+ * Small read-only database queries behind the archive pages (topic, issue, technology, presenter), returned as
+ * plain view records so templates never touch lazy entities. Tag counts follow the same "effective tags" rule as
+ * the index: the manual set once a topic's tags were edited, else auto and archive tags.
+ */
+@ApplicationScoped
+@Transactional
+public class ArchiveQueries {
+
+    @Inject
+    dev.kaiko.tagging.TechnologyCatalog catalog;
+
+    /** JPQL condition: tag {@code tt} counts for topic {@code t}. */
+    private static final String EFFECTIVE = "((t.tagsEdited = true and tt.provenance = '" + TopicTag.MANUAL
+            + "') or (t.tagsEdited = false and tt.provenance <> '" + TopicTag.MANUAL + "'))";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Taxonomy taxonomy;
+    @Inject
+    SharedBefore sharedBefore;
+
+    public record IssueRef(long id, String series, Integer number, String title, LocalDate date, String url) {
+        static IssueRef of(Issue i) {
+            return new IssueRef(i.id, i.series, i.number, i.title, i.published, SafeHtml.externalUrl(i.url));
+        }
+    }
+
+    public record TopicSummary(long id, String title, String snippet, String presenter, String section,
+            List<String> tags, IssueRef issue) {
+        static TopicSummary of(Topic t) {
+            return new TopicSummary(t.id, t.title, Topic.excerpt(t.body, 160), t.presenter, t.section,
+                    List.copyOf(t.getEffectiveTags()), IssueRef.of(t.issue));
+        }
+
+        public int year() {
+            return issue.date().getYear();
+        }
+    }
+
+    public record TopicLink(long id, String title, boolean current) {
+    }
+
+    public record TopicDetail(TopicSummary topic, String body, String bodyHtml, String url, List<String> links,
+            List<TopicLink> issueTopics, TopicLink previous, TopicLink next, List<TopicSummary> related,
+            List<SharedBefore.Earlier> sharedBefore) {
+    }
+
+    public record Section(String name, List<TopicSummary> topics) {
+    }
+
+    public record IssueDetail(IssueRef issue, List<Section> sections, long topicCount, IssueRef previous,
+            IssueRef next) {
+    }
+
+    public record TagCount(String name, String category, long count, Integer firstYear) {
+    }
+
+    public record YearCount(int year, long count) {
+    }
+
+    public record YearGroup(int year, List<TopicSummary> topics) {
+        public long count() {
+            return topics.size();
+        }
+    }
+
+    public record TagHistory(String name, String category, long count, List<YearCount> years, TopicSummary first,
+            List<YearGroup> recent, long shown, List<String> aliases) {
+    }
+
+    public record PresenterHistory(String name, long count, List<YearGroup> years, List<TagCount> topTags) {
+    }
+
+    public long topicCount() {
+        return em.createQuery("select count(t) from Topic t", Long.class).getSingleResult();
+    }
+
+    public long issueCount() {
+        return em.createQuery("select count(i) from Issue i", Long.class).getSingleResult();
+    }
+
+    public Optional<TopicDetail> topic(long id) {
+        List<Topic> found = em.createQuery("select distinct t from Topic t join fetch t.issue left join fetch t.tags"
+                + " where t.id = :id", Topic.class).setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Topic t = found.get(0);
+        List<TopicLink> siblings = em.createQuery("select t.id, t.title from Topic t where t.issue.id = :issue"
+                + " order by t.position", Object[].class).setParameter("issue", t.issue.id).getResultStream()
+                .map(r -> new TopicLink((Long) r[0], (String) r[1], r[0].equals(t.id))).toList();
+        int at = -1;
+        for (int i = 0; i < siblings.size(); i++) {
+            if (siblings.get(i).current()) {
+                at = i;
+            }
+        }
+        TopicLink previous = at > 0 ? siblings.get(at - 1) : null;
+        TopicLink next = at >= 0 && at < siblings.size() - 1 ? siblings.get(at + 1) : null;
+        List<String> links = t.linkList().stream().map(SafeHtml::externalUrl).filter(u -> u != null).distinct()
+                .toList();
+        return Optional.of(new TopicDetail(TopicSummary.of(t), t.body, t.bodyHtml, SafeHtml.externalUrl(t.url), links,
+                siblings, previous, next, related(t, 6), sharedBefore.of(t)));
+    }
+
+    /** Topics sharing the most tags with this one, newest first among equals. */
+    private List<TopicSummary> related(Topic topic, int max) {
+        var tags = topic.getEffectiveTags();
+        if (tags.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = em.createQuery("select t.id from Topic t join t.tags tt where tt.name in :tags and t.id <> :id"
+                + " and " + EFFECTIVE + " group by t.id, t.issue.published"
+                + " order by count(distinct tt.name) desc, t.issue.published desc, t.id desc", Long.class)
+                .setParameter("tags", tags).setParameter("id", topic.id).setMaxResults(max).getResultList();
+        return summaries(ids);
+    }
+
+    /** Summaries of the given topics, in the given order. */
+    private List<TopicSummary> summaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, TopicSummary> byId = new LinkedHashMap<>();
+        em.createQuery("select distinct t from Topic t join fetch t.issue left join fetch t.tags where t.id in :ids",
+                Topic.class).setParameter("ids", ids).getResultList()
+                .forEach(t -> byId.put(t.id, TopicSummary.of(t)));
+        return ids.stream().map(byId::get).filter(s -> s != null).toList();
+    }
+
+    public Optional<IssueDetail> issue(long id) {
+        Issue issue = em.find(Issue.class, id);
+        if (issue == null) {
+            return Optional.empty();
+        }
+        List<Topic> topics = em.createQuery("select distinct t from Topic t left join fetch t.tags"
+                + " where t.issue.id = :id", Topic.class).setParameter("id", id).getResultList();
+        topics.sort(Comparator.comparingInt(t -> t.position));
+        Map<String, List<TopicSummary>> sections = new LinkedHashMap<>();
+        for (Topic t : topics) {
+            sections.computeIfAbsent(t.section == null ? "" : t.section, k -> new ArrayList<>())
+                    .add(TopicSummary.of(t));
+        }
+        IssueRef previous = neighbour(issue, "<", "desc");
+        IssueRef next = neighbour(issue, ">", "asc");
+        return Optional.of(new IssueDetail(IssueRef.of(issue),
+                sections.entrySet().stream().map(e -> new Section(e.getKey(), e.getValue())).toList(), topics.size(),
+                previous, next));
+    }
+
+    /** The issue of the same series published just before or after. */
+    private IssueRef neighbour(Issue issue, String comparison, String order) {
+        return em.createQuery("select i from Issue i where i.series = :series and (i.published " + comparison
+                + " :date or (i.published = :date and i.id " + comparison + " :id)) order by i.published " + order
+                + ", i.id " + order, Issue.class)
+                .setParameter("series", issue.series).setParameter("date", issue.published).setParameter("id", issue.id)
+                .setMaxResults(1).getResultStream().findFirst().map(IssueRef::of).orElse(null);
+    }
+
+    /** Every technology in use, most mentioned first (the same catalogue GET /api/tags serves). */
+    public List<TagCount> tags() {
+        return catalog.entries().stream()
+                .map(e -> new TagCount(e.name(), category(e.name()), e.topics(), e.firstYear())).toList();
+    }
+
+    /** A technology's history: per-year counts, its first mention, the most recent topics. */
+    public Optional<TagHistory> tag(String name, int maxTopics) {
+        List<String> names = em.createQuery("select distinct tt.name from Topic t join t.tags tt"
+                + " where lower(tt.name) = lower(:name) and " + EFFECTIVE, String.class)
+                .setParameter("name", name).getResultList();
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        String canonical = names.contains(name) ? name : names.get(0);
+        String withTag = "from Topic t join t.tags tt where tt.name = :name and " + EFFECTIVE;
+        List<YearCount> years = em.createQuery("select year(t.issue.published), count(distinct t.id) " + withTag
+                + " group by year(t.issue.published) order by year(t.issue.published)", Object[].class)
+                .setParameter("name", canonical).getResultStream()
+                .map(r -> new YearCount(((Number) r[0]).intValue(), (Long) r[1])).toList();
+        long count = years.stream().mapToLong(YearCount::count).sum();
+        List<Long> recentIds = em.createQuery("select t.id " + withTag
+                + " order by t.issue.published desc, t.position", Long.class).setParameter("name", canonical)
+                .setMaxResults(maxTopics).getResultList();
+        List<Long> firstIds = em.createQuery("select t.id " + withTag + " order by t.issue.published, t.position",
+                Long.class).setParameter("name", canonical).setMaxResults(1).getResultList();
+        List<TopicSummary> recent = summaries(recentIds);
+        TopicSummary first = summaries(firstIds).stream().findFirst().orElse(null);
+        List<String> aliases = taxonomy.find(canonical).map(Technology::aliases).orElse(List.of());
+        return Optional.of(new TagHistory(canonical, category(canonical), count, years, first, byYear(recent),
+                recent.size(), aliases));
+    }
+
+    /** What one person presented, newest year first. */
+    public Optional<PresenterHistory> presenter(String name) {
+        List<Long> ids = em.createQuery("select t.id from Topic t where t.presenter = :name"
+                + " order by t.issue.published desc, t.position", Long.class).setParameter("name", name)
+                .setMaxResults(1000).getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        long count = em.createQuery("select count(t) from Topic t where t.presenter = :name", Long.class)
+                .setParameter("name", name).getSingleResult();
+        List<TagCount> topTags = em.createQuery("select tt.name, count(distinct t.id) from Topic t join t.tags tt"
+                + " where t.presenter = :name and " + EFFECTIVE
+                + " group by tt.name order by count(distinct t.id) desc, tt.name", Object[].class)
+                .setParameter("name", name).setMaxResults(12).getResultStream()
+                .map(r -> new TagCount((String) r[0], category((String) r[0]), (Long) r[1], null)).toList();
+        return Optional.of(new PresenterHistory(name, count, byYear(summaries(ids)), topTags));
+    }
+
+    private static List<YearGroup> byYear(List<TopicSummary> topics) {
+        Map<Integer, List<TopicSummary>> groups = new LinkedHashMap<>();
+        topics.forEach(t -> groups.computeIfAbsent(t.year(), y -> new ArrayList<>()).add(t));
+        return groups.entrySet().stream().map(e -> new YearGroup(e.getKey(), e.getValue())).toList();
+    }
+
+    private String category(String tag) {
+        return taxonomy.find(tag).map(Technology::category).orElse("other");
+    }
+
+}

@@ -1,0 +1,117 @@
+package dev.kaiko.web.pages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import dev.kaiko.review.ReviewCharts;
+import dev.kaiko.review.ReviewMarkdown;
+import dev.kaiko.review.YearCount;
+import dev.kaiko.review.YearInReview;
+import dev.kaiko.review.YearReview;
+import dev.kaiko.web.api.YearApiResource.YearParameter;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.Template;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * The year-in-review page, and its two exports: a self-contained HTML file (inline CSS and SVG, absolute plain
+ * links, nothing to fetch) and Markdown for a blog editor.
+ */
+@Path("/years")
+@Blocking
+public class YearPageResource {
+
+    private static final String CSS = "META-INF/resources/review.css";
+
+    @Inject
+    YearInReview reviews;
+    @Location("review/year.html")
+    Template page;
+    @Location("review/missing.html")
+    Template missing;
+    @Context
+    UriInfo uri;
+
+    /** The latest year's review. */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response latest() {
+        List<YearCount> years = reviews.years();
+        if (years.isEmpty()) {
+            return Response.status(404).entity(missing.data("year", null).data("years", years).render()).build();
+        }
+        return Response.seeOther(uri.getBaseUriBuilder().path("years").path(
+                String.valueOf(years.get(years.size() - 1).year())).build()).build();
+    }
+
+    @GET
+    @Path("{year}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response view(@RestPath String year) {
+        return render(year, false);
+    }
+
+    @GET
+    @Path("{year}/review.html")
+    @Produces(MediaType.TEXT_HTML)
+    public Response standalone(@RestPath String year) {
+        return render(year, true);
+    }
+
+    @GET
+    @Path("{year}/review.md")
+    @Produces("text/markdown; charset=UTF-8")
+    public Response markdown(@RestPath String year) {
+        int y = YearParameter.parse(year);
+        return reviews.review(y)
+                .map(r -> Response.ok(ReviewMarkdown.render(r, uri.getBaseUri().toString()))
+                        .header("Content-Disposition", "attachment; filename=\"kaiko-review-" + y + ".md\"").build())
+                .orElseGet(() -> YearParameter.notFound(y));
+    }
+
+    private Response render(String year, boolean standalone) {
+        int y = YearParameter.parse(year);
+        YearReview review = reviews.review(y).orElse(null);
+        if (review == null) {
+            return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(missing.data("year", y).data("years", reviews.years()).render()).build();
+        }
+        String base = uri.getBaseUri().toString();
+        String html = page.data("review", review)
+                .data("standalone", standalone)
+                .data("base", standalone ? base.substring(0, base.length() - 1) : "")
+                .data("css", new RawString(standalone ? css() : ""))
+                .data("monthChart", new RawString(ReviewCharts.topicsPerMonth(y, review.topicsPerMonth())))
+                .data("techChart", new RawString(ReviewCharts.topTechnologies(y, review.topTechnologies())))
+                .data("series", ReviewMarkdown.seriesOf(review))
+                .render();
+        Response.ResponseBuilder ok = Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        if (standalone) {
+            ok.header("Content-Disposition", "inline; filename=\"kaiko-review-" + y + ".html\"");
+        }
+        return ok.build();
+    }
+
+    private static String css() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(CSS)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</", "<\\/");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
