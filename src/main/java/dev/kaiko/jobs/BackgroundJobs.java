@@ -82,6 +82,12 @@ public class BackgroundJobs {
             return counters.getOrDefault(name, 0L);
         }
 
+        /** An import job's report under the name the import API has always used (also as {@code result}). */
+        @JsonProperty("report")
+        public Object report() {
+            return "import".equals(kind) ? result : null;
+        }
+
         public boolean finished() {
             return finishedAt != null;
         }
