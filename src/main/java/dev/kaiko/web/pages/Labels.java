@@ -95,7 +95,7 @@ public interface Labels {
     @Message("Choose at least one file.") String admin_no_file();
     @Message("Uploads are accepted only from Kaiko's own admin page.") String admin_cross_origin();
     @Message("Import report") String admin_report();
-    @Message("{filesDone} of {filesTotal} files, {topicsDone} topics imported.") String admin_progress(int filesDone, int filesTotal, int topicsDone);
+    @Message("{filesDone} of {filesTotal} files, {topicsDone} topics imported.") String admin_progress(long filesDone, long filesTotal, long topicsDone);
     @Message("Topics: {added} added, {updated} updated, {unchanged} unchanged, {removed} removed.") String admin_totals(int added, int updated, int unchanged, int removed);
     @Message("File") String admin_file();
     @Message("Format") String admin_format();
