@@ -2,7 +2,6 @@ package dev.kaiko.search;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A validated search: free text plus facet filters (values of one facet OR-ed, facets AND-ed).
@@ -30,19 +29,9 @@ public record SearchRequest(String q, List<Integer> years, List<String> tags, Li
         issues = List.copyOf(issues);
     }
 
-    /** Facet filters keyed by index field, for the facet machinery. */
-    Map<String, List<?>> facetFilters() {
-        return Map.of("year", years, "tags", tags, "presenter", presenters, "section", sections, "issue.id", issues);
-    }
-
     /** The same request with other text (did-you-mean checks its respelling with every filter kept). */
     SearchRequest withQ(String other) {
         return new SearchRequest(other, years, tags, presenters, sections, issues, from, to, sort, page, size);
-    }
-
-    public static SearchRequest ofText(String q) {
-        return new SearchRequest(q, List.of(), List.of(), List.of(), List.of(), List.of(), null, null,
-                q == null || q.isBlank() ? Sort.NEWEST : Sort.RELEVANCE, 0, 20);
     }
 
     /** Parses raw query parameters; throws {@link InvalidSearchParameter} naming the first bad one. */

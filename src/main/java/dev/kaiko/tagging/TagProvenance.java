@@ -3,7 +3,7 @@ package dev.kaiko.tagging;
 /**
  * Where a tag on a topic came from. Precedence when the same tag has several sources:
  * {@code MANUAL > ARCHIVE > AUTO} (declaration order, highest last) — a tag is reported with the strongest
- * source, and a manual removal beats every source (see {@link TopicTags#merge}).
+ * source, and a manual removal beats every source.
  */
 public enum TagProvenance {
     /** Found by {@link TechnologyTagger} in the topic text (or implied as an ancestor of a tag). */

@@ -6,8 +6,6 @@
  * @Inject TechnologyTagger tagger;            // produced by Tagging from kaiko.tagging.* config
  * Set<String> auto = tagger.tag(title, body); // canonical names, ancestors included
  * String canonical = tagger.taxonomy().mapArchiveTag("nodejs");   // "Node.js"; unknown → normalised free tag
- * List<TopicTags.Tag> tags = TopicTags.merge(taxonomy, auto, archiveTags,
- *         new TopicTags.ManualEdits(added, removed));            // provenance AUTO / ARCHIVE / MANUAL
  * }</pre>
  * {@link dev.kaiko.tagging.TopicTagging} is the importer-facing facade (autoTags / archiveTags).
  *

@@ -1,6 +1,8 @@
 package dev.kaiko.archive;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -201,18 +204,13 @@ class ArchiveImportTest {
         }
         String id = req.post("/api/imports").then().statusCode(202).body("files_total", equalTo(10))
                 .extract().path("id");
-        JsonPath status = null;
-        for (int i = 0; i < 120; i++) {
-            status = given().header("Authorization", "Bearer " + Corpora.TOKEN).get("/api/imports/" + id)
-                    .then().statusCode(200).extract().jsonPath();
-            if ("done".equals(status.getString("state"))) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        assertEquals("done", status.getString("state"));
-        assertEquals(10, status.getInt("files_done"));
-        assertEquals(10, status.getList("report.files").size());
-        assertEquals(data.count("Topic"), status.getInt("topics_done"));
+        JsonPath status = await("import job " + id).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().header("Authorization", "Bearer " + Corpora.TOKEN).get("/api/imports/" + id)
+                        .then().statusCode(200).extract().jsonPath(),
+                        s -> "done".equals(s.getString("state")) || "failed".equals(s.getString("state")));
+        assertThat(status.getString("state")).isEqualTo("done");
+        assertThat(status.getInt("files_done")).isEqualTo(10);
+        assertThat(status.getList("report.files")).hasSize(10);
+        assertThat((long) status.getInt("topics_done")).isEqualTo(data.count("Topic"));
     }
 }

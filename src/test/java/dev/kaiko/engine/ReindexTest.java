@@ -1,11 +1,21 @@
 package dev.kaiko.engine;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -16,10 +26,27 @@ import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import dev.kaiko.index.EngineHttp;
+import io.restassured.path.json.JsonPath;
 
-/** POST /api/admin/reindex rebuilds the index while searches issued every 50 ms keep getting complete results. */
+/**
+ * POST /api/admin/reindex rebuilds the index while a search every 50 ms keeps getting complete results, and the
+ * rebuilt index answers real queries (Japanese, English, phrases, exclusion, filters) with the same hits as before.
+ */
 @QuarkusTest
 class ReindexTest {
+
+    /** Real queries on the TWiR + JSer.info corpora, as query parameters. */
+    static final List<Map<String, Object>> QUERIES = List.of(
+            Map.of(),
+            Map.of("q", "Rust"),
+            Map.of("q", "async"),
+            Map.of("q", "非同期"),
+            Map.of("q", "リリース"),
+            Map.of("q", "\"release notes\""),
+            Map.of("q", "rust -async"),
+            Map.of("q", "型", "tag", "TypeScript"),
+            Map.of("tag", "Node.js", "year", 2023),
+            Map.of("q", "compiler", "from", "2023-06-01", "to", "2023-09-30"));
 
     @Inject
     TestData data;
@@ -27,7 +54,7 @@ class ReindexTest {
     EngineHttp http;
 
     @BeforeEach
-    void load() throws Exception {
+    void load() {
         data.clear();
         Corpora.multipart(Corpora.twirAndJser()).post("/api/imports").then().statusCode(200);
     }
@@ -35,56 +62,90 @@ class ReindexTest {
     @Test
     void searchesStayCompleteDuringReindex() throws Exception {
         long expected = data.count("Topic");
-        String before = readIndex();
+        Map<Map<String, Object>, Set<Long>> before = hitsOfEveryQuery();
+        assertThat(before.get(Map.<String, Object>of())).as("the empty query lists every topic").hasSize((int) expected);
+        before.forEach((query, ids) -> assertThat(ids).as("hits of %s", query).isNotEmpty());
+        assertThat(before.get(QUERIES.get(8))).as("a filter narrows").hasSizeLessThan((int) expected);
+        String indexBefore = readIndex();
+
         given().post("/api/admin/reindex").then().statusCode(401);
         String job = given().header("Authorization", "Bearer " + Corpora.TOKEN).post("/api/admin/reindex").then()
                 .statusCode(202).extract().path("id");
-        // a searcher every 50 ms, alongside the rebuild
-        java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.List<String> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread searcher = new Thread(() -> {
-            String[] queries = { "", "Rust", "async" };
-            for (int i = 0; !stop.get(); i++) {
-                var r = given().queryParam("q", queries[i % 3]).get("/api/search").then().extract();
+
+        // a searcher every 50 ms alongside the rebuild, each answer's total compared with the one before it
+        AtomicInteger searches = new AtomicInteger();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        ScheduledExecutorService searcher = Executors.newSingleThreadScheduledExecutor();
+        searcher.scheduleWithFixedDelay(() -> {
+            Map<String, Object> query = QUERIES.get(searches.get() % QUERIES.size());
+            try {
+                var r = given().queryParams(query).get("/api/search").then().extract();
                 if (r.statusCode() != 200) {
-                    failures.add("status " + r.statusCode());
-                } else if (i % 3 == 0 && r.jsonPath().getLong("total") != expected) {
-                    failures.add("total " + r.jsonPath().getLong("total") + " instead of " + expected);
+                    failures.add(query + ": status " + r.statusCode());
+                } else if (r.jsonPath().getLong("total") != before.get(query).size()) {
+                    failures.add(query + ": total " + r.jsonPath().getLong("total") + " instead of "
+                            + before.get(query).size());
                 }
-                searches.incrementAndGet();
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            } catch (RuntimeException e) {
+                failures.add(query + ": " + e);
             }
-        });
-        searcher.start();
+            searches.incrementAndGet();
+        }, 0, 50, TimeUnit.MILLISECONDS);
+
+        AtomicInteger atStart = new AtomicInteger(-1);
         String state;
-        int duringRun = 0;
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        int atStart = -1;
-        do {
-            Thread.sleep(20);
-            state = given().header("Authorization", "Bearer " + Corpora.TOKEN).get("/api/jobs/" + job).then()
-                    .extract().path("state");
-            if ("running".equals(state) && atStart < 0) {
-                atStart = searches.get();
-            }
-        } while (!"done".equals(state) && !"failed".equals(state) && System.nanoTime() < deadline);
-        duringRun = searches.get() - Math.max(atStart, 0);
-        stop.set(true);
-        searcher.join();
-        assertEquals("done", state);
-        assertEquals(List.of(), failures, "every search during the rebuild succeeded with complete results");
+        try {
+            state = await("reindex job " + job).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        String s = given().header("Authorization", "Bearer " + Corpora.TOKEN).get("/api/jobs/" + job)
+                                .then().extract().path("state");
+                        if ("running".equals(s)) {
+                            atStart.compareAndSet(-1, searches.get());
+                        }
+                        return s;
+                    }, s -> "done".equals(s) || "failed".equals(s));
+        } finally {
+            searcher.shutdown();
+            assertThat(searcher.awaitTermination(30, TimeUnit.SECONDS)).as("the searcher stopped").isTrue();
+        }
+        int duringRun = searches.get() - Math.max(atStart.get(), 0);
+        assertThat(state).isEqualTo("done");
+        assertThat(failures).as("every search during the rebuild succeeded with complete results").isEmpty();
         System.out.printf("Reindex: %d searches during the rebuild (%d in all), all complete%n", duringRun,
                 searches.get());
-        assertTrue(duringRun >= 3, "searches ran while the rebuild was in progress: " + duringRun);
-        assertNotEquals(before, readIndex(), "searches now read the rebuilt index");
-        assertEquals(expected, given().header("Authorization", "Bearer " + Corpora.TOKEN).get("/api/jobs/" + job)
-                .then().extract().jsonPath().getLong("done"), "progress reached every topic");
-        assertEquals(expected, given().get("/api/search").then().extract().jsonPath().getLong("total"));
+        assertThat(duringRun).as("searches ran while the rebuild was in progress").isGreaterThanOrEqualTo(3);
+        assertThat(readIndex()).as("searches now read the rebuilt index").isNotEqualTo(indexBefore);
+        assertThat(given().header("Authorization", "Bearer " + Corpora.TOKEN).get("/api/jobs/" + job).then()
+                .extract().jsonPath().getLong("done")).as("progress reached every topic").isEqualTo(expected);
+
+        Map<Map<String, Object>, Set<Long>> after = hitsOfEveryQuery();
+        for (Map<String, Object> query : QUERIES) {
+            assertThat(after.get(query)).as("hits of %s after the reindex", query)
+                    .containsExactlyInAnyOrderElementsOf(before.get(query));
+        }
+    }
+
+    /** Every hit id of every query (all pages), checked against the total the API reports. */
+    private static Map<Map<String, Object>, Set<Long>> hitsOfEveryQuery() {
+        Map<Map<String, Object>, Set<Long>> out = new LinkedHashMap<>();
+        for (Map<String, Object> query : QUERIES) {
+            Set<Long> ids = new HashSet<>();
+            long total;
+            int page = 0;
+            do {
+                JsonPath r = given().queryParams(query).queryParam("size", 100).queryParam("page", page++)
+                        .get("/api/search").then().statusCode(200).extract().jsonPath();
+                total = r.getLong("total");
+                List<Long> hits = r.getList("hits.id", Long.class);
+                ids.addAll(hits);
+                if (hits.isEmpty()) {
+                    break;
+                }
+            } while (ids.size() < total);
+            assertThat((long) ids.size()).as("distinct hits of %s = its total", query).isEqualTo(total);
+            out.put(query, ids);
+        }
+        return out;
     }
 
     private String readIndex() throws Exception {

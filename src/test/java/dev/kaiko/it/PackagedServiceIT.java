@@ -1,5 +1,6 @@
 package dev.kaiko.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -7,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,20 +39,13 @@ class PackagedServiceIT {
         long launched = System.nanoTime();
         long enginePid;
         try (ServiceProcess service = ServiceProcess.start(18082, props)) {
-            String body = null;
-            while (System.nanoTime() - launched < TimeUnit.SECONDS.toNanos(30)) {
-                try {
-                    var r = service.get("/api/search?q=eBPF", null);
-                    if (r.statusCode() == 200 && totalOf(r.body()) > 0) {
-                        body = r.body();
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(250);
-            }
-            if (body == null) {
+            try {
+                await("search results for eBPF").atMost(Duration.ofSeconds(30).minusNanos(System.nanoTime() - launched))
+                        .pollInterval(Duration.ofMillis(250))
+                        .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+                        .until(() -> service.get("/api/search?q=eBPF", null),
+                                r -> r.statusCode() == 200 && totalOf(r.body()) > 0);
+            } catch (ConditionTimeoutException e) {
                 fail("No search results for eBPF within 30 s of launch; log:\n" + service.tail());
             }
             System.out.printf("Packaged service answered /api/search?q=eBPF with results %d s after launch%n",

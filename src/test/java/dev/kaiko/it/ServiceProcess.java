@@ -1,5 +1,7 @@
 package dev.kaiko.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /** The packaged service (target/quarkus-app/quarkus-run.jar) as a child process, started as the README says. */
 final class ServiceProcess implements AutoCloseable {
@@ -68,21 +73,15 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits until GET path answers 200, or fails with the end of the log. */
     void awaitOk(String pathAndQuery, String token, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (get(pathAndQuery, token).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            Thread.sleep(250);
+        try {
+            await(pathAndQuery + " on port " + port).atMost(timeout).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+                    .failFast("the service process exited", () -> !process.isAlive())
+                    .until(() -> get(pathAndQuery, token).statusCode() == 200);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new AssertionError(pathAndQuery + " did not answer 200 on port " + port + " (" + e.getMessage()
+                    + "); log:\n" + tail(), e);
         }
-        throw new AssertionError(pathAndQuery + " did not answer 200 on port " + port + "; log:\n" + tail());
     }
 
     String tail() throws IOException {

@@ -1,12 +1,13 @@
 package dev.kaiko.review;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.kaiko.support.Corpora;
+import dev.kaiko.web.Browser;
 import dev.kaiko.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -66,49 +69,83 @@ class YearReviewCorporaTest {
         files(Corpora.root().resolve("jser-2023"), ".json").forEach(f -> Corpora.importFile(f).statusCode(200));
         files(Path.of("src/main/resources/demo"), "").stream().filter(f -> f.getFileName().toString().startsWith("kaiko-"))
                 .forEach(f -> Corpora.importFile(f).statusCode(200));
+        Corpora.importRaw("guild-" + GUILD_YEAR + ".json", guildYear()).statusCode(200);
         imported = true;
+    }
+
+    /** A year with more presenters than the search API's presenter facet lists (30). */
+    static final int GUILD_YEAR = 2022;
+    static final int GUILD_PRESENTERS = 40;
+
+    /** Four issues of GUILD_YEAR: presenter n presents 1 + n % 3 topics (79 topics in all). */
+    @SuppressWarnings("unchecked")
+    static byte[] guildYear() {
+        List<Map<String, Object>> topics = new ArrayList<>();
+        for (int n = 0; n < GUILD_PRESENTERS; n++) {
+            for (int k = 0; k <= n % 3; k++) {
+                topics.add(YearReviewExampleTest.topic("ギルドの話題 " + n + "-" + k, List.of(k == 0 ? "Rust" : "Go"),
+                        String.format("guild-%02d", n)));
+            }
+        }
+        Map<String, Object>[] issues = new Map[4];
+        for (int i = 0; i < 4; i++) {
+            issues[i] = YearReviewExampleTest.issue("Guild Weekly", i + 1, GUILD_YEAR + "-0" + (2 * i + 2) + "-04",
+                    topics.subList(i * topics.size() / 4, (i + 1) * topics.size() / 4).toArray(new Map[0]));
+        }
+        return YearReviewExampleTest.export(issues);
     }
 
     @Test
     void figuresEqualWhatSearchReports() {
         JsonPath years = given().get("/api/years").then().statusCode(200).extract().jsonPath();
-        assertTrue(years.getList("years.year").containsAll(List.of(2023, 2024, 2025)), "" + years.getList("years"));
-        for (int year : List.of(2023, 2024, 2025)) {
+        assertThat(years.<Integer>getList("years.year")).containsAll(List.of(GUILD_YEAR, 2023, 2024, 2025));
+        for (int year : List.of(GUILD_YEAR, 2023, 2024, 2025)) {
             JsonPath search = search(Map.of("year", year, "size", 1));
             JsonPath r = given().get("/api/years/" + year + "/review").then().statusCode(200).extract().jsonPath();
             long total = search.getLong("total");
-            assertEquals(total, r.getLong("totals.topics"), "topics " + year);
-            assertEquals(total, years.getLong("years.find { it.year == " + year + " }.topics"));
-            assertEquals(r.getLong("totals.issues"), years.getLong("years.find { it.year == " + year + " }.issues"));
-            assertEquals(r.getList("issues").size(), r.getInt("totals.issues"));
-            assertEquals(total, r.getList("issues.topics", Long.class).stream().mapToLong(Long::longValue).sum());
-            assertEquals(total, r.getList("topics_per_month.topics", Long.class).stream().mapToLong(Long::longValue).sum());
-            // technologies and presenters: the search facets (top 30) agree with the review on every shared value
+            assertThat(r.getLong("totals.topics")).as("topics %d", year).isEqualTo(total);
+            assertThat(years.getLong("years.find { it.year == " + year + " }.topics")).isEqualTo(total);
+            assertThat(years.getLong("years.find { it.year == " + year + " }.issues"))
+                    .isEqualTo(r.getLong("totals.issues"));
+            assertThat(r.getList("issues")).hasSize(r.getInt("totals.issues"));
+            assertThat(r.getList("issues.topics", Long.class).stream().mapToLong(Long::longValue).sum())
+                    .isEqualTo(total);
+            assertThat(r.getList("topics_per_month.topics", Long.class).stream().mapToLong(Long::longValue).sum())
+                    .isEqualTo(total);
+            // technologies: the search facet (top 30) agrees with the review on every shared value
             Map<String, Long> tagFacet = facet(search, "tag");
-            assertFalse(r.getList("top_technologies").isEmpty());
+            assertThat(r.<Map<String, Object>>getList("top_technologies")).isNotEmpty();
             for (Map<String, Object> t : r.<Map<String, Object>>getList("top_technologies")) {
-                assertEquals(tagFacet.get(t.get("name")), ((Number) t.get("topics")).longValue(), "tag " + t);
-                assertEquals(Math.round(10000.0 * ((Number) t.get("topics")).longValue() / total) / 100.0,
-                        ((Number) t.get("share")).doubleValue(), 1e-4);
+                long topics = ((Number) t.get("topics")).longValue();
+                assertThat(topics).as("tag %s", t).isEqualTo(tagFacet.get(t.get("name")));
+                assertThat(((Number) t.get("share")).doubleValue()).as("share %s", t)
+                        .isCloseTo(Math.round(10000.0 * topics / total) / 100.0, within(1e-4));
             }
-            assertTrue(r.getInt("totals.technologies") >= tagFacet.size());
+            assertThat(r.getInt("totals.technologies")).isGreaterThanOrEqualTo(tagFacet.size());
+            // presenters: every presenter of the year and their topic counts, against the database (the search
+            // facet lists only the 30 most frequent, so it cannot vouch for the total)
+            Map<String, Long> stored = data.presenterTopics(year);
+            Map<String, Long> reviewed = new TreeMap<>();
+            for (Map<String, Object> p : r.<Map<String, Object>>getList("presenters")) {
+                reviewed.put((String) p.get("name"), ((Number) p.get("topics")).longValue());
+            }
+            assertThat(r.getLong("totals.presenters")).as("presenters %d", year).isEqualTo(stored.size());
+            assertThat(reviewed).as("presenters and their topics %d", year).isEqualTo(stored);
             Map<String, Long> presenterFacet = facet(search, "presenter");
-            assertEquals(presenterFacet.size() < 30 ? presenterFacet.size() : r.getInt("totals.presenters"),
-                    r.getInt("totals.presenters"));
-            for (var p : presenterFacet.entrySet()) {
-                assertEquals(p.getValue(), r.getLong("presenters.find { it.name == '" + p.getKey() + "' }.topics"),
-                        "presenter " + p);
-            }
+            assertThat(stored).as("the search facet agrees with the database").containsAllEntriesOf(presenterFacet);
             // one month, checked through the search API's date range
             int busiest = r.getList("topics_per_month.topics", Long.class).indexOf(
                     r.getList("topics_per_month.topics", Long.class).stream().max(Long::compare).orElseThrow()) + 1;
             String from = String.format("%d-%02d-01", year, busiest);
             String to = java.time.LocalDate.parse(from).plusMonths(1).minusDays(1).toString();
-            assertEquals(search(Map.of("year", year, "from", from, "to", to, "size", 1)).getLong("total"),
-                    r.getLong("topics_per_month[" + (busiest - 1) + "].topics"));
+            assertThat(r.getLong("topics_per_month[" + (busiest - 1) + "].topics"))
+                    .isEqualTo(search(Map.of("year", year, "from", from, "to", to, "size", 1)).getLong("total"));
         }
-        // presenters: the demo archive names them
-        assertFalse(given().get("/api/years/2024/review").jsonPath().getList("presenters").isEmpty());
+        // the known answers: the demo archive names presenters; the guild year has more than the facet shows
+        assertThat(given().get("/api/years/2024/review").jsonPath().getList("presenters")).isNotEmpty();
+        JsonPath guild = given().get("/api/years/" + GUILD_YEAR + "/review").jsonPath();
+        assertThat(guild.getInt("totals.presenters")).isEqualTo(GUILD_PRESENTERS);
+        assertThat(facet(search(Map.of("year", GUILD_YEAR, "size", 1)), "presenter")).hasSize(30);
     }
 
     @Test
@@ -205,9 +242,7 @@ class YearReviewCorporaTest {
         Path file = target.resolve("review-2024.html").toAbsolutePath();
         Files.writeString(file, html, StandardCharsets.UTF_8);
 
-        Path chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(chromium != null, "headless Chromium is not installed (apt-get install chromium)");
+        Path chromium = Browser.requireChromium();
         Path png = target.resolve("review-2024.png").toAbsolutePath();
         Files.deleteIfExists(png);
         Path profile = Files.createTempDirectory("kaiko-chromium");
@@ -216,10 +251,10 @@ class YearReviewCorporaTest {
                 "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--user-data-dir=" + profile,
                 "--hide-scrollbars", "--window-size=1200,2400", "--screenshot=" + png, file.toUri().toString())
                 .redirectErrorStream(true).redirectOutput(target.resolve("chromium.log").toFile()).start();
-        assertTrue(p.waitFor(Duration.ofSeconds(90).toSeconds(), TimeUnit.SECONDS), "chromium finished");
-        assertTrue(Files.size(png) > 30_000, "a non-trivial screenshot: " + Files.size(png));
+        assertThat(p.waitFor(Duration.ofSeconds(90).toSeconds(), TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        assertThat(Files.size(png)).as("a non-trivial screenshot").isGreaterThan(30_000);
         var image = ImageIO.read(png.toFile());
-        assertEquals(1200, image.getWidth());
+        assertThat(image.getWidth()).isEqualTo(1200);
         // the monthly chart's bars are drawn in the accent colour: count such pixels
         int accent = 0;
         for (int y = 0; y < image.getHeight(); y += 2) {
@@ -229,7 +264,7 @@ class YearReviewCorporaTest {
                 }
             }
         }
-        assertTrue(accent > 500, "chart bars rendered: " + accent);
+        assertThat(accent).as("chart bars rendered").isGreaterThan(500);
     }
 
     @Test

@@ -103,6 +103,29 @@ public class TestData {
         }
     }
 
+    /**
+     * Topics per presenter of one year, straight from the database (the year of a topic is its issue's), for
+     * checking figures the application computes through the search engine.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Long> presenterTopics(int year) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (Object[] row : (java.util.List<Object[]>) em.createNativeQuery("""
+                select t.presenter, count(*) from topic t join issue i on i.id = t.issue_id
+                where t.presenter is not null and extract(year from i.published) = :year
+                group by t.presenter""").setParameter("year", year).getResultList()) {
+            out.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return out;
+    }
+
+    /** The ids of every stored topic. */
+    @Transactional
+    public java.util.Set<Long> topicIds() {
+        return new java.util.HashSet<>(em.createQuery("select t.id from Topic t", Long.class).getResultList());
+    }
+
     @Transactional
     public long count(String entity) {
         return em.createQuery("select count(e) from " + entity + " e", Long.class).getSingleResult();

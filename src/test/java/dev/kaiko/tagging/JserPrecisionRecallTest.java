@@ -1,69 +1,62 @@
 package dev.kaiko.tagging;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * Auto tags against JSer.info's human tags (2023). Prints the per-technology table and writes it, with the
- * disagreements, to target/tagging-jser-report.txt.
+ * Auto tags against JSer.info's human tags (2023), reported on a held-out split: the taxonomy and the rules may be
+ * tuned by looking at {@link JserEvaluation#TUNE} (2023-01..2023-06) only; the figures are those of
+ * {@link JserEvaluation#REPORT} (2023-07..2023-12), with every technology both sides name scored (JavaScript, Rust
+ * and webpack included). Writes the report split's per-technology table, its micro precision/recall and the
+ * disagreements to target/tagging-jser-report.txt (the tune split's figures are printed for comparison).
+ *
+ * <p>The floors are those measured on the report split when this split was introduced (precision 0.827, recall
+ * 0.682; JavaScript alone accounts for 70 of the 151 misses), rounded down to two decimals. Note that the taxonomy
+ * had been tuned on all of 2023 before the split existed: the report split is held out from then on only.
  */
 class JserPrecisionRecallTest {
 
-    /**
-     * Exempt from the per-technology recall guard, with the reason: their human tags mostly rest on knowledge
-     * the text does not state (checked by reading every false negative in target/tagging-jser-report.txt).
-     */
-    static final java.util.Map<String, String> KNOWLEDGE_ONLY = java.util.Map.of(
-            "webpack", "half of the human tags are on Rspack release notes (webpack-compatible bundler) that never"
-                    + " mention webpack",
-            "Rust", "tools written in Rust (Biome, Oxlint, Tauri, moon, Rspress, nitrogql) are tagged Rust although"
-                    + " their summaries do not say so");
+    static final double PRECISION_FLOOR = 0.82;
+    static final double RECALL_FLOOR = 0.68;
 
     @Test
-    void autoTagsAgreeWithHumanTags() throws IOException {
+    void autoTagsAgreeWithHumanTagsOnTheHeldOutMonths() throws IOException {
         Path dir = Path.of(System.getProperty("kaiko.corpora", "../shared/corpora"), "jser-2023");
         assumeTrue(Files.isDirectory(dir), "JSer corpus not available at " + dir.toAbsolutePath());
         Taxonomy taxonomy = Taxonomy.loadDefault();
         TechnologyTagger tagger = new TechnologyTagger(taxonomy);
-        List<JserEvaluation.Item> items = JserEvaluation.read(dir, taxonomy);
-        assertTrue(items.size() > 500, "read " + items.size() + " items");
-        JserEvaluation ev = JserEvaluation.evaluate(items, tagger);
 
-        // throughput on real topics (JSer title + summary), after warm-up
-        for (int r = 0; r < 20; r++) {
-            items.forEach(it -> tagger.tag(it.title(), it.body()));
-        }
-        int rounds = 100;
-        long t0 = System.nanoTime();
-        for (int r = 0; r < rounds; r++) {
-            items.forEach(it -> tagger.tag(it.title(), it.body()));
-        }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("TechnologyTagger throughput on JSer items: %,.0f topics/s (%d topics)%n",
-                rounds * items.size() / secs, rounds * items.size());
+        List<JserEvaluation.Item> report = JserEvaluation.read(dir, taxonomy, JserEvaluation.REPORT);
+        List<JserEvaluation.Item> tune = JserEvaluation.read(dir, taxonomy, JserEvaluation.TUNE);
+        assertThat(report).as("report split items").hasSizeGreaterThan(300);
+        assertThat(tune).as("tune split items").hasSizeGreaterThan(300);
+        JserEvaluation ev = JserEvaluation.evaluate(JserEvaluation.REPORT, report, tagger);
+        JserEvaluation tuned = JserEvaluation.evaluate(JserEvaluation.TUNE, tune, tagger);
+
         String table = ev.table();
         System.out.println(table);
+        System.out.printf("For comparison, the tune split (%d items): micro precision %.3f, recall %.3f%n", tuned.items,
+                tuned.micro.precision(), tuned.micro.recall());
         Path target = Path.of("target");
         Files.createDirectories(target);
-        Files.writeString(target.resolve("tagging-jser-report.txt"),
-                table + "\nDisagreements (FP = auto only, FN = human only):\n" + ev.disagreements(1000));
+        Files.writeString(target.resolve("tagging-jser-report.txt"), table
+                + String.format("Report split %s..%s: micro precision %.3f, micro recall %.3f (%d items)%n",
+                        JserEvaluation.REPORT.from(), JserEvaluation.REPORT.to(), ev.micro.precision(),
+                        ev.micro.recall(), ev.items)
+                + String.format("(tune split %s..%s, not the reported figure: precision %.3f, recall %.3f)%n",
+                        JserEvaluation.TUNE.from(), JserEvaluation.TUNE.to(), tuned.micro.precision(),
+                        tuned.micro.recall())
+                + "\nDisagreements (FP = auto only, FN = human only):\n" + ev.disagreements(1000));
 
-        assertTrue(ev.micro.precision() >= 0.8, "micro precision " + ev.micro.precision());
-        assertTrue(ev.micro.recall() >= 0.8, "micro recall " + ev.micro.recall());
-        List<String> weak = new ArrayList<>();
-        ev.perTech.forEach((tech, s) -> {
-            if (s.human() >= 10 && s.recall() < 0.6 && !KNOWLEDGE_ONLY.containsKey(tech)) {
-                weak.add(tech + " recall " + s.recall());
-            }
-        });
-        assertTrue(weak.isEmpty(), "technologies with >=10 human-tagged items and recall < 0.6: " + weak);
+        assertThat(ev.perTech).as("nothing left out of the scoring").containsKeys("JavaScript", "Rust", "webpack");
+        assertThat(ev.micro.precision()).as("micro precision on the report split").isGreaterThanOrEqualTo(PRECISION_FLOOR);
+        assertThat(ev.micro.recall()).as("micro recall on the report split").isGreaterThanOrEqualTo(RECALL_FLOOR);
     }
 }

@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -83,10 +85,9 @@ class TaggingApiTest {
         Corpora.importFile(Corpora.seed()).statusCode(200).body("files[0].topics_unchanged", equalTo(9));
         String id2 = given().header("Authorization", "Bearer " + Corpora.TOKEN).post("/api/tags/retag").then()
                 .statusCode(202).extract().path("id");
-        for (int i = 0; i < 60 && !"done".equals(given().header("Authorization", "Bearer " + Corpora.TOKEN)
-                .get("/api/jobs/" + id2).then().extract().path("state")); i++) {
-            Thread.sleep(250);
-        }
+        await("retag job " + id2).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().header("Authorization", "Bearer " + Corpora.TOKEN).get("/api/jobs/" + id2).then()
+                        .extract().<String>path("state"), state -> "done".equals(state) || "failed".equals(state));
         given().header("Authorization", "Bearer " + Corpora.TOKEN).get("/api/jobs/" + id2).then()
                 .body("state", equalTo("done")).body("done", equalTo(9)).body("total", equalTo(9));
         given().queryParam("tag", "Vulnerability management").get("/api/search").then().body("total", equalTo(1))

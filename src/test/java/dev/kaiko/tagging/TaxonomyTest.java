@@ -1,7 +1,7 @@
 package dev.kaiko.tagging;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TaxonomyTest {
 
@@ -47,40 +49,59 @@ class TaxonomyTest {
         }
     }
 
-    @Test
-    void findIsWidthCaseAndPunctuationInsensitive() {
-        for (String s : List.of("nodejs", "node.js", "Node.js", "ＮＯＤＥ．ＪＳ", "NodeJS", " node.js ")) {
-            assertEquals("Node.js", DEFAULT.find(s).map(Technology::name).orElse(null), s);
-        }
-        assertEquals("eBPF", DEFAULT.find("ｅＢＰＦ").orElseThrow().name());
-        assertEquals("Kubernetes", DEFAULT.find("k8s").orElseThrow().name());
-        assertEquals("Sidecar containers", DEFAULT.find("サイドカー").orElseThrow().name());
-        assertEquals("Go", DEFAULT.find("golang").orElseThrow().name());
-        assertEquals("Go", DEFAULT.find("Go").orElseThrow().name());
-        assertEquals("Vue.js", DEFAULT.find("Vue").orElseThrow().name());
-        assertEquals(Optional.empty(), DEFAULT.find("no-such-technology"));
-        assertEquals(Optional.empty(), DEFAULT.find("  "));
+    /** name or alias as written → the technology found ('' = none). */
+    @ParameterizedTest(name = "find({0}) = {1}")
+    @CsvSource(delimiter = ';', textBlock = """
+            nodejs                ; Node.js
+            node.js               ; Node.js
+            Node.js               ; Node.js
+            ＮＯＤＥ．ＪＳ          ; Node.js
+            NodeJS                ; Node.js
+            ' node.js '           ; Node.js
+            ｅＢＰＦ               ; eBPF
+            k8s                   ; Kubernetes
+            サイドカー             ; Sidecar containers
+            golang                ; Go
+            Go                    ; Go
+            Vue                   ; Vue.js
+            no-such-technology    ; ''
+            '  '                  ; ''
+            """)
+    void findIsWidthCaseAndPunctuationInsensitive(String written, String expected) {
+        assertThat(DEFAULT.find(written).map(Technology::name))
+                .isEqualTo(expected.isEmpty() ? Optional.empty() : Optional.of(expected));
     }
 
-    @Test
-    void ancestors() {
-        assertEquals(List.of("Kubernetes"), DEFAULT.ancestors("Sidecar containers"));
-        assertEquals(List.of("Linux kernel", "Linux"), DEFAULT.ancestors("netkit"));
-        assertEquals(List.of(), DEFAULT.ancestors("Kubernetes"));
-        assertEquals(List.of(), DEFAULT.ancestors("unknown"));
+    /** technology → its ancestors, nearest first (| separated; '' = none). */
+    @ParameterizedTest(name = "ancestors({0}) = {1}")
+    @CsvSource(delimiter = ';', textBlock = """
+            Sidecar containers ; Kubernetes
+            netkit             ; Linux kernel|Linux
+            Hubble             ; Cilium
+            Next.js            ; React
+            Kubernetes         ; ''
+            unknown            ; ''
+            """)
+    void ancestors(String technology, String expected) {
+        assertThat(DEFAULT.ancestors(technology))
+                .containsExactlyElementsOf(expected.isEmpty() ? List.of() : List.of(expected.split("\\|")));
     }
 
-    @Test
-    void archiveTagsMapToCanonicalNamesOrFreeTags() {
-        assertEquals("Node.js", DEFAULT.mapArchiveTag("nodejs"));
-        assertEquals("Node.js", DEFAULT.mapArchiveTag("node.js"));
-        assertEquals("Deno", DEFAULT.mapArchiveTag("deno"));
-        assertEquals("Go", DEFAULT.mapArchiveTag("golang"));
-        assertEquals("Web Components", DEFAULT.mapArchiveTag("WebComponents"));
-        assertEquals("ReleaseNote", DEFAULT.mapArchiveTag("  ReleaseNote "));
-        assertEquals("search", DEFAULT.mapArchiveTag("ｓｅａｒｃｈ "));
-        assertEquals("", DEFAULT.mapArchiveTag("   "));
-        assertFalse(DEFAULT.isCanonical("ReleaseNote"));
+    /** archive tag → stored name, and whether that name is a canonical technology. */
+    @ParameterizedTest(name = "mapArchiveTag({0}) = {1}")
+    @CsvSource(delimiter = ';', textBlock = """
+            nodejs           ; Node.js        ; true
+            node.js          ; Node.js        ; true
+            deno             ; Deno           ; true
+            golang           ; Go             ; true
+            WebComponents    ; Web Components ; true
+            '  ReleaseNote ' ; ReleaseNote    ; false
+            'ｓｅａｒｃｈ '     ; search         ; false
+            '   '            ; ''             ; false
+            """)
+    void archiveTagsMapToCanonicalNamesOrFreeTags(String raw, String expected, boolean canonical) {
+        assertThat(DEFAULT.mapArchiveTag(raw)).isEqualTo(expected);
+        assertThat(DEFAULT.isCanonical(expected)).isEqualTo(canonical);
     }
 
     // ------------------------------------------------------------ validation

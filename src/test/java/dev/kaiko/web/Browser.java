@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
@@ -18,17 +19,70 @@ import org.openqa.selenium.remote.CapabilityType;
 /**
  * Headless Debian Chromium driven by Debian's chromedriver: explicit paths, so Selenium Manager never downloads
  * anything, and the flags that keep Chromium off the (closed) network.
+ *
+ * <p>Every browser-dependent test goes through {@link #requireInstalled()} (Selenium) or {@link #requireChromium()}
+ * (Chromium's command line): when Chromium or chromedriver is missing, the test <em>fails</em> on CI (the environment variable {@code CI} is set, as CI services do with
+ * {@code CI=true}) and is skipped, with a message saying what to install, on a developer's machine.
  */
-final class Browser {
+public final class Browser {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private Browser() {
     }
 
+    /** The Chromium binary ({@code -Dkaiko.chromium}, default {@code /usr/bin/chromium}). */
+    public static Path chromium() {
+        return Path.of(System.getProperty("kaiko.chromium", "/usr/bin/chromium"));
+    }
+
+    /** The chromedriver binary ({@code -Dkaiko.chromedriver}, default {@code /usr/bin/chromedriver}). */
+    public static Path chromedriver() {
+        return Path.of(System.getProperty("kaiko.chromedriver", "/usr/bin/chromedriver"));
+    }
+
+    /** True when the environment variable {@code CI} is set to anything but {@code false} or {@code 0}. */
+    static boolean onCi(String ci) {
+        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
+    }
+
+    /**
+     * Returns the Chromium binary when it and chromedriver are installed (for tests driving a browser through
+     * Selenium). Otherwise fails the calling test on CI and aborts it (skipped) elsewhere.
+     */
+    public static Path requireInstalled() {
+        require(System.getenv("CI"), chromium(), chromedriver());
+        return chromium();
+    }
+
+    /** Returns the Chromium binary when it is installed (for tests running Chromium's command line); as above. */
+    public static Path requireChromium() {
+        require(System.getenv("CI"), chromium());
+        return chromium();
+    }
+
+    /** Fails ({@link AssertionError}) when {@code ci} is set, else aborts the test, unless every binary is there. */
+    static void require(String ci, Path... binaries) {
+        StringBuilder missing = new StringBuilder();
+        for (Path p : binaries) {
+            if (!Files.isExecutable(p)) {
+                missing.append(missing.length() == 0 ? "" : ", ").append(p);
+            }
+        }
+        if (missing.length() > 0) {
+            String message = "headless Chromium is required but not installed (missing: " + missing
+                    + "; apt-get install chromium chromium-driver, or set -Dkaiko.chromium / -Dkaiko.chromedriver)";
+            if (onCi(ci)) {
+                throw new AssertionError(message + " - failing because the environment variable CI is set");
+            }
+            Assumptions.abort(message + " - skipped because the environment variable CI is not set");
+        }
+    }
+
     static ChromeDriver start() {
-        String driverPath = System.getProperty("kaiko.chromedriver", "/usr/bin/chromedriver");
-        String chromium = System.getProperty("kaiko.chromium", "/usr/bin/chromium");
+        requireInstalled();
+        String driverPath = chromedriver().toString();
+        String chromium = chromium().toString();
         System.setProperty("webdriver.chrome.driver", driverPath);
         System.setProperty("SE_OFFLINE", "true");
         Path profile;

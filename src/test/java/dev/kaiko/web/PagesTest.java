@@ -1,6 +1,7 @@
 package dev.kaiko.web;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import jakarta.inject.Inject;
 
@@ -146,12 +148,10 @@ class PagesTest {
                 .multiPart("file", "broken.txt", "just one line".getBytes(StandardCharsets.UTF_8), "text/plain")
                 .post("/admin/imports").then().statusCode(303).extract().header("Location");
         // the job page shows progress, refreshing itself, until the report is there
-        String page = "";
-        for (int i = 0; i < 100 && !page.contains("Import report"); i++) {
-            page = given().auth().preemptive().basic("admin", Corpora.TOKEN).get(job).then().statusCode(200)
-                    .body(containsString("2 files")).extract().asString();
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-        }
+        String page = await("the import report").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> given().auth().preemptive().basic("admin", Corpora.TOKEN).get(job).then().statusCode(200)
+                        .body(containsString("2 files")).extract().asString(), p -> p.contains("Import report"));
         org.hamcrest.MatcherAssert.assertThat(page, allOf(containsString("Import report"),
                 containsString("2 of 2 files"), containsString("neco-weekly-2023-12-22.txt"),
                 containsString("broken.txt"), containsString("class=\"failed\""),

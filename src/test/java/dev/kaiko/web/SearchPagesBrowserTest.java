@@ -48,6 +48,7 @@ class SearchPagesBrowserTest {
     @BeforeEach
     void prepare() {
         if (driver == null) {
+            Browser.requireInstalled();
             ArchiveFixtures.importAll(data);
             driver = Browser.start();
         }
