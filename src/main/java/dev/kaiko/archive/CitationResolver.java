@@ -182,7 +182,6 @@ public class CitationResolver {
 
     /** Resolves the citations selected by {@code filter} (on topic_citation c) into topic_reference. */
     private void resolve(String filter, Long[] citing) {
-        // Effective tags: the manual ones once a topic's tags were edited, else the others (as Topic does).
         var insert = em.createNativeQuery("""
                 with cited as (
                     select distinct c.citing_topic_id, ct.issue_id as citing_issue_id, i.id as issue_id,
@@ -195,15 +194,14 @@ public class CitationResolver {
                 ),
                 citing_tags as (
                     select distinct c.citing_topic_id, lower(tt.name) as name
-                    from cited c join topic t on t.id = c.citing_topic_id join topic_tag tt on tt.topic_id = t.id
-                    where (tt.provenance = 'manual') = t.tags_edited
+                    from cited c join topic_effective_tag tt on tt.topic_id = c.citing_topic_id
                 ),
                 sharing as (
                     select distinct t.id as cited_topic_id, c.citing_topic_id, c.issue_id, c.cited_year,
                            c.citing_issue_id
                     from cited c
                     join topic t on t.issue_id = c.issue_id
-                    join topic_tag tt on tt.topic_id = t.id and (tt.provenance = 'manual') = t.tags_edited
+                    join topic_effective_tag tt on tt.topic_id = t.id
                     join citing_tags g on g.citing_topic_id = c.citing_topic_id and g.name = lower(tt.name)
                 )
                 insert into topic_reference (cited_topic_id, citing_topic_id, cited_year, citing_issue_id)

@@ -269,31 +269,18 @@ class IssueStore {
         return rows;
     }
 
-    /** Manual tags survive re-imports: the rewritten topics' tag sets start from them. */
+    /** Manual tags survive re-imports: the rewritten topics' tag sets start from them (new topics: empty). */
     private static void loadManualTags(Connection c, List<Row> written) throws SQLException {
-        List<Row> old = written.stream().filter(t -> !t.isNew).toList();
         written.stream().filter(t -> t.isNew).forEach(t -> t.tags = new LinkedHashSet<>());
-        if (old.isEmpty()) {
-            return;
-        }
-        Map<Long, Row> byId = new LinkedHashMap<>();
-        old.forEach(t -> {
-            t.tags = new LinkedHashSet<>();
-            byId.put(t.id, t);
-        });
-        try (PreparedStatement s = c.prepareStatement(
-                "select topic_id, name, provenance from topic_tag where topic_id = any(?) and provenance = 'manual'")) {
-            s.setArray(1, c.createArrayOf("bigint", byId.keySet().toArray()));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    byId.get(r.getLong(1)).tags.add(new TopicTag(r.getString(2), r.getString(3)));
-                }
-            }
-        }
+        loadTags(c, written.stream().filter(t -> !t.isNew).toList(), true);
     }
 
     /** For exports: the current tags of topics whose content did not change, so their manual tags can be set. */
     private static void loadTagsOf(Connection c, List<Row> rows) throws SQLException {
+        loadTags(c, rows, false);
+    }
+
+    private static void loadTags(Connection c, List<Row> rows, boolean manualOnly) throws SQLException {
         Map<Long, Row> byId = new LinkedHashMap<>();
         rows.forEach(t -> {
             t.tags = new LinkedHashSet<>();
@@ -302,8 +289,8 @@ class IssueStore {
         if (byId.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "select topic_id, name, provenance from topic_tag where topic_id = any(?)")) {
+        try (PreparedStatement s = c.prepareStatement("select topic_id, name, provenance from topic_tag"
+                + " where topic_id = any(?)" + (manualOnly ? " and provenance = 'manual'" : ""))) {
             s.setArray(1, c.createArrayOf("bigint", byId.keySet().toArray()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

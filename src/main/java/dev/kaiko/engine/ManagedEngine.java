@@ -27,8 +27,9 @@ import dev.kaiko.DataDirectory;
 import dev.kaiko.RunningUser;
 
 /**
- * A single-node OpenSearch run as a child process: installed from the distribution the build laid out, started as an
- * unprivileged user when Kaiko runs as root, listening on loopback only, stopped with the service.
+ * A single-node OpenSearch run as a child process (the supervisor: start, health, stop, leftovers): installed by
+ * {@link EngineInstallation} from the distribution the build laid out, started as an unprivileged user when Kaiko
+ * runs as root, listening on loopback only, stopped with the service.
  *
  * <p>The distribution is copied under the data directory because the build output may live below /root, which the
  * engine user cannot traverse. Data survives restarts.
@@ -39,11 +40,13 @@ public class ManagedEngine {
 
     private final EngineConfig config;
     private final Path dataDir;
+    private final EngineInstallation installation;
     private Process process;
 
     public ManagedEngine(EngineConfig config, DataDirectory dataDirectory) {
         this.config = config;
         this.dataDir = dataDirectory.path();
+        this.installation = new EngineInstallation(config, dataDir);
     }
 
     public URI baseUri() {
@@ -65,12 +68,12 @@ public class ManagedEngine {
             return;
         }
         try {
-            Path home = install();
+            Path home = installation.install();
             Path data = dataDir.resolve("engine-data");
             Path logs = dataDir.resolve("engine-logs");
             Files.createDirectories(data);
             Files.createDirectories(logs);
-            writeNodeConfig(home, data, logs);
+            installation.writeNodeConfig(home, data, logs);
             killLeftover();
             if (isPortOpen()) {
                 throw new IllegalStateException("Port " + config.httpPort() + " is already in use: another search "
@@ -79,21 +82,21 @@ public class ManagedEngine {
             }
             boolean root = RunningUser.isRoot();
             if (root) {
-                chownTree(dataDir.resolve("engine"), config.user());
-                chownTree(data, config.user());
-                chownTree(logs, config.user());
+                EngineInstallation.chownTree(dataDir.resolve("engine"), config.user());
+                EngineInstallation.chownTree(data, config.user());
+                EngineInstallation.chownTree(logs, config.user());
             }
             List<String> command = new ArrayList<>();
             if (root) {
                 // setpriv keeps our environment and execs, so the PID we hold is the engine's JVM.
-                command.addAll(List.of("setpriv", "--reuid=" + config.user(), "--regid=" + groupOf(config.user()),
+                command.addAll(List.of("setpriv", "--reuid=" + config.user(), "--regid=" + EngineInstallation.groupOf(config.user()),
                         "--clear-groups", "--"));
             }
             command.add(home.resolve("bin/opensearch").toString());
             ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("console.log").toFile()));
-            pb.environment().put("OPENSEARCH_JAVA_HOME", javaHome());
+            pb.environment().put("OPENSEARCH_JAVA_HOME", EngineInstallation.javaHome());
             pb.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms" + config.heap() + " -Xmx" + config.heap());
             pb.environment().remove("JAVA_TOOL_OPTIONS");
             LOG.infof("Starting managed OpenSearch %s on 127.0.0.1:%d (data in %s)", config.version(),
@@ -189,143 +192,6 @@ public class ManagedEngine {
             Files.deleteIfExists(pidFile);
         } catch (IOException | NumberFormatException e) {
             LOG.debug("Ignoring unreadable engine.pid", e);
-        }
-    }
-
-    /** Copies the distribution to data-dir/engine/opensearch-VERSION once; a marker file says the copy is whole. */
-    private Path install() throws IOException {
-        Path target = dataDir.resolve("engine").resolve("opensearch-" + config.version());
-        Path marker = target.resolve(".kaiko-installed");
-        Path source = distribution();
-        String fingerprint = fingerprint(source);
-        if (Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
-            return target;
-        }
-        LOG.infof("Installing the search engine from %s into %s", source, target);
-        if (Files.exists(target)) {
-            deleteTree(target);
-        }
-        Files.createDirectories(target);
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        Files.writeString(marker, fingerprint);
-        return target;
-    }
-
-    /** Version plus the modules' files and sizes: a rebuilt distribution with other modules is installed again. */
-    private String fingerprint(Path source) throws IOException {
-        StringBuilder sb = new StringBuilder(config.version()).append('\n');
-        try (Stream<Path> walk = Files.walk(source.resolve("modules"))) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                sb.append(source.relativize(p)).append(' ').append(Files.size(p)).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    private Path distribution() {
-        if (config.distribution().isPresent()) {
-            return requireDistribution(config.distribution().get());
-        }
-        String name = "engine/opensearch-" + config.version();
-        List<Path> starts = new ArrayList<>();
-        try {
-            starts.add(Path.of(ManagedEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        } catch (URISyntaxException | RuntimeException e) {
-            LOG.debug("No code source location", e);
-        }
-        starts.add(Path.of("").toAbsolutePath());
-        for (Path start : starts) {
-            for (Path dir = start; dir != null; dir = dir.getParent()) {
-                for (Path candidate : List.of(dir.resolve(name), dir.resolve("target").resolve(name))) {
-                    if (Files.isRegularFile(candidate.resolve("bin/opensearch"))) {
-                        return requireDistribution(candidate);
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("No OpenSearch distribution found (looked for " + name
-                + " next to the application). Build with ./mvnw package, set kaiko.engine.distribution, or use "
-                + "kaiko.search.embedded=false with an external cluster.");
-    }
-
-    private static Path requireDistribution(Path dir) {
-        if (!Files.isRegularFile(dir.resolve("bin/opensearch"))
-                || !Files.isDirectory(dir.resolve("modules/analysis-common"))) {
-            throw new IllegalStateException(dir + " is not an OpenSearch distribution with modules/analysis-common");
-        }
-        return dir;
-    }
-
-    private void writeNodeConfig(Path home, Path data, Path logs) throws IOException {
-        String yml = String.join("\n",
-                "# Written by Kaiko at every start; edit kaiko.engine.* instead.",
-                "cluster.name: kaiko",
-                "node.name: kaiko-managed",
-                "discovery.type: single-node",
-                "network.host: 127.0.0.1",
-                "http.port: " + config.httpPort(),
-                "transport.port: " + config.transportPort(),
-                "path.data: " + data,
-                "path.logs: " + logs,
-                // a small single node: keep disk watermarks from blocking writes on nearly full dev disks
-                "cluster.routing.allocation.disk.threshold_enabled: false",
-                "action.auto_create_index: false",
-                "");
-        Files.writeString(home.resolve("config/opensearch.yml"), yml, StandardCharsets.UTF_8);
-        // GC logs would grow without bound in a long-lived dev install; the console log is enough.
-        Path jvmOptions = home.resolve("config/jvm.options");
-        String options = Files.readString(jvmOptions).replaceAll("(?m)^9-:-Xlog:gc.*$", "")
-                .replaceAll("(?m)^-Xm[sx]1g$", "");
-        Files.writeString(jvmOptions, options);
-    }
-
-    private static String javaHome() {
-        return System.getProperty("java.home");
-    }
-
-    private static String groupOf(String user) {
-        try {
-            Process p = new ProcessBuilder("id", "-gn", user).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.waitFor() == 0 && !out.isEmpty() ? out : user;
-        } catch (IOException e) {
-            return user;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return user;
-        }
-    }
-
-    private static void chownTree(Path root, String user) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                RunningUser.chown(dir, user);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                RunningUser.chown(file, user);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

@@ -198,10 +198,9 @@ public class YearInReview {
                 ),
                 tagged as (
                     select tt.name, t.id, coalesce(refs.n, 0) as n, length(t.body) as len
-                    from topic_tag tt join topic t on t.id = tt.topic_id join issue i on i.id = t.issue_id
+                    from topic_effective_tag tt join topic t on t.id = tt.topic_id join issue i on i.id = t.issue_id
                     left join refs on refs.cited_topic_id = t.id
                     where tt.name in (?2) and i.published >= ?3 and i.published < ?4
-                      and (tt.provenance = 'manual') = t.tags_edited
                 )
                 select name, id, n from (
                     select name, id, n, row_number() over (partition by name order by n desc, len desc, id) as rank

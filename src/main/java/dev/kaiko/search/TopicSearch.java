@@ -62,6 +62,8 @@ public class TopicSearch {
     SearchAvailability availability;
     @Inject
     Taxonomy taxonomy;
+    @Inject
+    DidYouMean didYouMean;
 
     private void ensureReady() {
         if (!availability.isReady()) {
@@ -69,76 +71,10 @@ public class TopicSearch {
         }
     }
 
-    /**
-     * A respelling of {@code q} from the engine's term suggester (each word replaced by its most frequent close
-     * spelling in titles or bodies), or null when no word has one.
-     */
-    private String didYouMean(String q) {
-        String text = TextQuery.normalize(q);
-        JsonObject suggest = new JsonObject();
-        suggest.addProperty("text", text);
-        for (String field : List.of("title", "body")) {
-            JsonObject term = new JsonObject();
-            term.addProperty("field", field);
-            term.addProperty("suggest_mode", "popular");
-            term.addProperty("min_word_length", 3);
-            term.addProperty("prefix_length", 1);
-            term.addProperty("size", 1);
-            suggest.add(field, TextQuery.obj("term", term));
-        }
-        JsonObject response;
-        try {
-            response = Search.session(entityManager).search(Topic.class).extension(ElasticsearchExtension.get())
-                    .where(f -> f.matchNone())
-                    .requestTransformer(context -> context.body().add("suggest", suggest))
-                    .fetch(0).responseBody();
-        } catch (SearchException e) {
-            throw new SearchUnavailableException("The search engine did not answer: " + firstLine(e.getMessage()), e);
-        }
-        // offset → (replacement, frequency): the better-attested spelling of the two fields wins
-        Map<Integer, Object[]> best = new java.util.TreeMap<>();
-        JsonObject results = response.getAsJsonObject("suggest");
-        if (results == null) {
-            return null;
-        }
-        for (String field : List.of("title", "body")) {
-            for (JsonElement e : results.getAsJsonArray(field)) {
-                JsonObject entry = e.getAsJsonObject();
-                JsonArray options = entry.getAsJsonArray("options");
-                if (options.isEmpty()) {
-                    continue;
-                }
-                JsonObject option = options.get(0).getAsJsonObject();
-                int offset = entry.get("offset").getAsInt();
-                long freq = option.get("freq").getAsLong();
-                Object[] current = best.get(offset);
-                if (current == null || (long) current[2] < freq) {
-                    best.put(offset, new Object[] { entry.get("length").getAsInt(), option.get("text").getAsString(), freq });
-                }
-            }
-        }
-        if (best.isEmpty()) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder();
-        int at = 0;
-        for (var e : best.entrySet()) {
-            int offset = e.getKey();
-            if (offset < at || offset > text.length()) {
-                continue;
-            }
-            out.append(text, at, offset).append((String) e.getValue()[1]);
-            at = Math.min(text.length(), offset + (int) e.getValue()[0]);
-        }
-        out.append(text.substring(at));
-        String spelling = out.toString();
-        return spelling.equalsIgnoreCase(text) ? null : spelling;
-    }
-
     public dev.kaiko.search.SearchResult search(SearchRequest request) {
         dev.kaiko.search.SearchResult result = run(request, null);
         if (result.total() == 0 && !request.q().isEmpty()) {
-            String spelling = didYouMean(request.q());
+            String spelling = didYouMean.respell(request.q());
             if (spelling != null && run(request.withQ(spelling), null).total() > 0) {
                 return result.withDidYouMean(spelling);
             }

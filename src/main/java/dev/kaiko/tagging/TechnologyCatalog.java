@@ -30,8 +30,7 @@ public class TechnologyCatalog {
     public List<Entry> entries() {
         List<Object[]> rows = em.createNativeQuery("""
                 select tt.name, count(distinct t.id), min(extract(year from i.published)), max(extract(year from i.published))
-                from topic_tag tt join topic t on t.id = tt.topic_id join issue i on i.id = t.issue_id
-                where (t.tags_edited and tt.provenance = 'manual') or (not t.tags_edited and tt.provenance <> 'manual')
+                from topic_effective_tag tt join topic t on t.id = tt.topic_id join issue i on i.id = t.issue_id
                 group by tt.name order by 2 desc, 1""").getResultList();
         return rows.stream().map(r -> {
             String name = (String) r[0];

@@ -132,7 +132,7 @@ public final class TechnologyTagger {
 
     /** Per-technology mention counts behind {@link #tag}; ancestors added by the hierarchy appear with zero counts. */
     public List<Evidence> explain(String title, String body) {
-        String[] parts = splitSiteSuffix(TextNormalizer.nfkc(title));
+        String[] parts = MentionContext.splitSiteSuffix(TextNormalizer.nfkc(title));
         Field t = new Field(parts[0]);
         Field suffix = new Field(parts[1]);
         Field b = new Field(body);
@@ -147,11 +147,11 @@ public final class TechnologyTagger {
         for (int[] m : hits(suffix, whole, contextCache)) {
             bodyCount[patTech[m[2]]]++;
         }
-        boolean[] inLead = leadMask(b.lower);
-        boolean releaseNote = rules.releaseNotesLeadOnly() && isReleaseNote(b.lower, inLead);
+        boolean[] inLead = MentionContext.leadMask(b.lower);
+        boolean releaseNote = rules.releaseNotesLeadOnly() && MentionContext.isReleaseNote(b.lower, inLead);
         for (int[] m : hits(b, whole, contextCache)) {
             bodyCount[patTech[m[2]]]++;
-            if ((rules.leadSentenceCounts() && inLead[m[0]]) || (rules.subjectCounts() && isSubject(b.lower, m[1]))) {
+            if ((rules.leadSentenceCounts() && inLead[m[0]]) || (rules.subjectCounts() && MentionContext.isSubject(b.lower, m[1]))) {
                 lead[patTech[m[2]]] = true;
             }
         }
@@ -177,142 +177,6 @@ public final class TechnologyTagger {
             }
         }
         return new ArrayList<>(out.values());
-    }
-
-    private static final String[] SITE_SEPARATORS = {" | ", " - ", " – ", " — ", " · ", " :: "};
-    private static final int MAX_SITE_SUFFIX = 40;
-
-    /**
-     * Web page titles often end in a site name ("… | WebKit", "… - Chrome Developers", "… · owner/repo").
-     * The part after the last separator, if short, is split off: its mentions count like a body mention
-     * outside the first sentence (weak evidence), not like a title mention. Returns {head, suffix}.
-     */
-    static String[] splitSiteSuffix(String title) {
-        int best = -1;
-        int sepLen = 0;
-        for (String sep : SITE_SEPARATORS) {
-            int i = title.lastIndexOf(sep);
-            if (i > best) {
-                best = i;
-                sepLen = sep.length();
-            }
-        }
-        if (best <= 0) {
-            return new String[] {title, ""};
-        }
-        String head = title.substring(0, best).strip();
-        String tail = title.substring(best + sepLen).strip();
-        if (head.isEmpty() || tail.length() > MAX_SITE_SUFFIX) {
-            return new String[] {title, ""};
-        }
-        return new String[] {head, tail};
-    }
-
-    /** Offsets lying in the first sentence of the body (ends at 。 ！ ？ ! ? a line break, or '. '). */
-    static boolean[] leadMask(String s) {
-        boolean[] mask = new boolean[s.length() + 1];
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\n') {
-                break;
-            }
-            mask[i] = true;
-            if (c == '。' || c == '!' || c == '?' || c == '．'
-                    || (c == '.' && (i + 1 == s.length() || s.charAt(i + 1) == ' '))) {
-                break;
-            }
-        }
-        return mask;
-    }
-
-    private static final Pattern RELEASE = Pattern.compile("リリース|\\breleased?\\b|がリリースされ");
-
-    /**
-     * A release note ("Foo v1.2リリース。 …") lists changes touching many technologies; it is about the
-     * released product, so only the title and the first sentence (and subject mentions) count.
-     */
-    static boolean isReleaseNote(String lower, boolean[] inLead) {
-        int end = 0;
-        while (end < lower.length() && inLead[end]) {
-            end++;
-        }
-        return RELEASE.matcher(lower).region(0, end).find();
-    }
-
-    /**
-     * Japanese topic/subject markers (は, が, という, とは, って): a technology written right before them is what
-     * the clause is about. (Implementation markers such as "で書き直し" were tried and rejected: on JSer they
-     * added as many false positives as hits.)
-     */
-    private static final Pattern SUBJECT_MARKER = Pattern.compile(" ?(は|が|という|とは|って)");
-
-    /** The hit is the grammatical topic/subject of its clause ("EPSS という指標", "OpenTofu が立ち上がり"). */
-    static boolean isSubject(String lower, int end) {
-        return SUBJECT_MARKER.matcher(lower).region(end, lower.length()).lookingAt();
-    }
-
-    /** "X のような", "X 的な", "X ライクな", "X をインスパイアした", "X-like": X is a comparison, not the subject. */
-    private static final Pattern ANALOGY_AFTER = Pattern.compile(
-            "(?:/[^\\s/、。,]{1,20}?)*[`'\"」』)\\]]*\\s?(のよう|のように|的な|的に|ライク|みたいな|風の|をインスパイア|にインスパイア|-like\\b|-inspired\\b| like\\b)");
-    /** "alternative to X", "inspired by X", "X の代わり" are comparisons too. */
-    private static final Pattern ANALOGY_BEFORE = Pattern.compile("(alternative to|alternatives to|inspired by|instead of|like) $");
-    /** What may separate the members of an enumeration: "A/B的な", "AやBのような", "A, B, and C-like". */
-    private static final Pattern ENUM_GAP = Pattern.compile("\\s?(/|や|、|,|と|and|or|・)?\\s?(and |or )?");
-
-    /**
-     * Drops hits that only serve as a comparison (see {@link #ANALOGY_AFTER}), together with the members of
-     * an enumeration directly chained to them ("Vue/Riot的な" drops Vue; "ReactやVueなどに対応" keeps both).
-     */
-    private static void dropAnalogies(String text, List<int[]> hits) {
-        hits.sort((a, c) -> a[0] != c[0] ? Integer.compare(a[0], c[0]) : Integer.compare(c[1], a[1]));
-        boolean[] drop = new boolean[hits.size()];
-        boolean any = false;
-        for (int i = 0; i < hits.size(); i++) {
-            int[] h = hits.get(i);
-            boolean after = ANALOGY_AFTER.matcher(text).region(h[1], text.length()).lookingAt();
-            boolean before = ANALOGY_BEFORE.matcher(text).region(Math.max(0, h[0] - 20), h[0]).find();
-            if (before) {
-                drop[i] = true;
-                any = true;
-                // "alternative to React, Vue, and Svelte": the following enumeration members too
-                for (int j = i + 1, prevEnd = h[1]; j < hits.size(); j++) {
-                    int[] n = hits.get(j);
-                    if (n[0] < prevEnd) {
-                        continue;
-                    }
-                    if (!ENUM_GAP.matcher(text).region(prevEnd, n[0]).matches()) {
-                        break;
-                    }
-                    drop[j] = true;
-                    prevEnd = n[1];
-                }
-            }
-            if (after) {
-                drop[i] = true;
-                any = true;
-                for (int j = i - 1, nextStart = h[0]; j >= 0; j--) {
-                    int[] p = hits.get(j);
-                    if (p[1] > nextStart) {
-                        continue;
-                    }
-                    if (!ENUM_GAP.matcher(text).region(p[1], nextStart).matches()) {
-                        break;
-                    }
-                    drop[j] = true;
-                    nextStart = p[0];
-                }
-            }
-        }
-        if (any) {
-            List<int[]> keep = new ArrayList<>();
-            for (int i = 0; i < hits.size(); i++) {
-                if (!drop[i]) {
-                    keep.add(hits.get(i));
-                }
-            }
-            hits.clear();
-            hits.addAll(keep);
-        }
     }
 
     /** Valid, maximal hits in one field: {start, end, pattern}. */
@@ -361,7 +225,7 @@ public final class TechnologyTagger {
         if (raw.isEmpty()) {
             return raw;
         }
-        dropAnalogies(text, raw);
+        MentionContext.dropAnalogies(text, raw);
         List<int[]> kept = new ArrayList<>(raw.size());
         int maxEnd = -1;
         Map<Integer, Integer> lastEnd = new HashMap<>();
@@ -450,109 +314,4 @@ public final class TechnologyTagger {
         }
     }
 
-    /** Aho–Corasick automaton over char strings. */
-    static final class AhoCorasick {
-        interface Hit {
-            void at(int end, int pattern);
-        }
-
-        private final int[] rootNext = new int[65536];
-        private char[][] keys;
-        private int[][] next;
-        private int[] fail;
-        private int[][] out;
-
-        AhoCorasick(List<String> patterns) {
-            List<Map<Character, Integer>> trie = new ArrayList<>();
-            List<List<Integer>> outs = new ArrayList<>();
-            trie.add(new HashMap<>());
-            outs.add(new ArrayList<>());
-            for (int p = 0; p < patterns.size(); p++) {
-                int s = 0;
-                for (char ch : patterns.get(p).toCharArray()) {
-                    Integer nx = trie.get(s).get(ch);
-                    if (nx == null) {
-                        nx = trie.size();
-                        trie.get(s).put(ch, nx);
-                        trie.add(new HashMap<>());
-                        outs.add(new ArrayList<>());
-                    }
-                    s = nx;
-                }
-                outs.get(s).add(p);
-            }
-            int n = trie.size();
-            keys = new char[n][];
-            next = new int[n][];
-            fail = new int[n];
-            for (int s = 0; s < n; s++) {
-                List<Character> cs = new ArrayList<>(trie.get(s).keySet());
-                Collections.sort(cs);
-                keys[s] = new char[cs.size()];
-                next[s] = new int[cs.size()];
-                for (int i = 0; i < cs.size(); i++) {
-                    keys[s][i] = cs.get(i);
-                    next[s][i] = trie.get(s).get(cs.get(i));
-                }
-            }
-            for (int i = 0; i < keys[0].length; i++) {
-                rootNext[keys[0][i]] = next[0][i];
-            }
-            // BFS for failure links; merge outputs along failure links
-            int[] queue = new int[n];
-            int head = 0;
-            int tail = 0;
-            for (int i = 0; i < next[0].length; i++) {
-                fail[next[0][i]] = 0;
-                queue[tail++] = next[0][i];
-            }
-            while (head < tail) {
-                int s = queue[head++];
-                for (int i = 0; i < keys[s].length; i++) {
-                    char ch = keys[s][i];
-                    int u = next[s][i];
-                    int f = fail[s];
-                    while (f != 0 && step(f, ch) < 0) {
-                        f = fail[f];
-                    }
-                    int g = f == 0 ? rootNext[ch] : step(f, ch);
-                    fail[u] = g == u ? 0 : g;
-                    outs.get(u).addAll(outs.get(fail[u]));
-                    queue[tail++] = u;
-                }
-            }
-            out = new int[n][];
-            for (int s = 0; s < n; s++) {
-                out[s] = outs.get(s).stream().mapToInt(Integer::intValue).toArray();
-            }
-        }
-
-        private int step(int s, char ch) {
-            int i = Arrays.binarySearch(keys[s], ch);
-            return i >= 0 ? next[s][i] : -1;
-        }
-
-        void scan(String text, Hit hit) {
-            int s = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                int nx;
-                while (true) {
-                    if (s == 0) {
-                        nx = rootNext[ch];
-                        break;
-                    }
-                    nx = step(s, ch);
-                    if (nx >= 0) {
-                        break;
-                    }
-                    s = fail[s];
-                }
-                s = nx;
-                for (int p : out[s]) {
-                    hit.at(i + 1, p);
-                }
-            }
-        }
-    }
 }

@@ -16,8 +16,8 @@ import jakarta.transaction.Transactional;
 
 import dev.kaiko.model.Issue;
 import dev.kaiko.model.SharedBefore;
+import dev.kaiko.model.EffectiveTag;
 import dev.kaiko.model.Topic;
-import dev.kaiko.model.TopicTag;
 import dev.kaiko.tagging.Taxonomy;
 import dev.kaiko.tagging.Technology;
 import dev.kaiko.web.pages.SafeHtml;
@@ -34,9 +34,8 @@ public class ArchiveQueries {
     @Inject
     dev.kaiko.tagging.TechnologyCatalog catalog;
 
-    /** JPQL condition: tag {@code tt} counts for topic {@code t}. */
-    private static final String EFFECTIVE = "((t.tagsEdited = true and tt.provenance = '" + TopicTag.MANUAL
-            + "') or (t.tagsEdited = false and tt.provenance <> '" + TopicTag.MANUAL + "'))";
+    /** JPQL: topic {@code t} joined to the tags people see on it ({@code tt}, see {@link EffectiveTag}). */
+    private static final String WITH_TAGS = "from Topic t join EffectiveTag tt on tt.topicId = t.id";
 
     @Inject
     EntityManager em;
@@ -135,8 +134,8 @@ public class ArchiveQueries {
         if (tags.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = em.createQuery("select t.id from Topic t join t.tags tt where tt.name in :tags and t.id <> :id"
-                + " and " + EFFECTIVE + " group by t.id, t.issue.published"
+        List<Long> ids = em.createQuery("select t.id " + WITH_TAGS + " where tt.name in :tags and t.id <> :id"
+                + " group by t.id, t.issue.published"
                 + " order by count(distinct tt.name) desc, t.issue.published desc, t.id desc", Long.class)
                 .setParameter("tags", tags).setParameter("id", topic.id).setMaxResults(max).getResultList();
         return summaries(ids);
@@ -191,14 +190,14 @@ public class ArchiveQueries {
 
     /** A technology's history: per-year counts, its first mention, the most recent topics. */
     public Optional<TagHistory> tag(String name, int maxTopics) {
-        List<String> names = em.createQuery("select distinct tt.name from Topic t join t.tags tt"
-                + " where lower(tt.name) = lower(:name) and " + EFFECTIVE, String.class)
+        List<String> names = em.createQuery("select distinct tt.name " + WITH_TAGS
+                + " where lower(tt.name) = lower(:name)", String.class)
                 .setParameter("name", name).getResultList();
         if (names.isEmpty()) {
             return Optional.empty();
         }
         String canonical = names.contains(name) ? name : names.get(0);
-        String withTag = "from Topic t join t.tags tt where tt.name = :name and " + EFFECTIVE;
+        String withTag = WITH_TAGS + " where tt.name = :name";
         List<YearCount> years = em.createQuery("select year(t.issue.published), count(distinct t.id) " + withTag
                 + " group by year(t.issue.published) order by year(t.issue.published)", Object[].class)
                 .setParameter("name", canonical).getResultStream()
@@ -226,8 +225,8 @@ public class ArchiveQueries {
         }
         long count = em.createQuery("select count(t) from Topic t where t.presenter = :name", Long.class)
                 .setParameter("name", name).getSingleResult();
-        List<TagCount> topTags = em.createQuery("select tt.name, count(distinct t.id) from Topic t join t.tags tt"
-                + " where t.presenter = :name and " + EFFECTIVE
+        List<TagCount> topTags = em.createQuery("select tt.name, count(distinct t.id) " + WITH_TAGS
+                + " where t.presenter = :name"
                 + " group by tt.name order by count(distinct t.id) desc, tt.name", Object[].class)
                 .setParameter("name", name).setMaxResults(12).getResultStream()
                 .map(r -> new TagCount((String) r[0], category((String) r[0]), (Long) r[1], null)).toList();
