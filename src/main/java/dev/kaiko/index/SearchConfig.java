@@ -17,6 +17,10 @@ public interface SearchConfig {
     @WithDefault("100000")
     long maxBacklog();
 
+    /** How often the index outbox is polled for changes no writer applied itself (read by the @Scheduled poller). */
+    @WithDefault("0.2s")
+    java.time.Duration outboxPoll();
+
     /** What to do with the index schema once the engine is up. */
     @WithDefault("create-or-validate")
     SchemaStrategy schemaStrategy();
