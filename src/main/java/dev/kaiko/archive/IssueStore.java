@@ -69,20 +69,6 @@ class IssueStore {
     record Stored(long issueId, Counts counts, boolean changed) {
     }
 
-    /** A stored topic as far as storing needs it. */
-    private static final class Row {
-        long id;
-        String key;
-        int position;
-        String contentHash;
-        String sourceFile;
-        boolean tagsEdited;
-        boolean isNew;
-        ParsedTopic parsed;
-        /** The tags to write for this topic, or null when its tags stay as they are. */
-        Set<TopicTag> tags;
-    }
-
     Stored store(ParsedIssue parsed, String sourceFile, String format) {
         return store(parsed, sourceFile, format, null);
     }
@@ -140,20 +126,20 @@ class IssueStore {
             }
         }
 
-        List<Row> stored = loadTopics(c, issueId);
-        Map<String, Row> existing = new HashMap<>();
+        List<TopicRows.Row> stored = TopicRows.loadTopics(c, issueId);
+        Map<String, TopicRows.Row> existing = new HashMap<>();
         stored.forEach(t -> existing.put(t.key, t));
         // Topics another file contributed to this issue (a week of a link feed split over monthly files) stay.
-        List<Row> othersTopics = stored.stream()
+        List<TopicRows.Row> othersTopics = stored.stream()
                 .filter(t -> t.sourceFile != null && !t.sourceFile.equals(sourceFile)).toList();
         // Keys taken by this file's earlier topics or by other files' topics in the same issue: a repeated title
         // gets an ordinal, so each copy keeps an identity of its own whatever order the files come in.
         Set<String> takenKeys = new HashSet<>();
         othersTopics.forEach(t -> takenKeys.add(t.key));
         othersTopics.forEach(t -> existing.remove(t.key));
-        List<Row> ordered = new ArrayList<>();
-        List<Row> written = new ArrayList<>();
-        List<Row> moved = new ArrayList<>();
+        List<TopicRows.Row> ordered = new ArrayList<>();
+        List<TopicRows.Row> written = new ArrayList<>();
+        List<TopicRows.Row> moved = new ArrayList<>();
         int added = 0;
         int updated = 0;
         int unchanged = 0;
@@ -164,9 +150,9 @@ class IssueStore {
                 key = digest(keySource + "#" + dup);
             }
             String hash = contentHash(p);
-            Row topic = existing.remove(key);
+            TopicRows.Row topic = existing.remove(key);
             if (topic == null) {
-                topic = new Row();
+                topic = new TopicRows.Row();
                 topic.key = key;
                 topic.isNew = true;
                 topic.position = -1;
@@ -187,19 +173,19 @@ class IssueStore {
             topic.sourceFile = sourceFile;
             ordered.add(topic);
         }
-        Collection<Row> removed = existing.values();
+        Collection<TopicRows.Row> removed = existing.values();
 
-        loadManualTags(c, written);
-        for (Row t : written) {
+        TopicRows.loadManualTags(c, written);
+        for (TopicRows.Row t : written) {
             Set<TopicTag> tags = new LinkedHashSet<>(t.tags == null ? Set.of() : t.tags);
             tagging.archiveTags(t.parsed.archiveTags()).forEach(n -> tags.add(new TopicTag(n, TopicTag.ARCHIVE)));
             tagging.autoTags(t.parsed.title(), t.parsed.body()).forEach(n -> tags.add(new TopicTag(n, TopicTag.AUTO)));
             t.tags = tags;
         }
         if (manualTags != null) {
-            loadTagsOf(c, ordered.stream().filter(t -> t.tags == null).toList());
+            TopicRows.loadTagsOf(c, ordered.stream().filter(t -> t.tags == null).toList());
             for (int i = 0; i < ordered.size(); i++) {
-                Row t = ordered.get(i);
+                TopicRows.Row t = ordered.get(i);
                 t.tags.removeIf(tag -> TopicTag.MANUAL.equals(tag.provenance));
                 manualTags.get(i).forEach(n -> t.tags.add(new TopicTag(n, TopicTag.MANUAL)));
                 t.tagsEdited = !manualTags.get(i).isEmpty();
@@ -208,23 +194,23 @@ class IssueStore {
 
         // Files contribute in name order whatever order they are imported in: a stable sort by file keeps each
         // file's own order.
-        List<Row> all = new ArrayList<>(othersTopics);
+        List<TopicRows.Row> all = new ArrayList<>(othersTopics);
         all.addAll(ordered);
-        all.sort(Comparator.comparing((Row t) -> t.sourceFile == null ? "" : t.sourceFile));
-        List<Row> repositioned = new ArrayList<>();
+        all.sort(Comparator.comparing((TopicRows.Row t) -> t.sourceFile == null ? "" : t.sourceFile));
+        List<TopicRows.Row> repositioned = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            Row t = all.get(i);
+            TopicRows.Row t = all.get(i);
             if (t.position != i && !t.isNew) {
                 repositioned.add(t);
             }
             t.position = i;
         }
 
-        deleteTopics(c, removed);
-        insertTopics(c, issueId, ordered.stream().filter(t -> t.isNew).toList());
-        updateTopics(c, written.stream().filter(t -> !t.isNew).toList());
-        updateSourceAndPosition(c, repositioned, moved);
-        writeTags(c, manualTags != null ? ordered : written, manualTags != null);
+        TopicRows.deleteTopics(c, removed);
+        TopicRows.insertTopics(c, issueId, ordered.stream().filter(t -> t.isNew).toList());
+        TopicRows.updateTopics(c, written.stream().filter(t -> !t.isNew).toList());
+        TopicRows.updateSourceAndPosition(c, repositioned, moved);
+        TopicRows.writeTags(c, manualTags != null ? ordered : written, manualTags != null);
 
         if (added + updated + removed.size() > 0 || issueChanged) {
             // the index holds issue fields on every topic, so an issue change reindexes all of its topics
@@ -245,212 +231,6 @@ class IssueStore {
         s.setString(from + 2, p.title());
         s.setObject(from + 3, p.date());
         s.setString(from + 4, p.url());
-    }
-
-    private static List<Row> loadTopics(Connection c, long issueId) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                select id, topic_key, position, content_hash, source_file, tags_edited from topic
-                where issue_id = ? order by position, id""")) {
-            s.setLong(1, issueId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    Row t = new Row();
-                    t.id = r.getLong(1);
-                    t.key = r.getString(2);
-                    t.position = r.getInt(3);
-                    t.contentHash = r.getString(4);
-                    t.sourceFile = r.getString(5);
-                    t.tagsEdited = r.getBoolean(6);
-                    rows.add(t);
-                }
-            }
-        }
-        return rows;
-    }
-
-    /** Manual tags survive re-imports: the rewritten topics' tag sets start from them (new topics: empty). */
-    private static void loadManualTags(Connection c, List<Row> written) throws SQLException {
-        written.stream().filter(t -> t.isNew).forEach(t -> t.tags = new LinkedHashSet<>());
-        loadTags(c, written.stream().filter(t -> !t.isNew).toList(), true);
-    }
-
-    /** For exports: the current tags of topics whose content did not change, so their manual tags can be set. */
-    private static void loadTagsOf(Connection c, List<Row> rows) throws SQLException {
-        loadTags(c, rows, false);
-    }
-
-    private static void loadTags(Connection c, List<Row> rows, boolean manualOnly) throws SQLException {
-        Map<Long, Row> byId = new LinkedHashMap<>();
-        rows.forEach(t -> {
-            t.tags = new LinkedHashSet<>();
-            byId.put(t.id, t);
-        });
-        if (byId.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("select topic_id, name, provenance from topic_tag"
-                + " where topic_id = any(?)" + (manualOnly ? " and provenance = 'manual'" : ""))) {
-            s.setArray(1, c.createArrayOf("bigint", byId.keySet().toArray()));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    byId.get(r.getLong(1)).tags.add(new TopicTag(r.getString(2), r.getString(3)));
-                }
-            }
-        }
-    }
-
-    private static void deleteTopics(Connection c, Collection<Row> removed) throws SQLException {
-        if (removed.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("delete from topic where id = any(?)")) {
-            s.setArray(1, c.createArrayOf("bigint", removed.stream().map(t -> t.id).toArray()));
-            s.executeUpdate();
-        }
-    }
-
-    private static void insertTopics(Connection c, long issueId, List<Row> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        // ids first, in one round trip, so tags and the outbox can name the new topics
-        try (PreparedStatement s = c.prepareStatement(
-                "select nextval(pg_get_serial_sequence('topic', 'id')) from generate_series(1, ?)")) {
-            s.setInt(1, rows.size());
-            try (ResultSet r = s.executeQuery()) {
-                for (Row t : rows) {
-                    r.next();
-                    t.id = r.getLong(1);
-                }
-            }
-        }
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into topic (id, issue_id, topic_key, position, title, body, body_html, section, url, links,
-                    attributes, presenter, link_key, title_key, source_file, content_hash, tags_edited, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (Row t : rows) {
-                s.setLong(1, t.id);
-                s.setLong(2, issueId);
-                s.setString(3, t.key);
-                s.setInt(4, t.position);
-                setContent(c, s, 5, t);
-                s.setString(15, t.sourceFile);
-                s.setString(16, t.contentHash);
-                s.setBoolean(17, t.tagsEdited);
-                s.setTimestamp(18, now);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    private static void updateTopics(Connection c, List<Row> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement s = c.prepareStatement("""
-                update topic set title = ?, body = ?, body_html = ?, section = ?, url = ?, links = ?, attributes = ?,
-                    presenter = ?, link_key = ?, title_key = ?, position = ?, source_file = ?, content_hash = ?,
-                    tags_edited = ?, updated_at = ?
-                where id = ?""")) {
-            for (Row t : rows) {
-                setContent(c, s, 1, t);
-                s.setInt(11, t.position);
-                s.setString(12, t.sourceFile);
-                s.setString(13, t.contentHash);
-                s.setBoolean(14, t.tagsEdited);
-                s.setTimestamp(15, now);
-                s.setLong(16, t.id);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    /** Unchanged topics whose place in the issue or owning file changed. */
-    private static void updateSourceAndPosition(Connection c, List<Row> repositioned, List<Row> moved)
-            throws SQLException {
-        Set<Row> rows = new LinkedHashSet<>(repositioned);
-        rows.addAll(moved);
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("update topic set position = ?, source_file = ? where id = ?")) {
-            for (Row t : rows) {
-                s.setInt(1, t.position);
-                s.setString(2, t.sourceFile);
-                s.setLong(3, t.id);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    /** title, body, body_html, section, url, links, attributes, presenter, link_key, title_key from {@code from} on. */
-    private static void setContent(Connection c, PreparedStatement s, int from, Row t) throws SQLException {
-        ParsedTopic p = t.parsed;
-        s.setString(from, p.title());
-        s.setString(from + 1, p.body());
-        s.setString(from + 2, p.bodyHtml());
-        s.setString(from + 3, p.section());
-        s.setString(from + 4, p.url());
-        s.setArray(from + 5, textArray(c, p.links()));
-        s.setArray(from + 6, textArray(c, p.attributes()));
-        s.setString(from + 7, p.presenter());
-        s.setString(from + 8, LinkKey.ofTopic(p.url(), p.links()));
-        s.setString(from + 9, TitleKey.normalise(p.title()));
-    }
-
-    private static Array textArray(Connection c, List<String> values) throws SQLException {
-        return c.createArrayOf("text", values.toArray());
-    }
-
-    /** Replaces the tags of the given topics (all provenances when {@code withManual}, else auto and archive). */
-    private static void writeTags(Connection c, List<Row> rows, boolean withManual) throws SQLException {
-        List<Row> old = rows.stream().filter(t -> !t.isNew).toList();
-        if (!old.isEmpty()) {
-            try (PreparedStatement s = c.prepareStatement("delete from topic_tag where topic_id = any(?)"
-                    + (withManual ? "" : " and provenance <> 'manual'"))) {
-                s.setArray(1, c.createArrayOf("bigint", old.stream().map(t -> t.id).toArray()));
-                s.executeUpdate();
-            }
-            if (withManual) {
-                try (PreparedStatement s = c.prepareStatement("update topic set tags_edited = ? where id = ?")) {
-                    for (Row t : old) {
-                        s.setBoolean(1, t.tagsEdited);
-                        s.setLong(2, t.id);
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-            }
-        }
-        List<Long> ids = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<String> provenances = new ArrayList<>();
-        for (Row t : rows) {
-            for (TopicTag tag : t.tags) {
-                if (withManual || !TopicTag.MANUAL.equals(tag.provenance) || t.isNew) {
-                    ids.add(t.id);
-                    names.add(tag.name);
-                    provenances.add(tag.provenance);
-                }
-            }
-        }
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into topic_tag (topic_id, name, provenance)
-                select * from unnest(?::bigint[], ?::text[], ?::text[]) on conflict do nothing""")) {
-            s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            s.setArray(2, c.createArrayOf("text", names.toArray()));
-            s.setArray(3, c.createArrayOf("text", provenances.toArray()));
-            s.executeUpdate();
-        }
     }
 
     static String issueKey(ParsedIssue p) {
