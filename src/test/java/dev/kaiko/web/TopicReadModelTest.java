@@ -78,6 +78,17 @@ class TopicReadModelTest {
         assertTrue(apiRelated.size() <= TopicCatalog.RELATED, apiRelated.toString());
         assertEquals(apiRelated, linkedIds(page("/topics/" + netkit), "section[aria-labelledby=related-title] a"));
 
+        // the JSON only grew: every field of before, plus previous/next/related_available; page-only parts stay out
+        Map<String, Object> fields = api.getMap("$");
+        assertTrue(fields.keySet().containsAll(List.of("id", "title", "body", "url", "links", "section", "presenter",
+                "tags", "date", "year", "position", "issue", "neighbours", "related", "shared_before", "previous",
+                "next", "related_available")), fields.keySet().toString());
+        for (String pageOnly : List.of("bodyHtml", "body_html", "issueTopics", "relatedAvailable", "sharedBefore")) {
+            assertFalse(fields.containsKey(pageOnly), pageOnly);
+        }
+        assertTrue(api.getMap("related[0]").keySet().containsAll(List.of("id", "title", "section", "presenter",
+                "url", "tags", "position")), api.getMap("related[0]").keySet().toString());
+
         // every topic of the seed issue: the same related list, the same table of contents
         List<Long> issueTopics = new ArrayList<>(api.getList("neighbours.id", Long.class));
         issueTopics.add(netkit);
@@ -99,6 +110,7 @@ class TopicReadModelTest {
             JsonPath api = given().get("/api/issues/" + id).then().statusCode(200).extract().jsonPath();
             List<Long> topics = api.getList("topics.id", Long.class);
             assertEquals(api.getInt("issue.topic_count"), topics.size());
+            assertFalse(api.getMap("$").containsKey("sections"));
             assertEquals(topics, linkedIds(page("/issues/" + id), "a.topic-item-title"), "topics of issue " + id);
         }
     }
