@@ -2,7 +2,10 @@ package dev.kaiko.search;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,24 +16,37 @@ import jakarta.transaction.Transactional;
 import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.SearchException;
+import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import dev.kaiko.index.JapaneseText;
 import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.model.Issue;
 import dev.kaiko.model.SharedBefore;
 import dev.kaiko.model.Topic;
-import dev.kaiko.index.JapaneseText;
 
 /**
- * Browsing: one topic with its issue, its neighbours and related topics; issues by year; one issue with its topics.
- * Reads the database (the truth); only "related" asks the engine, and answers without it when it is down.
+ * The one read model for browsing, behind both the JSON API ({@code /api/topics/{id}}, {@code /api/issues},
+ * {@code /api/issues/{id}}) and the pages ({@code /topics/{id}}, {@code /issues/{id}}): one topic with its issue,
+ * the other topics of that issue, its previous and next topic, related topics and where its link was shared before;
+ * issues by year; one issue with its topics, sections and neighbouring issues.
+ * <p>
+ * Reads the database (the truth); only "related" asks the engine: up to {@link #RELATED} topics alike in content
+ * (more_like_this over title and body, bigram and morphological fields) and in shared tags. When the engine is not
+ * ready or fails, the topic is still answered with no related topics and {@code related_available = false}.
+ * <p>
+ * URLs are returned as imported; pages make them safe for href themselves ({@code url:external}).
  */
 @ApplicationScoped
 public class TopicCatalog {
 
+    private static final Logger LOG = Logger.getLogger(TopicCatalog.class);
+
+    /** How many related topics a topic gets, in the API and on its page. */
     public static final int RELATED = 5;
 
     @Inject
@@ -44,30 +60,76 @@ public class TopicCatalog {
             @JsonProperty("topic_count") long topicCount) {
     }
 
+    /** A topic in a list (an issue's topics, neighbours, related); {@code date} is its issue's date. */
     public record TopicSummary(long id, String title, String section, String presenter, String url, List<String> tags,
-            int position) {
+            int position, LocalDate date) {
+    }
+
+    /** A topic of its issue's table of contents, {@code current} when it is the topic shown. */
+    public record TopicLink(long id, String title, boolean current) {
     }
 
     public record TopicDetail(long id, String title, String body, String url, List<String> links, String section,
             String presenter, List<String> tags, LocalDate date, int year, int position, IssueSummary issue,
             List<TopicSummary> neighbours, List<TopicSummary> related,
-            @JsonProperty("shared_before") List<SharedBefore.Earlier> sharedBefore) {
+            @JsonProperty("shared_before") List<SharedBefore.Earlier> sharedBefore,
+            @JsonIgnore String bodyHtml, TopicSummary previous, TopicSummary next,
+            @JsonProperty("related_available") boolean relatedAvailable) {
+
+        /** Every topic of the issue in order, this one included and marked (the page's table of contents). */
+        public List<TopicLink> issueTopics() {
+            List<TopicLink> links = new ArrayList<>();
+            neighbours.stream().filter(n -> n.position() < position).forEach(n -> links.add(link(n)));
+            links.add(new TopicLink(id, title, true));
+            neighbours.stream().filter(n -> n.position() >= position).forEach(n -> links.add(link(n)));
+            return links;
+        }
+
+        private static TopicLink link(TopicSummary s) {
+            return new TopicLink(s.id(), s.title(), false);
+        }
     }
 
-    public record IssueDetail(IssueSummary issue, List<TopicSummary> topics) {
+    /** Topics of one section of an issue ("" when the issue has no sections). */
+    public record Section(String name, List<TopicSummary> topics) {
+    }
+
+    public record IssueDetail(IssueSummary issue, List<TopicSummary> topics, IssueSummary previous,
+            IssueSummary next) {
+
+        /** The topics grouped by section, in order of first appearance. */
+        public List<Section> sections() {
+            Map<String, List<TopicSummary>> sections = new LinkedHashMap<>();
+            for (TopicSummary t : topics) {
+                sections.computeIfAbsent(t.section() == null ? "" : t.section(), k -> new ArrayList<>()).add(t);
+            }
+            return sections.entrySet().stream().map(e -> new Section(e.getKey(), e.getValue())).toList();
+        }
     }
 
     @Transactional
     public Optional<TopicDetail> topic(long id) {
-        Topic t = em.find(Topic.class, id);
-        if (t == null) {
+        List<Topic> found = em.createQuery("select distinct t from Topic t join fetch t.issue left join fetch t.tags"
+                + " where t.id = :id", Topic.class).setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<TopicSummary> neighbours = t.issue.topics.stream().filter(o -> !o.id.equals(t.id))
-                .map(TopicCatalog::summary).toList();
+        Topic t = found.get(0);
+        List<TopicSummary> issueTopics = topicsOf(t.issue);
+        List<TopicSummary> neighbours = issueTopics.stream().filter(o -> o.id() != t.id).toList();
+        int at = -1;
+        for (int i = 0; i < issueTopics.size(); i++) {
+            if (issueTopics.get(i).id() == t.id) {
+                at = i;
+            }
+        }
+        TopicSummary previous = at > 0 ? issueTopics.get(at - 1) : null;
+        TopicSummary next = at >= 0 && at < issueTopics.size() - 1 ? issueTopics.get(at + 1) : null;
+        Optional<List<TopicSummary>> related = related(t);
         return Optional.of(new TopicDetail(t.id, t.title, t.body, t.url, t.linkList(), t.section, t.presenter,
-                List.copyOf(t.getEffectiveTags()), t.getDate(), t.getYear(), t.position, summary(t.issue),
-                neighbours, related(t), sharedBefore.of(t)));
+                List.copyOf(t.getEffectiveTags()), t.getDate(), t.getYear(), t.position,
+                summary(t.issue, issueTopics.size()), neighbours, related.orElse(List.of()), sharedBefore.of(t),
+                t.bodyHtml, previous, next, related.isPresent()));
     }
 
     @Transactional
@@ -86,27 +148,48 @@ public class TopicCatalog {
     @Transactional
     public Optional<IssueDetail> issue(long id) {
         Issue i = em.find(Issue.class, id);
-        return Optional.ofNullable(i)
-                .map(found -> new IssueDetail(summary(found), found.topics.stream().map(TopicCatalog::summary).toList()));
+        if (i == null) {
+            return Optional.empty();
+        }
+        List<TopicSummary> topics = topicsOf(i);
+        return Optional.of(new IssueDetail(summary(i, topics.size()), topics, neighbour(i, "<", "desc"),
+                neighbour(i, ">", "asc")));
     }
 
-    private static IssueSummary summary(Issue i) {
-        return summary(i, i.topics.size());
+    /** The issue's topics in order, with their tags in one query. */
+    private List<TopicSummary> topicsOf(Issue issue) {
+        List<Topic> topics = em.createQuery("select distinct t from Topic t left join fetch t.tags"
+                + " where t.issue.id = :id", Topic.class).setParameter("id", issue.id).getResultList();
+        return topics.stream().sorted(Comparator.comparingInt(t -> t.position)).map(t -> summary(t, issue)).toList();
+    }
+
+    /** The issue of the same series published just before or after. */
+    private IssueSummary neighbour(Issue issue, String comparison, String order) {
+        return em.createQuery("select i, (select count(t) from Topic t where t.issue = i) from Issue i"
+                + " where i.series = :series and (i.published " + comparison + " :date or (i.published = :date"
+                + " and i.id " + comparison + " :id)) order by i.published " + order + ", i.id " + order,
+                Object[].class)
+                .setParameter("series", issue.series).setParameter("date", issue.published).setParameter("id", issue.id)
+                .setMaxResults(1).getResultStream().findFirst()
+                .map(r -> summary((Issue) r[0], ((Number) r[1]).longValue())).orElse(null);
     }
 
     private static IssueSummary summary(Issue i, long topicCount) {
         return new IssueSummary(i.id, i.series, i.number, i.title, i.published, i.url, topicCount);
     }
 
-    private static TopicSummary summary(Topic t) {
+    private static TopicSummary summary(Topic t, Issue issue) {
         return new TopicSummary(t.id, t.title, t.section, t.presenter, t.url, List.copyOf(t.getEffectiveTags()),
-                t.position);
+                t.position, issue.published);
     }
 
-    /** Topics alike in content (more_like_this on the bigram and morphological fields) and in shared tags. */
-    private List<TopicSummary> related(Topic t) {
+    /**
+     * Topics alike in content (more_like_this on the bigram and morphological fields) and in shared tags, best
+     * first; empty when the engine is not ready or fails.
+     */
+    private Optional<List<TopicSummary>> related(Topic t) {
         if (!availability.isReady()) {
-            return List.of();
+            return Optional.empty();
         }
         String text = t.title + "\n" + Topic.excerpt(t.body, 3000);
         JsonArray should = new JsonArray();
@@ -123,22 +206,23 @@ public class TopicCatalog {
         JsonObject bool = new JsonObject();
         bool.add("should", should);
         bool.addProperty("minimum_should_match", 1);
+        List<Long> ids;
         try {
-            List<Long> ids = Search.session(em).search(Topic.class).extension(ElasticsearchExtension.get())
+            ids = Search.session(em).search(Topic.class).extension(ElasticsearchExtension.get())
                     .select(f -> f.id(Long.class))
                     .where(f -> f.bool().must(f.fromJson(TextQuery.obj("bool", bool))).mustNot(f.id().matching(t.id)))
                     .fetchHits(RELATED);
-            List<TopicSummary> out = new ArrayList<>();
-            for (Long id : ids) {
-                Topic r = em.find(Topic.class, id);
-                if (r != null) {
-                    out.add(summary(r));
-                }
-            }
-            return out;
         } catch (SearchException e) {
-            return List.of();
+            LOG.warnf("Related topics of %d unavailable: %s", t.id, e.getMessage());
+            return Optional.empty();
         }
+        if (ids.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        Map<Long, TopicSummary> byId = new LinkedHashMap<>();
+        em.createQuery("select distinct t from Topic t join fetch t.issue left join fetch t.tags where t.id in :ids",
+                Topic.class).setParameter("ids", ids).getResultList().forEach(r -> byId.put(r.id, summary(r, r.issue)));
+        return Optional.of(ids.stream().map(byId::get).filter(s -> s != null).toList());
     }
 
     private static JsonObject moreLikeThis(List<String> fields, String like) {

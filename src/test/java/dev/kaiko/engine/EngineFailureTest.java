@@ -3,6 +3,8 @@ package dev.kaiko.engine;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -69,6 +71,13 @@ class EngineFailureTest {
                 });
         given().queryParam("q", "Rust").get("/api/search").then().statusCode(503)
                 .header("Retry-After", "10");
+
+        // browsing reads the database: a topic still answers, in JSON and as a page, with no related topics and a note
+        long some = storedIds().iterator().next();
+        given().get("/api/topics/" + some).then().statusCode(200).body("related.size()", equalTo(0))
+                .body("related_available", equalTo(false));
+        given().accept("text/html").header("Accept-Language", "en").get("/topics/" + some).then().statusCode(200)
+                .body(containsString("class=\"related-unavailable\""));
 
         JobState done = awaitJob(job, s -> "done".equals(s.state), Duration.ofSeconds(180));
         assertThat(done.filesDone).as("every file of the import committed").isEqualTo(files.size());

@@ -47,7 +47,7 @@ public class IssueResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One issue with its topics in order")
+    @Operation(summary = "One issue with its topics in order, and the previous and next issue of its series")
     @APIResponse(responseCode = "404", description = "No such issue")
     public TopicCatalog.IssueDetail issue(@RestPath String id) {
         return catalog.issue(Ids.parse("id", id)).orElseThrow(() -> new NotFoundException("Issue " + id + " not found"));

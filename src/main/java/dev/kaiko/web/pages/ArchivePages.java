@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.kaiko.search.TopicCatalog;
 import dev.kaiko.web.pages.ArchiveQueries.TagCount;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -25,7 +26,7 @@ import dev.kaiko.web.pages.Pages;
 import dev.kaiko.web.pages.SearchState;
 import dev.kaiko.web.pages.YearChart;
 
-/** Browsing pages: a topic, a weekly issue, the technologies and one technology's history, a presenter. */
+/** Browsing pages (topic and issue from {@link TopicCatalog}, the API's read model): a topic, a weekly issue, the technologies and one technology's history, a presenter. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @Blocking
@@ -35,6 +36,8 @@ public class ArchivePages {
 
     @Inject
     ArchiveQueries archive;
+    @Inject
+    TopicCatalog catalog;
     @Inject
     Pages pages;
     @Inject
@@ -65,15 +68,21 @@ public class ArchivePages {
     @GET
     @Path("topics/{id}")
     public Response topic(@PathParam("id") String id) {
-        var detail = archive.topic(parseId(id)).orElseThrow(NotFoundException::new);
-        return pages.render(topic.data("t", detail), uri, headers);
+        // the same read model as GET /api/topics/{id}; only the archive's links are made safe for href here
+        var detail = catalog.topic(parseId(id)).orElseThrow(NotFoundException::new);
+        List<String> links = detail.links().stream().map(SafeHtml::externalUrl).filter(u -> u != null).distinct()
+                .toList();
+        return pages.render(topic.data("t", detail).data("safeUrl", SafeHtml.externalUrl(detail.url()))
+                .data("safeLinks", links), uri, headers);
     }
 
     @GET
     @Path("issues/{id}")
     public Response issue(@PathParam("id") String id) {
-        var detail = archive.issue(parseId(id)).orElseThrow(NotFoundException::new);
-        return pages.render(issue.data("i", detail), uri, headers);
+        // the same read model as GET /api/issues/{id}
+        var detail = catalog.issue(parseId(id)).orElseThrow(NotFoundException::new);
+        return pages.render(issue.data("i", detail).data("safeUrl", SafeHtml.externalUrl(detail.issue().url())),
+                uri, headers);
     }
 
     @GET

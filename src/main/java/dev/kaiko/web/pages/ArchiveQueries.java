@@ -2,10 +2,8 @@ package dev.kaiko.web.pages;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.kaiko.model.Issue;
-import dev.kaiko.model.SharedBefore;
 import dev.kaiko.model.EffectiveTag;
 import dev.kaiko.model.Topic;
 import dev.kaiko.tagging.Taxonomy;
@@ -23,9 +20,9 @@ import dev.kaiko.tagging.Technology;
 import dev.kaiko.web.pages.SafeHtml;
 
 /**
- * Small read-only database queries behind the archive pages (topic, issue, technology, presenter), returned as
- * plain view records so templates never touch lazy entities. Tag counts follow the same "effective tags" rule as
- * the index: the manual set once a topic's tags were edited, else auto and archive tags.
+ * Small read-only database queries behind the technology and presenter pages, returned as plain view records so templates never touch lazy entities. Tag counts follow the same "effective tags" rule as
+ * the index: the manual set once a topic's tags were edited, else auto and archive tags. Topic and issue pages read
+ * {@link dev.kaiko.search.TopicCatalog}, the read model the API serves too.
  */
 @ApplicationScoped
 @Transactional
@@ -41,8 +38,6 @@ public class ArchiveQueries {
     EntityManager em;
     @Inject
     Taxonomy taxonomy;
-    @Inject
-    SharedBefore sharedBefore;
 
     public record IssueRef(long id, String series, Integer number, String title, LocalDate date, String url) {
         static IssueRef of(Issue i) {
@@ -60,21 +55,11 @@ public class ArchiveQueries {
         public int year() {
             return issue.date().getYear();
         }
-    }
 
-    public record TopicLink(long id, String title, boolean current) {
-    }
-
-    public record TopicDetail(TopicSummary topic, String body, String bodyHtml, String url, List<String> links,
-            List<TopicLink> issueTopics, TopicLink previous, TopicLink next, List<TopicSummary> related,
-            List<SharedBefore.Earlier> sharedBefore) {
-    }
-
-    public record Section(String name, List<TopicSummary> topics) {
-    }
-
-    public record IssueDetail(IssueRef issue, List<Section> sections, long topicCount, IssueRef previous,
-            IssueRef next) {
+        /** The issue's date (topic-item.html shows it, as for {@link dev.kaiko.search.TopicCatalog.TopicSummary}). */
+        public LocalDate date() {
+            return issue.date();
+        }
     }
 
     public record TagCount(String name, String category, long count, Integer firstYear) {
@@ -104,43 +89,6 @@ public class ArchiveQueries {
         return em.createQuery("select count(i) from Issue i", Long.class).getSingleResult();
     }
 
-    public Optional<TopicDetail> topic(long id) {
-        List<Topic> found = em.createQuery("select distinct t from Topic t join fetch t.issue left join fetch t.tags"
-                + " where t.id = :id", Topic.class).setParameter("id", id).getResultList();
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Topic t = found.get(0);
-        List<TopicLink> siblings = em.createQuery("select t.id, t.title from Topic t where t.issue.id = :issue"
-                + " order by t.position", Object[].class).setParameter("issue", t.issue.id).getResultStream()
-                .map(r -> new TopicLink((Long) r[0], (String) r[1], r[0].equals(t.id))).toList();
-        int at = -1;
-        for (int i = 0; i < siblings.size(); i++) {
-            if (siblings.get(i).current()) {
-                at = i;
-            }
-        }
-        TopicLink previous = at > 0 ? siblings.get(at - 1) : null;
-        TopicLink next = at >= 0 && at < siblings.size() - 1 ? siblings.get(at + 1) : null;
-        List<String> links = t.linkList().stream().map(SafeHtml::externalUrl).filter(u -> u != null).distinct()
-                .toList();
-        return Optional.of(new TopicDetail(TopicSummary.of(t), t.body, t.bodyHtml, SafeHtml.externalUrl(t.url), links,
-                siblings, previous, next, related(t, 6), sharedBefore.of(t)));
-    }
-
-    /** Topics sharing the most tags with this one, newest first among equals. */
-    private List<TopicSummary> related(Topic topic, int max) {
-        var tags = topic.getEffectiveTags();
-        if (tags.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = em.createQuery("select t.id " + WITH_TAGS + " where tt.name in :tags and t.id <> :id"
-                + " group by t.id, t.issue.published"
-                + " order by count(distinct tt.name) desc, t.issue.published desc, t.id desc", Long.class)
-                .setParameter("tags", tags).setParameter("id", topic.id).setMaxResults(max).getResultList();
-        return summaries(ids);
-    }
-
     /** Summaries of the given topics, in the given order. */
     private List<TopicSummary> summaries(List<Long> ids) {
         if (ids.isEmpty()) {
@@ -151,35 +99,6 @@ public class ArchiveQueries {
                 Topic.class).setParameter("ids", ids).getResultList()
                 .forEach(t -> byId.put(t.id, TopicSummary.of(t)));
         return ids.stream().map(byId::get).filter(s -> s != null).toList();
-    }
-
-    public Optional<IssueDetail> issue(long id) {
-        Issue issue = em.find(Issue.class, id);
-        if (issue == null) {
-            return Optional.empty();
-        }
-        List<Topic> topics = em.createQuery("select distinct t from Topic t left join fetch t.tags"
-                + " where t.issue.id = :id", Topic.class).setParameter("id", id).getResultList();
-        topics.sort(Comparator.comparingInt(t -> t.position));
-        Map<String, List<TopicSummary>> sections = new LinkedHashMap<>();
-        for (Topic t : topics) {
-            sections.computeIfAbsent(t.section == null ? "" : t.section, k -> new ArrayList<>())
-                    .add(TopicSummary.of(t));
-        }
-        IssueRef previous = neighbour(issue, "<", "desc");
-        IssueRef next = neighbour(issue, ">", "asc");
-        return Optional.of(new IssueDetail(IssueRef.of(issue),
-                sections.entrySet().stream().map(e -> new Section(e.getKey(), e.getValue())).toList(), topics.size(),
-                previous, next));
-    }
-
-    /** The issue of the same series published just before or after. */
-    private IssueRef neighbour(Issue issue, String comparison, String order) {
-        return em.createQuery("select i from Issue i where i.series = :series and (i.published " + comparison
-                + " :date or (i.published = :date and i.id " + comparison + " :id)) order by i.published " + order
-                + ", i.id " + order, Issue.class)
-                .setParameter("series", issue.series).setParameter("date", issue.published).setParameter("id", issue.id)
-                .setMaxResults(1).getResultStream().findFirst().map(IssueRef::of).orElse(null);
     }
 
     /** Every technology in use, most mentioned first (the same catalogue GET /api/tags serves). */

@@ -63,6 +63,7 @@ public interface Labels {
     @Message("Next topic") String next_topic();
     @Message("In this issue") String this_issue();
     @Message("Related topics") String related_topics();
+    @Message("Related topics are unavailable while the search engine is down.") String related_unavailable();
     @Message("Shared before") String shared_before();
     @Message("Shared before in {series} #{number} ({date})") String shared_before_number(String series, Integer number, java.time.LocalDate date);
     @Message("Shared before in {series} of {date}") String shared_before_date(String series, java.time.LocalDate date);
