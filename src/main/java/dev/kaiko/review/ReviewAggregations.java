@@ -111,6 +111,7 @@ class ReviewAggregations {
             for (var e : aggregations.entrySet()) {
                 AggregationKey<JsonObject> key = AggregationKey.of(e.getKey());
                 keys.put(e.getKey(), key);
+                // raw JSON: the DSL has no filter aggregations or date histograms
                 query = query.aggregation(key, f -> f.fromJson(e.getValue()));
             }
             var result = query.fetch(0);

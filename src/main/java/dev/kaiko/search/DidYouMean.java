@@ -34,6 +34,7 @@ class DidYouMean {
      */
     String respell(String q) {
         String text = TextQuery.normalize(q);
+        // raw JSON: the DSL has no suggesters
         JsonObject suggest = new JsonObject();
         suggest.addProperty("text", text);
         for (String field : List.of("title", "body")) {

@@ -123,6 +123,7 @@ public class Suggestions {
 
     /** The typed text in a title, its last word possibly unfinished. */
     private static JsonObject titlePrefix(String q) {
+        // raw JSON: the DSL has no phrase-prefix predicate (its prefix() takes one term, unanalysed)
         JsonArray should = new JsonArray();
         for (String field : List.of("title", "title_en")) {
             JsonObject p = new JsonObject();
@@ -144,7 +145,7 @@ public class Suggestions {
         JsonArray include = new JsonArray();
         names.forEach(include::add);
         terms.add("include", include);
-        // global: counted over every topic, not only over the titles that matched the prefix
+        // raw JSON: the DSL has no global aggregation; counted over every topic, not only over the titles that matched the prefix
         JsonObject global = TextQuery.obj("global", new JsonObject());
         global.add("aggs", TextQuery.obj("t", TextQuery.obj("terms", terms)));
         return global;

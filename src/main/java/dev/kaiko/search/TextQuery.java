@@ -9,7 +9,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import com.google.gson.JsonArray;
+import org.hibernate.search.backend.elasticsearch.search.predicate.dsl.ElasticsearchSearchPredicateFactory;
+import org.hibernate.search.engine.search.common.ValueModel;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
@@ -119,81 +122,77 @@ final class TextQuery {
         return word.replaceAll("^[+|()]+|[|()]+$", "");
     }
 
-    /** The engine query for a parsed text; {@code technologies} finds the technology a word names, if any. */
-    static JsonObject toQuery(Parsed parsed, Function<String, Optional<Technology>> technologies) {
-        JsonArray alternatives = new JsonArray();
+    /** The engine predicate for a parsed text; {@code technologies} finds the technology a word names, if any. */
+    static PredicateFinalStep toPredicate(ElasticsearchSearchPredicateFactory<?> f, Parsed parsed,
+            Function<String, Optional<Technology>> technologies) {
+        List<PredicateFinalStep> alternatives = new ArrayList<>();
         for (List<Unit> units : parsed.alternatives()) {
-            JsonArray must = new JsonArray();
-            JsonArray mustNot = new JsonArray();
+            var bool = f.bool();
+            boolean positive = false;
             for (Unit u : units) {
                 if (u.negated()) {
-                    mustNot.add(exclusion(u.text()));
+                    bool.mustNot(exclusion(f, u.text()));
                 } else {
-                    must.add(u.phrase() ? phrase(u.text(), technologies) : word(u.text(), technologies));
+                    bool.must(u.phrase() ? phrase(f, u.text(), technologies) : word(f, u.text(), technologies));
+                    positive = true;
                 }
             }
-            if (must.isEmpty()) {
-                must.add(obj("match_all", new JsonObject()));
+            if (!positive) {
+                bool.must(f.matchAll());
             }
-            JsonObject bool = new JsonObject();
-            bool.add("must", must);
-            if (!mustNot.isEmpty()) {
-                bool.add("must_not", mustNot);
-            }
-            alternatives.add(obj("bool", bool));
+            alternatives.add(bool);
         }
         if (alternatives.size() == 1) {
-            return alternatives.get(0).getAsJsonObject();
+            return alternatives.get(0);
         }
-        JsonObject bool = new JsonObject();
-        bool.add("should", alternatives);
-        bool.addProperty("minimum_should_match", 1);
-        return obj("bool", bool);
+        return anyOf(f, alternatives);
     }
 
-    private static JsonObject word(String text, Function<String, Optional<Technology>> technologies) {
-        JsonArray should = new JsonArray();
-        should.add(matchPhrase("title", text, 4f));
-        should.add(matchPhrase("body", text, 1f));
+    private static PredicateFinalStep word(ElasticsearchSearchPredicateFactory<?> f, String text,
+            Function<String, Optional<Technology>> technologies) {
+        List<PredicateFinalStep> should = new ArrayList<>();
+        should.add(matchPhrase(f, "title", text, 4f));
+        should.add(matchPhrase(f, "body", text, 1f));
         String tokens = JapaneseText.indexForm(text);
         if (!tokens.isEmpty()) {
-            should.add(morphological("title_ja", tokens, 3f));
-            should.add(morphological("body_ja", tokens, 1f));
+            should.add(morphological(f, "title_ja", tokens, 3f));
+            should.add(morphological(f, "body_ja", tokens, 1f));
         }
-        should.add(matchAll("title_en", text, 2f));
-        should.add(matchAll("body_en", text, 0.7f));
+        should.add(matchAll(f, "title_en", text, 2f));
+        should.add(matchAll(f, "body_en", text, 0.7f));
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.length() >= 5 && LATIN_WORD.matcher(lower).matches()) {
-            should.add(fuzzy("title", lower, 1f));
-            should.add(fuzzy("body", lower, 0.3f));
+            should.add(fuzzy(f, "title", lower, 1f));
+            should.add(fuzzy(f, "body", lower, 0.3f));
         }
-        addSynonyms(should, text, tokens, technologies);
-        return anyOf(should);
+        addSynonyms(f, should, text, tokens, technologies);
+        return anyOf(f, should);
     }
 
-    private static JsonObject phrase(String text, Function<String, Optional<Technology>> technologies) {
-        JsonArray should = new JsonArray();
-        should.add(matchPhrase("title", text, 4f));
-        should.add(matchPhrase("body", text, 1f));
-        should.add(matchPhrase("title_en", text, 2f));
-        should.add(matchPhrase("body_en", text, 0.7f));
-        technologies.apply(text).ifPresent(t -> addSpellings(should, t, text));
-        return anyOf(should);
+    private static PredicateFinalStep phrase(ElasticsearchSearchPredicateFactory<?> f, String text,
+            Function<String, Optional<Technology>> technologies) {
+        List<PredicateFinalStep> should = new ArrayList<>();
+        should.add(matchPhrase(f, "title", text, 4f));
+        should.add(matchPhrase(f, "body", text, 1f));
+        should.add(matchPhrase(f, "title_en", text, 2f));
+        should.add(matchPhrase(f, "body_en", text, 0.7f));
+        technologies.apply(text).ifPresent(t -> addSpellings(f, should, t, text));
+        return anyOf(f, should);
     }
 
     /** -word: documents containing it anywhere (as a substring, or any inflection in English) are dropped. */
-    private static JsonObject exclusion(String text) {
-        JsonArray should = new JsonArray();
-        should.add(matchPhrase("title", text, 1f));
-        should.add(matchPhrase("body", text, 1f));
-        should.add(matchAll("title_en", text, 1f));
-        should.add(matchAll("body_en", text, 1f));
-        return anyOf(should);
+    private static PredicateFinalStep exclusion(ElasticsearchSearchPredicateFactory<?> f, String text) {
+        List<PredicateFinalStep> should = new ArrayList<>();
+        should.add(matchPhrase(f, "title", text, 1f));
+        should.add(matchPhrase(f, "body", text, 1f));
+        should.add(matchAll(f, "title_en", text, 1f));
+        should.add(matchAll(f, "body_en", text, 1f));
+        return anyOf(f, should);
     }
 
     /** The word itself, or one of its morphological tokens, naming a known technology: add its other spellings. */
-    private static void addSynonyms(JsonArray should, String text, String tokens,
-            Function<String, Optional<Technology>> technologies) {
+    private static void addSynonyms(ElasticsearchSearchPredicateFactory<?> f, List<PredicateFinalStep> should,
+            String text, String tokens, Function<String, Optional<Technology>> technologies) {
         Set<Technology> found = new LinkedHashSet<>();
         technologies.apply(text).ifPresent(found::add);
         if (found.isEmpty()) {
@@ -203,10 +202,11 @@ final class TextQuery {
                 }
             }
         }
-        found.forEach(t -> addSpellings(should, t, text));
+        found.forEach(t -> addSpellings(f, should, t, text));
     }
 
-    private static void addSpellings(JsonArray should, Technology t, String typed) {
+    private static void addSpellings(ElasticsearchSearchPredicateFactory<?> f, List<PredicateFinalStep> should,
+            Technology t, String typed) {
         List<String> spellings = new ArrayList<>();
         spellings.add(t.name());
         spellings.addAll(t.aliases());
@@ -215,56 +215,50 @@ final class TextQuery {
             if (s.equalsIgnoreCase(typed) || added++ >= MAX_SPELLINGS) {
                 continue;
             }
-            should.add(matchPhrase("title", s, 1.5f));
-            should.add(matchPhrase("body", s, 0.5f));
+            should.add(matchPhrase(f, "title", s, 1.5f));
+            should.add(matchPhrase(f, "body", s, 0.5f));
         }
-        JsonObject term = new JsonObject();
-        JsonObject value = new JsonObject();
-        value.addProperty("value", t.name());
-        value.addProperty("boost", 1.5f);
-        term.add("tags", value);
-        should.add(obj("term", term));
+        // tags is a keyword field without normaliser: match is a scored term query, as "term" was
+        should.add(f.match().field("tags").matching(t.name()).boost(1.5f));
     }
 
-    private static JsonObject anyOf(JsonArray should) {
-        JsonObject bool = new JsonObject();
-        bool.add("should", should);
-        bool.addProperty("minimum_should_match", 1);
-        return obj("bool", bool);
+    private static PredicateFinalStep anyOf(ElasticsearchSearchPredicateFactory<?> f,
+            List<PredicateFinalStep> should) {
+        var bool = f.bool();
+        should.forEach(bool::should);
+        return bool.minimumShouldMatchNumber(1);
     }
 
-    static JsonObject matchPhrase(String field, String text, float boost) {
-        JsonObject p = new JsonObject();
-        p.addProperty("query", text);
-        p.addProperty("boost", boost);
-        return obj("match_phrase", field, p);
+    private static PredicateFinalStep matchPhrase(ElasticsearchSearchPredicateFactory<?> f, String field,
+            String text, float boost) {
+        return f.phrase().field(field).matching(text).boost(boost);
     }
 
-    private static JsonObject matchAll(String field, String text, float boost) {
-        JsonObject p = new JsonObject();
-        p.addProperty("query", text);
-        p.addProperty("operator", "and");
-        p.addProperty("boost", boost);
-        return obj("match", field, p);
+    /** Every token required (the DSL's 100% is the engine's operator "and"). */
+    private static PredicateFinalStep matchAll(ElasticsearchSearchPredicateFactory<?> f, String field, String text,
+            float boost) {
+        return f.match().field(field).matching(text).minimumShouldMatchPercent(100).boost(boost);
     }
 
     /** All tokens of a short word; three in four of a longer Japanese phrase (particles differ, words stay). */
-    private static JsonObject morphological(String field, String tokens, float boost) {
-        JsonObject p = new JsonObject();
-        p.addProperty("query", tokens);
-        p.addProperty("minimum_should_match", "2<75%");
-        p.addProperty("boost", boost);
-        return obj("match", field, p);
+    private static PredicateFinalStep morphological(ElasticsearchSearchPredicateFactory<?> f, String field,
+            String tokens, float boost) {
+        // tokens are already the index form: ValueModel.INDEX skips the field's JapaneseWords bridge
+        return f.match().field(field).matching(tokens, ValueModel.INDEX)
+                .minimumShouldMatch().ifMoreThan(2).thenRequirePercent(75).end()
+                .boost(boost);
     }
 
-    private static JsonObject fuzzy(String field, String word, float boost) {
+    /** Raw JSON: the DSL's fuzzy takes a fixed edit distance, not AUTO, and has no max_expansions. */
+    private static PredicateFinalStep fuzzy(ElasticsearchSearchPredicateFactory<?> f, String field, String word,
+            float boost) {
         JsonObject p = new JsonObject();
         p.addProperty("query", word);
         p.addProperty("fuzziness", "AUTO");
         p.addProperty("prefix_length", 1);
         p.addProperty("max_expansions", 20);
         p.addProperty("boost", boost);
-        return obj("match", field, p);
+        return f.fromJson(obj("match", field, p));
     }
 
     static JsonObject obj(String key, JsonElement value) {

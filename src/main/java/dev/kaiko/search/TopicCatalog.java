@@ -192,6 +192,7 @@ public class TopicCatalog {
             return Optional.empty();
         }
         String text = t.title + "\n" + Topic.excerpt(t.body, 3000);
+        // raw JSON: the DSL has no more_like_this
         JsonArray should = new JsonArray();
         should.add(moreLikeThis(List.of("title", "body"), text));
         should.add(moreLikeThis(List.of("title_ja", "body_ja"), JapaneseText.indexForm(text)));

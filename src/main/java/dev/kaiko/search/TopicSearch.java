@@ -125,7 +125,7 @@ public class TopicSearch {
                         if (text.isEmpty()) {
                             root.add(f.matchAll());
                         } else {
-                            root.add(f.fromJson(TextQuery.toQuery(text, taxonomy::find)));
+                            root.add(TextQuery.toPredicate(f, text, taxonomy::find));
                         }
                         if (request.from() != null || request.to() != null) {
                             root.add(f.range().field("date").between(request.from(), request.to()));
@@ -135,9 +135,11 @@ public class TopicSearch {
                             .noMatchSize(0))
                     .highlighter("title", h -> h.fastVector().numberOfFragments(0))
                     .highlighter("body", h -> h.fastVector().fragmentSize(160).numberOfFragments(1));
+            // raw JSON: the DSL has no filter aggregation (its filter() is for nested documents) nor terms include
             for (var e : keys.entrySet()) {
                 query = query.aggregation(e.getValue(), f -> f.fromJson(facetAggregation(e.getKey(), selected)));
             }
+            // raw JSON: the DSL has no post_filter
             JsonObject postFilter = filterExcept(null, selected);
             result = query
                     .requestTransformer(context -> {
