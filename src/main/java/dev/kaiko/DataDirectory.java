@@ -18,9 +18,11 @@ public class DataDirectory {
     private final Path path;
 
     public DataDirectory(@ConfigProperty(name = "kaiko.data-dir") Optional<Path> configured) {
-        this.path = configured.orElseGet(() -> RunningUser.isRoot()
-                ? Path.of("/var/lib/kaiko")
-                : Path.of(System.getProperty("user.home"), ".local", "share", "kaiko")).toAbsolutePath();
+        this.path = configured
+                .orElseGet(() -> RunningUser.isRoot()
+                        ? Path.of("/var/lib/kaiko")
+                        : Path.of(System.getProperty("user.home"), ".local", "share", "kaiko"))
+                .toAbsolutePath();
     }
 
     public Path path() {

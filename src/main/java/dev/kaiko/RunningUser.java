@@ -8,8 +8,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 /** Who this JVM runs as; the managed engine refuses root, so several places need to know. */
 public final class RunningUser {
 
-    private RunningUser() {
-    }
+    private RunningUser() {}
 
     public static boolean isRoot() {
         try {

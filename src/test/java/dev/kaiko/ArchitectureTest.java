@@ -29,7 +29,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.kaiko");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.kaiko");
 
     @Test
     void packagesHaveNoCycles() {
@@ -38,37 +39,57 @@ class ArchitectureTest {
 
     @Test
     void dependenciesRunAlongTheDataFlow() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("web").definedBy("dev.kaiko.web..")
-                .layer("sources").definedBy("dev.kaiko.sources..")
-                .layer("review").definedBy("dev.kaiko.review..")
-                .layer("search").definedBy("dev.kaiko.search..")
-                .layer("archive").definedBy("dev.kaiko.archive..")
-                .layer("index").definedBy("dev.kaiko.index..")
-                .layer("tagging").definedBy("dev.kaiko.tagging..")
-                .layer("model").definedBy("dev.kaiko.model..")
-                .layer("engine").definedBy("dev.kaiko.engine..")
-                .layer("jobs").definedBy("dev.kaiko.jobs..")
-                .whereLayer("web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("sources").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("review").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("search").mayOnlyBeAccessedByLayers("web", "review")
-                .whereLayer("archive").mayOnlyBeAccessedByLayers("web", "sources", "review", "search")
-                .whereLayer("index").mayOnlyBeAccessedByLayers("web", "sources", "review", "search", "archive")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("web")
+                .definedBy("dev.kaiko.web..")
+                .layer("sources")
+                .definedBy("dev.kaiko.sources..")
+                .layer("review")
+                .definedBy("dev.kaiko.review..")
+                .layer("search")
+                .definedBy("dev.kaiko.search..")
+                .layer("archive")
+                .definedBy("dev.kaiko.archive..")
+                .layer("index")
+                .definedBy("dev.kaiko.index..")
+                .layer("tagging")
+                .definedBy("dev.kaiko.tagging..")
+                .layer("model")
+                .definedBy("dev.kaiko.model..")
+                .layer("engine")
+                .definedBy("dev.kaiko.engine..")
+                .layer("jobs")
+                .definedBy("dev.kaiko.jobs..")
+                .whereLayer("web")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("sources")
+                .mayOnlyBeAccessedByLayers("web")
+                .whereLayer("review")
+                .mayOnlyBeAccessedByLayers("web")
+                .whereLayer("search")
+                .mayOnlyBeAccessedByLayers("web", "review")
+                .whereLayer("archive")
+                .mayOnlyBeAccessedByLayers("web", "sources", "review", "search")
+                .whereLayer("index")
+                .mayOnlyBeAccessedByLayers("web", "sources", "review", "search", "archive")
                 .whereLayer("tagging")
                 .mayOnlyBeAccessedByLayers("web", "sources", "review", "search", "archive", "index")
                 .whereLayer("model")
                 .mayOnlyBeAccessedByLayers("web", "sources", "review", "search", "archive", "index", "tagging")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("index")
+                .whereLayer("engine")
+                .mayOnlyBeAccessedByLayers("index")
                 .check(CLASSES);
     }
 
     @Test
     void theModelKnowsNothingOfIndexingOrSearch() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage("dev.kaiko.model..")
-                .should().dependOnClassesThat()
-                .resideInAnyPackage("dev.kaiko.index..", "dev.kaiko.search..", "dev.kaiko.archive..",
-                        "dev.kaiko.web..")
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that()
+                .resideInAPackage("dev.kaiko.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.kaiko.index..", "dev.kaiko.search..", "dev.kaiko.archive..", "dev.kaiko.web..")
                 .check(CLASSES);
     }
 }

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import dev.kaiko.archive.ArchiveImporter.Upload;
 import dev.kaiko.index.SearchReady;
 import dev.kaiko.model.ArchiveWrites;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
@@ -35,12 +36,16 @@ public class ArchiveBootstrap {
 
     @Inject
     ArchiveConfig config;
+
     @Inject
     ArchiveImporter importer;
+
     @Inject
     EntityManager em;
+
     @Inject
     ArchiveWrites writes;
+
     @Inject
     CitationResolver citations;
 
@@ -50,7 +55,7 @@ public class ArchiveBootstrap {
      */
     void deriveMissingCitations(@Observes StartupEvent start) {
         boolean missing = QuarkusTransaction.requiringNew().call(() -> (Boolean) em.createNativeQuery(
-                "select not exists (select 1 from topic_citation) and exists (select 1 from topic where body like '%号%')")
+                        "select not exists (select 1 from topic_citation) and exists (select 1 from topic where body like '%号%')")
                 .getSingleResult());
         if (missing) {
             LOG.info("Deriving the citations of topics stored without them");
@@ -81,7 +86,9 @@ public class ArchiveBootstrap {
 
     private boolean isEmpty() {
         return QuarkusTransaction.requiringNew()
-                .call(() -> em.createQuery("select count(i) from Issue i", Long.class).getSingleResult() == 0);
+                .call(() -> em.createQuery("select count(i) from Issue i", Long.class)
+                                .getSingleResult()
+                        == 0);
     }
 
     static List<Upload> filesUnder(Path root) {
@@ -89,7 +96,9 @@ public class ArchiveBootstrap {
             List<Upload> uploads = new ArrayList<>();
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 if (!p.getFileName().toString().startsWith(".")) {
-                    String name = p.equals(root) ? p.getFileName().toString() : root.relativize(p).toString();
+                    String name = p.equals(root)
+                            ? p.getFileName().toString()
+                            : root.relativize(p).toString();
                     uploads.add(new Upload(name, Files.readAllBytes(p)));
                 }
             }
@@ -101,7 +110,11 @@ public class ArchiveBootstrap {
 
     static List<Upload> demoArchive() {
         List<Upload> uploads = new ArrayList<>();
-        for (String name : resource("demo/index.txt").lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+        for (String name : resource("demo/index.txt")
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList()) {
             uploads.add(new Upload(name, resource("demo/" + name).getBytes(StandardCharsets.UTF_8)));
         }
         return uploads;

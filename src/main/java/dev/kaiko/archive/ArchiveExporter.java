@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.kaiko.model.Issue;
 import dev.kaiko.model.Topic;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -54,29 +55,53 @@ public class ArchiveExporter {
         }
     }
 
-    private record Batch(List<KaikoExport.Issue> issues, long lastId) {
-    }
+    private record Batch(List<KaikoExport.Issue> issues, long lastId) {}
 
     private Batch loadBatch(long afterId) {
         List<Issue> issues = em.createQuery("from Issue i where i.id > :after order by i.id", Issue.class)
-                .setParameter("after", afterId).setMaxResults(BATCH).getResultList();
+                .setParameter("after", afterId)
+                .setMaxResults(BATCH)
+                .getResultList();
         if (issues.isEmpty()) {
             return new Batch(List.of(), afterId);
         }
         // fetch topics and their tags in two queries for the whole batch rather than one per issue
-        List<Topic> topics = em.createQuery("select distinct t from Topic t left join fetch t.tags "
-                + "where t.issue in :issues order by t.issue.id, t.position", Topic.class)
-                .setParameter("issues", issues).getResultList();
-        return new Batch(issues.stream().map(i -> new KaikoExport.Issue(i.series, i.number, i.title, i.published,
-                i.url, i.sourceFile,
-                topics.stream().filter(t -> t.issue.id.equals(i.id)).map(ArchiveExporter::topic).toList())).toList(),
+        List<Topic> topics = em.createQuery(
+                        "select distinct t from Topic t left join fetch t.tags "
+                                + "where t.issue in :issues order by t.issue.id, t.position",
+                        Topic.class)
+                .setParameter("issues", issues)
+                .getResultList();
+        return new Batch(
+                issues.stream()
+                        .map(i -> new KaikoExport.Issue(
+                                i.series,
+                                i.number,
+                                i.title,
+                                i.published,
+                                i.url,
+                                i.sourceFile,
+                                topics.stream()
+                                        .filter(t -> t.issue.id.equals(i.id))
+                                        .map(ArchiveExporter::topic)
+                                        .toList()))
+                        .toList(),
                 issues.get(issues.size() - 1).id);
     }
 
     private static KaikoExport.Topic topic(Topic t) {
-        return new KaikoExport.Topic(t.key, t.title, t.body, t.bodyHtml, t.section, t.url, t.linkList(), t.presenter,
+        return new KaikoExport.Topic(
+                t.key,
+                t.title,
+                t.body,
+                t.bodyHtml,
+                t.section,
+                t.url,
+                t.linkList(),
+                t.presenter,
                 List.of(t.attributes),
-                t.tags.stream().map(tag -> new KaikoExport.Tag(tag.name, tag.provenance))
+                t.tags.stream()
+                        .map(tag -> new KaikoExport.Tag(tag.name, tag.provenance))
                         .sorted(java.util.Comparator.comparing(KaikoExport.Tag::provenance)
                                 .thenComparing(KaikoExport.Tag::name))
                         .toList());

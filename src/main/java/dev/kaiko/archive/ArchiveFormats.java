@@ -52,7 +52,11 @@ public final class ArchiveFormats {
      * @param export for a Kaiko export, the whole document (topic keys, tags with provenance) so the importer can
      *               restore manual tags exactly; null for other formats
      */
-    public record ReadFile(String name, String format, List<ParsedIssue> issues, ArchiveFormatException error,
+    public record ReadFile(
+            String name,
+            String format,
+            List<ParsedIssue> issues,
+            ArchiveFormatException error,
             KaikoExport.Document export) {
         public ReadFile {
             issues = issues == null ? List.of() : List.copyOf(issues);
@@ -79,8 +83,13 @@ public final class ArchiveFormats {
 
     /** Every format Kaiko reads. */
     public static ArchiveFormats standard() {
-        return new ArchiveFormats(List.of(new KaikoExportReader(), new JsonItemFeedReader(), new FeedReader(),
-                new HtmlPageReader(), new MarkdownIssueReader(), new PlainTextIssueReader()));
+        return new ArchiveFormats(List.of(
+                new KaikoExportReader(),
+                new JsonItemFeedReader(),
+                new FeedReader(),
+                new HtmlPageReader(),
+                new MarkdownIssueReader(),
+                new PlainTextIssueReader()));
     }
 
     public List<ArchiveReader> readers() {
@@ -94,7 +103,9 @@ public final class ArchiveFormats {
 
     /** The reader of a format by name (case-insensitive), if there is one. */
     public Optional<ArchiveReader> reader(String format) {
-        return readers.stream().filter(r -> r.format().equalsIgnoreCase(format.strip())).findFirst();
+        return readers.stream()
+                .filter(r -> r.format().equalsIgnoreCase(format.strip()))
+                .findFirst();
     }
 
     /**
@@ -113,8 +124,10 @@ public final class ArchiveFormats {
             }
         }
         if (best == null || bestConfidence < MIN_CONFIDENCE) {
-            throw ArchiveFormatException.inFile(filename, "cannot tell the format of this file (tried "
-                    + String.join(", ", formats()) + "); name the format explicitly");
+            throw ArchiveFormatException.inFile(
+                    filename,
+                    "cannot tell the format of this file (tried " + String.join(", ", formats())
+                            + "); name the format explicitly");
         }
         return best;
     }
@@ -144,16 +157,25 @@ public final class ArchiveFormats {
             String text = decodeText(name, bytes);
             ArchiveReader reader;
             if (explicitFormat != null && !explicitFormat.isBlank()) {
-                reader = reader(explicitFormat).orElseThrow(() -> ArchiveFormatException.inFile(name,
-                        "unknown format '" + explicitFormat + "' (known: " + String.join(", ", formats()) + ")"));
+                reader = reader(explicitFormat)
+                        .orElseThrow(() -> ArchiveFormatException.inFile(
+                                name,
+                                "unknown format '" + explicitFormat + "' (known: " + String.join(", ", formats())
+                                        + ")"));
             } else {
                 reader = detect(name, text);
             }
             format = reader.format();
             if (reader instanceof KaikoExportReader exportReader) {
                 KaikoExport.Document export = exportReader.readDocument(name, text);
-                return new ReadFile(name, format, export.issues().stream().map(KaikoExport.Issue::toParsedIssue).toList(),
-                        null, export);
+                return new ReadFile(
+                        name,
+                        format,
+                        export.issues().stream()
+                                .map(KaikoExport.Issue::toParsedIssue)
+                                .toList(),
+                        null,
+                        export);
             }
             return new ReadFile(name, format, reader.read(name, text), null);
         } catch (ArchiveFormatException e) {
@@ -165,7 +187,9 @@ public final class ArchiveFormats {
     }
 
     static boolean isZip(byte[] bytes) {
-        return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K'
+        return bytes.length >= 4
+                && bytes[0] == 'P'
+                && bytes[1] == 'K'
                 && ((bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6)); // 5,6: an empty zip
     }
 
@@ -180,18 +204,22 @@ public final class ArchiveFormats {
                 }
                 byte[] content = readAtMost(zip, limits.maxTotalUncompressedBytes() - total);
                 if (content == null) {
-                    return zipFailure(zipName, "inflates to more than " + limits.maxTotalUncompressedBytes()
-                            + " bytes; refused");
+                    return zipFailure(
+                            zipName, "inflates to more than " + limits.maxTotalUncompressedBytes() + " bytes; refused");
                 }
                 total += content.length;
                 if (!isReadableMember(entry)) {
                     continue;
                 }
                 String memberName = zipName + "!/" + entry.getName();
-                results.add(isZip(content)
-                        ? ReadFile.failed(memberName, null, ArchiveFormatException.inFile(memberName,
-                                "a zip inside a zip is not read; upload it on its own"))
-                        : readOne(memberName, content, explicitFormat));
+                results.add(
+                        isZip(content)
+                                ? ReadFile.failed(
+                                        memberName,
+                                        null,
+                                        ArchiveFormatException.inFile(
+                                                memberName, "a zip inside a zip is not read; upload it on its own"))
+                                : readOne(memberName, content, explicitFormat));
             }
         } catch (ZipException e) {
             return zipFailure(zipName, "is not a readable zip archive: " + e.getMessage());
@@ -208,13 +236,16 @@ public final class ArchiveFormats {
     }
 
     private static List<ReadFile> zipFailure(String zipName, String message) {
-        return List.of(ReadFile.failed(zipName, "zip", ArchiveFormatException.inFile(zipName, "the zip archive " + message)));
+        return List.of(
+                ReadFile.failed(zipName, "zip", ArchiveFormatException.inFile(zipName, "the zip archive " + message)));
     }
 
     private static boolean isReadableMember(ZipEntry entry) {
         String name = entry.getName();
         String last = name.substring(name.lastIndexOf('/', name.length() - 2) + 1);
-        return !entry.isDirectory() && !name.startsWith("__MACOSX/") && !name.contains("/__MACOSX/")
+        return !entry.isDirectory()
+                && !name.startsWith("__MACOSX/")
+                && !name.contains("/__MACOSX/")
                 && !last.startsWith(".");
     }
 
@@ -242,19 +273,27 @@ public final class ArchiveFormats {
     public static String decodeText(String filename, byte[] bytes) throws ArchiveFormatException {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw ArchiveFormatException.atLine(filename, lineAt(bytes, i),
-                        "binary data (NUL byte at offset " + i + "), not a text archive");
+                throw ArchiveFormatException.atLine(
+                        filename, lineAt(bytes, i), "binary data (NUL byte at offset " + i + "), not a text archive");
             }
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             int at = in.position();
-            throw ArchiveFormatException.atLine(filename, lineAt(bytes, at), String.format(Locale.ROOT,
-                    "not UTF-8: invalid byte 0x%02X at offset %d; save the file as UTF-8", bytes[at] & 0xff, at));
+            throw ArchiveFormatException.atLine(
+                    filename,
+                    lineAt(bytes, at),
+                    String.format(
+                            Locale.ROOT,
+                            "not UTF-8: invalid byte 0x%02X at offset %d; save the file as UTF-8",
+                            bytes[at] & 0xff,
+                            at));
         }
         decoder.flush(out);
         String text = out.flip().toString();
@@ -262,8 +301,8 @@ public final class ArchiveFormats {
             text = text.substring(1);
         }
         if (text.isBlank()) {
-            throw ArchiveFormatException.atLine(filename, 1, bytes.length == 0 ? "the file is empty"
-                    : "the file holds only whitespace");
+            throw ArchiveFormatException.atLine(
+                    filename, 1, bytes.length == 0 ? "the file is empty" : "the file holds only whitespace");
         }
         return text;
     }
@@ -280,7 +319,10 @@ public final class ArchiveFormats {
 
     /** Readers by descending confidence for a file, for diagnostics ("markdown 85, text 5, ..."). */
     public String confidences(String filename, String text) {
-        return readers.stream().sorted(Comparator.comparingInt((ArchiveReader r) -> -r.confidence(filename, text)))
-                .map(r -> r.format() + " " + r.confidence(filename, text)).reduce((a, b) -> a + ", " + b).orElse("");
+        return readers.stream()
+                .sorted(Comparator.comparingInt((ArchiveReader r) -> -r.confidence(filename, text)))
+                .map(r -> r.format() + " " + r.confidence(filename, text))
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
     }
 }

@@ -36,41 +36,44 @@ public class ArchiveImporter {
 
     @Inject
     IssueStore store;
+
     @Inject
     CitationResolver citations;
+
     @Inject
     ArchiveWrites writes;
+
     @Inject
     EntityManager em;
+
     @Inject
     IndexFreshness indexing;
+
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
+
     @Inject
     Event<ArchiveChanged> archiveChanged;
 
     private final ArchiveFormats formats = ArchiveFormats.standard();
     /** Uploads read ahead of the one being stored: bounds the memory a large multi-file import holds. */
     private static final int READ_AHEAD = 4;
+
     @Inject
     ManagedExecutor readers;
 
     /** An uploaded file as it came over the wire. */
-    public record Upload(String name, byte[] content) {
-    }
+    public record Upload(String name, byte[] content) {}
 
     /** Receives progress as files are done. */
     public interface Progress {
         /** A file or zip member was stored (or failed). */
-        default void fileDone(FileReport report) {
-        }
+        default void fileDone(FileReport report) {}
 
         /** An uploaded file, with all its members, is done. */
-        default void uploadDone(Upload upload) {
-        }
+        default void uploadDone(Upload upload) {}
 
-        Progress NONE = new Progress() {
-        };
+        Progress NONE = new Progress() {};
     }
 
     public ImportReport importFiles(List<Upload> uploads, String explicitFormat, Progress progress) {
@@ -83,8 +86,8 @@ public class ArchiveImporter {
         for (Upload upload : uploads) {
             while (next < uploads.size() && ahead.size() < READ_AHEAD) {
                 Upload u = uploads.get(next++);
-                ahead.add(CompletableFuture.supplyAsync(() -> formats.read(u.name(), u.content(), explicitFormat),
-                        readers));
+                ahead.add(CompletableFuture.supplyAsync(
+                        () -> formats.read(u.name(), u.content(), explicitFormat), readers));
             }
             for (ArchiveFormats.ReadFile file : ahead.removeFirst().join()) {
                 FileReport report = file.error() != null
@@ -93,9 +96,16 @@ public class ArchiveImporter {
                 reports.add(report);
                 count(report);
                 progress.fileDone(report);
-                LOG.infof("Imported %s (%s): %d issues, +%d ~%d =%d -%d topics%s", report.file(), report.format(),
-                        report.issues(), report.topicsAdded(), report.topicsUpdated(), report.topicsUnchanged(),
-                        report.topicsRemoved(), report.errors().isEmpty() ? "" : ", error: " + report.errors());
+                LOG.infof(
+                        "Imported %s (%s): %d issues, +%d ~%d =%d -%d topics%s",
+                        report.file(),
+                        report.format(),
+                        report.issues(),
+                        report.topicsAdded(),
+                        report.topicsUpdated(),
+                        report.topicsUnchanged(),
+                        report.topicsRemoved(),
+                        report.errors().isEmpty() ? "" : ", error: " + report.errors());
             }
             progress.uploadDone(upload);
         }
@@ -107,14 +117,19 @@ public class ArchiveImporter {
         if (report.anyStored()) {
             archiveChanged.fire(new ArchiveChanged(report));
         }
-        LOG.infof("Import of %d files: read and stored in %d ms, searchable %d ms later (%s)", reports.size(),
-                (stored - start) / 1_000_000, (System.nanoTime() - stored) / 1_000_000, report.indexing());
+        LOG.infof(
+                "Import of %d files: read and stored in %d ms, searchable %d ms later (%s)",
+                reports.size(),
+                (stored - start) / 1_000_000,
+                (System.nanoTime() - stored) / 1_000_000,
+                report.indexing());
         return report;
     }
 
     /** Counters kaiko_import_files_total{outcome} and kaiko_import_topics_total{result}. */
     private void count(FileReport report) {
-        registry.counter("kaiko.import.files", "outcome", report.errors().isEmpty() ? "stored" : "failed").increment();
+        registry.counter("kaiko.import.files", "outcome", report.errors().isEmpty() ? "stored" : "failed")
+                .increment();
         registry.counter("kaiko.import.topics", "result", "added").increment(report.topicsAdded());
         registry.counter("kaiko.import.topics", "result", "updated").increment(report.topicsUpdated());
         registry.counter("kaiko.import.topics", "result", "unchanged").increment(report.topicsUnchanged());
@@ -132,8 +147,13 @@ public class ArchiveImporter {
                 Set<Long> issueIds = new LinkedHashSet<>();
                 if (file.export() != null) {
                     for (KaikoExport.Issue issue : file.export().issues()) {
-                        IssueStore.Stored stored = store.store(exportedIssue(issue), file.name(), file.format(),
-                                issue.topics().stream().map(t -> tagsOf(t, KaikoExport.Tag.MANUAL)).toList());
+                        IssueStore.Stored stored = store.store(
+                                exportedIssue(issue),
+                                file.name(),
+                                file.format(),
+                                issue.topics().stream()
+                                        .map(t -> tagsOf(t, KaikoExport.Tag.MANUAL))
+                                        .toList());
                         total = total.plus(stored.counts());
                         issueIds.add(stored.issueId());
                     }
@@ -146,30 +166,58 @@ public class ArchiveImporter {
                         }
                     }
                 }
-                boolean mayCite = file.export() != null || file.issues().stream()
-                        .anyMatch(i -> i.topics().stream().anyMatch(t -> t.body().indexOf('号') >= 0));
+                boolean mayCite = file.export() != null
+                        || file.issues().stream()
+                                .anyMatch(i -> i.topics().stream()
+                                        .anyMatch(t -> t.body().indexOf('号') >= 0));
                 citations.issuesChanged(issueIds, mayCite);
-                return new FileReport(file.name(), file.format(), file.issues().size(), total.added(),
-                        total.updated(), total.unchanged(), total.removed(), List.of());
+                return new FileReport(
+                        file.name(),
+                        file.format(),
+                        file.issues().size(),
+                        total.added(),
+                        total.updated(),
+                        total.unchanged(),
+                        total.removed(),
+                        List.of());
             });
         } catch (RuntimeException e) {
             LOG.warnf(e, "Storing %s failed; nothing of it was kept", file.name());
-            return FileReport.failed(file.name(), file.format(),
+            return FileReport.failed(
+                    file.name(),
+                    file.format(),
                     new ImportError(file.name(), null, null, "could not be stored: " + rootMessage(e)));
         }
     }
 
     /** An exported issue with archive tags as archive tags; manual ones are restored as manual by the store. */
     private static ParsedIssue exportedIssue(KaikoExport.Issue issue) {
-        return new ParsedIssue(issue.series(), issue.number(), issue.title(), issue.date(), issue.url(),
-                issue.topics().stream().map(t -> new ParsedTopic(t.title(), t.body(), t.bodyHtml(), t.section(),
-                        t.url(), t.links(), t.presenter(), tagsOf(t, KaikoExport.Tag.ARCHIVE), t.attributes()))
+        return new ParsedIssue(
+                issue.series(),
+                issue.number(),
+                issue.title(),
+                issue.date(),
+                issue.url(),
+                issue.topics().stream()
+                        .map(t -> new ParsedTopic(
+                                t.title(),
+                                t.body(),
+                                t.bodyHtml(),
+                                t.section(),
+                                t.url(),
+                                t.links(),
+                                t.presenter(),
+                                tagsOf(t, KaikoExport.Tag.ARCHIVE),
+                                t.attributes()))
                         .toList());
     }
 
     private static List<String> tagsOf(KaikoExport.Topic topic, String provenance) {
-        return topic.tags().stream().filter(t -> provenance.equals(t.provenance())).map(KaikoExport.Tag::name)
-                .distinct().toList();
+        return topic.tags().stream()
+                .filter(t -> provenance.equals(t.provenance()))
+                .map(KaikoExport.Tag::name)
+                .distinct()
+                .toList();
     }
 
     private static String rootMessage(Throwable e) {

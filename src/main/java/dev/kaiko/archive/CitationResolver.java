@@ -38,8 +38,7 @@ import dev.kaiko.tagging.TopicTagsChanged;
 public class CitationResolver {
 
     /** One citation: the series (null when the item names none) and the cited issue's date. */
-    public record Citation(String series, LocalDate date) {
-    }
+    public record Citation(String series, LocalDate date) {}
 
     private static final Pattern GROUP = Pattern.compile("[(（]([^()（）]*?号)\\s*[)）]");
     private static final Pattern ITEM = Pattern.compile("^\\s*(.*?)\\s*(\\d{4}-\\d{2}-\\d{2})\\s*号\\s*$");
@@ -112,26 +111,26 @@ public class CitationResolver {
                 select c.citing_topic_id from topic_citation c join issue i
                     on i.published = c.cited_date and %s = c.series_key
                 where i.id = any(cast(?1 as bigint[]))""".formatted(ISSUE_SERIES_KEY))
-                .setParameter(1, issues).getResultList();
+                .setParameter(1, issues)
+                .getResultList();
         if (affected.isEmpty() && !mayCite) {
             return;
         }
         em.createNativeQuery("""
                 delete from topic_citation c using topic t
-                where t.id = c.citing_topic_id and t.issue_id = any(cast(?1 as bigint[]))""")
-                .setParameter(1, issues).executeUpdate();
+                where t.id = c.citing_topic_id and t.issue_id = any(cast(?1 as bigint[]))""").setParameter(1, issues).executeUpdate();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select t.id, t.body, i.series from topic t join issue i on i.id = t.issue_id
-                where t.issue_id = any(cast(?1 as bigint[])) and t.body like '%号%'""")
-                .setParameter(1, issues).getResultList();
+                where t.issue_id = any(cast(?1 as bigint[])) and t.body like '%号%'""").setParameter(1, issues).getResultList();
         insertCitations(rows);
         Set<Long> citing = new LinkedHashSet<>();
         affected.forEach(n -> citing.add(n.longValue()));
         rows.forEach(r -> citing.add(((Number) r[0]).longValue()));
         Long[] citingIds = citing.toArray(Long[]::new);
         em.createNativeQuery("delete from topic_reference where citing_topic_id = any(cast(?1 as bigint[]))")
-                .setParameter(1, citingIds).executeUpdate();
+                .setParameter(1, citingIds)
+                .executeUpdate();
         resolve("where c.citing_topic_id = any(cast(?1 as bigint[]))", citingIds);
     }
 
@@ -139,8 +138,9 @@ public class CitationResolver {
     void onTagsChanged(@Observes TopicTagsChanged changed) {
         @SuppressWarnings("unchecked")
         List<Number> issues = em.createNativeQuery(
-                "select distinct issue_id from topic where id = any(cast(?1 as bigint[]))")
-                .setParameter(1, changed.topicIds().toArray(Long[]::new)).getResultList();
+                        "select distinct issue_id from topic where id = any(cast(?1 as bigint[]))")
+                .setParameter(1, changed.topicIds().toArray(Long[]::new))
+                .getResultList();
         issuesChanged(issues.stream().map(Number::longValue).toList());
     }
 
@@ -175,7 +175,8 @@ public class CitationResolver {
                 insert into topic_citation (citing_topic_id, series_key, cited_date)
                 select * from unnest(cast(?1 as bigint[]), cast(?2 as text[]), cast(?3 as date[]))
                 on conflict do nothing""")
-                .setParameter(1, topics.toArray(Long[]::new)).setParameter(2, series.toArray(String[]::new))
+                .setParameter(1, topics.toArray(Long[]::new))
+                .setParameter(2, series.toArray(String[]::new))
                 .setParameter(3, dates.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new))
                 .executeUpdate();
     }

@@ -1,7 +1,5 @@
 package dev.kaiko.archive;
 
-import dev.kaiko.model.TitleKey;
-import dev.kaiko.model.LinkKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +22,10 @@ import org.hibernate.Session;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.kaiko.model.LinkKey;
 import dev.kaiko.model.SharedBefore.IssueRef;
+import dev.kaiko.model.TitleKey;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -51,16 +52,13 @@ public class DraftCheck {
     public static final String SAME_LINK = "same link";
     public static final String SIMILAR_TITLE = "similar title";
 
-    public record Answer(String file, String format, List<DraftTopic> topics) {
-    }
+    public record Answer(String file, String format, List<DraftTopic> topics) {}
 
-    public record DraftTopic(String title, String url, List<Repeat> repeats) {
-    }
+    public record DraftTopic(String title, String url, List<Repeat> repeats) {}
 
     /** An earlier topic; {@code similarity} is how alike the titles are (Dice of bigrams, 0–1), whatever the reason. */
-    public record Repeat(@JsonProperty("topic_id") long topicId, String title, IssueRef issue, String reason,
-            double similarity) {
-    }
+    public record Repeat(
+            @JsonProperty("topic_id") long topicId, String title, IssueRef issue, String reason, double similarity) {}
 
     @Inject
     EntityManager em;
@@ -87,9 +85,10 @@ public class DraftCheck {
         }
         Set<String> formatNames = new LinkedHashSet<>();
         read.forEach(f -> formatNames.add(f.format()));
-        List<ParsedIssue> issues = read.stream().flatMap(f -> f.issues().stream()).toList();
-        List<DraftTopic> topics = QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class)
-                .doReturningWork(connection -> {
+        List<ParsedIssue> issues =
+                read.stream().flatMap(f -> f.issues().stream()).toList();
+        List<DraftTopic> topics = QuarkusTransaction.requiringNew()
+                .call(() -> em.unwrap(Session.class).doReturningWork(connection -> {
                     try (Statement s = connection.createStatement()) {
                         s.execute("set transaction read only"); // a check must never write
                     }
@@ -105,12 +104,13 @@ public class DraftCheck {
 
     /** Whether titles are pre-selected with pg_trgm: the schema holding the extension, or null. */
     public String trigramSchema() {
-        return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class)
-                .doReturningWork(DraftCheck::trigramSchema));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.unwrap(Session.class).doReturningWork(DraftCheck::trigramSchema));
     }
 
     private static String trigramSchema(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                 select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace
                 where e.extname = 'pg_trgm'
                   and exists (select 1 from pg_indexes where indexname = 'topic_title_key_trgm_idx'
@@ -120,20 +120,19 @@ public class DraftCheck {
     }
 
     /** A draft topic's keys. */
-    private record Keys(ParsedTopic topic, String link, String title) {
-    }
+    private record Keys(ParsedTopic topic, String link, String title) {}
 
     /** A stored topic found for a draft topic. */
-    private record Found(long id, String title, String titleKey, IssueRef issue) {
-    }
+    private record Found(long id, String title, String titleKey, IssueRef issue) {}
 
     private List<DraftTopic> check(Connection c, String trgm, ParsedIssue issue) throws SQLException {
         List<Keys> keys = issue.topics().stream()
-                .map(t -> new Keys(t, LinkKey.ofTopic(t.url(), t.links()), TitleKey.normalise(t.title()))).toList();
+                .map(t -> new Keys(t, LinkKey.ofTopic(t.url(), t.links()), TitleKey.normalise(t.title())))
+                .toList();
         EarlierThan earlier = new EarlierThan(issue);
         Map<String, List<Found>> byLink = sameLinks(c, earlier, keys);
-        Map<Integer, List<Found>> candidates = trgm != null ? trigramCandidates(c, trgm, earlier, keys)
-                : allTitles(c, earlier, keys.size());
+        Map<Integer, List<Found>> candidates =
+                trgm != null ? trigramCandidates(c, trgm, earlier, keys) : allTitles(c, earlier, keys.size());
         List<DraftTopic> out = new ArrayList<>();
         for (int n = 0; n < keys.size(); n++) {
             Keys k = keys.get(n);
@@ -144,9 +143,12 @@ public class DraftCheck {
             candidates.getOrDefault(n, List.of()).stream()
                     .filter(f -> !repeats.containsKey(f.id()) && TitleKey.nearIdentical(k.title(), f.titleKey()))
                     .map(f -> repeat(f, k, SIMILAR_TITLE))
-                    .sorted(Comparator.comparingDouble(Repeat::similarity).reversed()
-                            .thenComparing(r -> r.issue().date()).thenComparingLong(Repeat::topicId))
-                    .limit(MAX_SIMILAR).forEach(r -> repeats.put(r.topicId(), r));
+                    .sorted(Comparator.comparingDouble(Repeat::similarity)
+                            .reversed()
+                            .thenComparing(r -> r.issue().date())
+                            .thenComparingLong(Repeat::topicId))
+                    .limit(MAX_SIMILAR)
+                    .forEach(r -> repeats.put(r.topicId(), r));
             out.add(new DraftTopic(k.topic().title(), k.topic().url(), List.copyOf(repeats.values())));
         }
         return out;
@@ -179,19 +181,28 @@ public class DraftCheck {
         }
     }
 
-    private static final String FOUND = "t.id, t.title, coalesce(t.title_key, ''), i.id, i.series, i.number, i.published";
+    private static final String FOUND =
+            "t.id, t.title, coalesce(t.title_key, ''), i.id, i.series, i.number, i.published";
 
     private static Found found(ResultSet rs, int from) throws SQLException {
         int number = rs.getInt(from + 5);
         Integer n = rs.wasNull() ? null : number;
-        return new Found(rs.getLong(from), rs.getString(from + 1), rs.getString(from + 2),
-                new IssueRef(rs.getLong(from + 3), rs.getString(from + 4), n, rs.getDate(from + 6).toLocalDate()));
+        return new Found(
+                rs.getLong(from),
+                rs.getString(from + 1),
+                rs.getString(from + 2),
+                new IssueRef(
+                        rs.getLong(from + 3),
+                        rs.getString(from + 4),
+                        n,
+                        rs.getDate(from + 6).toLocalDate()));
     }
 
     /** Earlier topics sharing a link with any draft topic, earliest first: one query on the link_key index. */
     private static Map<String, List<Found>> sameLinks(Connection c, EarlierThan earlier, List<Keys> keys)
             throws SQLException {
-        String[] links = keys.stream().map(Keys::link).filter(l -> l != null).distinct().toArray(String[]::new);
+        String[] links =
+                keys.stream().map(Keys::link).filter(l -> l != null).distinct().toArray(String[]::new);
         Map<String, List<Found>> out = new LinkedHashMap<>();
         if (links.length == 0) {
             return out;
@@ -211,8 +222,8 @@ public class DraftCheck {
     }
 
     /** For each draft topic (by position), the earlier titles most alike by trigrams: one query on the trigram index. */
-    private static Map<Integer, List<Found>> trigramCandidates(Connection c, String schema, EarlierThan earlier,
-            List<Keys> keys) throws SQLException {
+    private static Map<Integer, List<Found>> trigramCandidates(
+            Connection c, String schema, EarlierThan earlier, List<Keys> keys) throws SQLException {
         Map<Integer, List<Found>> out = new LinkedHashMap<>();
         if (keys.isEmpty()) {
             return out;
@@ -228,11 +239,13 @@ public class DraftCheck {
                 + " from topic t join issue i on i.id = t.issue_id"
                 + " where d.k <> '' and t.title_key operator(" + s + ".%) d.k and" + earlier.sql()
                 + " order by " + s + ".similarity(t.title_key, d.k) desc, t.id limit " + CANDIDATES + ") x")) {
-            ps.setArray(1, c.createArrayOf("text", keys.stream().map(Keys::title).toArray(String[]::new)));
+            ps.setArray(
+                    1, c.createArrayOf("text", keys.stream().map(Keys::title).toArray(String[]::new)));
             earlier.bind(ps, 2);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.computeIfAbsent(rs.getInt(1) - 1, k -> new ArrayList<>()).add(found(rs, 2));
+                    out.computeIfAbsent(rs.getInt(1) - 1, k -> new ArrayList<>())
+                            .add(found(rs, 2));
                 }
             }
         }
@@ -243,8 +256,8 @@ public class DraftCheck {
     private static Map<Integer, List<Found>> allTitles(Connection c, EarlierThan earlier, int draftTopics)
             throws SQLException {
         List<Found> all = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select " + FOUND
-                + " from topic t join issue i on i.id = t.issue_id where" + earlier.sql())) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select " + FOUND + " from topic t join issue i on i.id = t.issue_id where" + earlier.sql())) {
             earlier.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

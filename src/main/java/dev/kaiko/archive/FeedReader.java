@@ -64,25 +64,32 @@ public class FeedReader implements ArchiveReader {
             Element entry = entries.get(i);
             String title = HtmlPageReader.firstNonBlank(childText(entry, "title"), feedTitle, filename);
             String link = atom ? atomLink(entry) : childText(entry, "link");
-            String html = atom ? atomContent(entry) : HtmlPageReader.firstNonBlank(childText(entry, "content|encoded"),
-                    childText(entry, "description"));
-            Element body = Jsoup.parseBodyFragment(html == null ? "" : html, link == null ? "" : link).body();
+            String html = atom
+                    ? atomContent(entry)
+                    : HtmlPageReader.firstNonBlank(
+                            childText(entry, "content|encoded"), childText(entry, "description"));
+            Element body = Jsoup.parseBodyFragment(html == null ? "" : html, link == null ? "" : link)
+                    .body();
             List<ParsedTopic> topics = HtmlTopicSplitter.split(body);
             if (topics.isEmpty()) {
                 continue;
             }
             LocalDate date = entryDate(entry, atom, title);
             if (date == null) {
-                throw ArchiveFormatException.inFile(filename, (atom ? "entry " : "item ") + (i + 1) + " (\"" + title
-                        + "\") has no date: expected " + (atom ? "<published> or <updated>" : "<pubDate>"));
+                throw ArchiveFormatException.inFile(
+                        filename,
+                        (atom ? "entry " : "item ") + (i + 1) + " (\"" + title + "\") has no date: expected "
+                                + (atom ? "<published> or <updated>" : "<pubDate>"));
             }
             Integer number = IssueFacts.numberIn(title);
-            String series = number != null || IssueFacts.dateIn(title) != null ? IssueFacts.seriesFromTitle(title) : null;
-            issues.add(new ParsedIssue(HtmlPageReader.firstNonBlank(series, feedTitle, title), number, title, date, link,
-                    topics));
+            String series =
+                    number != null || IssueFacts.dateIn(title) != null ? IssueFacts.seriesFromTitle(title) : null;
+            issues.add(new ParsedIssue(
+                    HtmlPageReader.firstNonBlank(series, feedTitle, title), number, title, date, link, topics));
         }
         if (issues.isEmpty()) {
-            throw ArchiveFormatException.inFile(filename, "no entry of the feed has topics (h2/h3 headings in its content)");
+            throw ArchiveFormatException.inFile(
+                    filename, "no entry of the feed has topics (h2/h3 headings in its content)");
         }
         return issues;
     }
@@ -124,7 +131,8 @@ public class FeedReader implements ArchiveReader {
             String pubDate = childText(entry, "pubDate");
             if (pubDate != null) {
                 try {
-                    return ZonedDateTime.parse(pubDate, DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
+                    return ZonedDateTime.parse(pubDate, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toLocalDate();
                 } catch (DateTimeParseException e) {
                     LocalDate date = IssueFacts.dateIn(pubDate); // some feeds write ISO dates here
                     if (date != null) {

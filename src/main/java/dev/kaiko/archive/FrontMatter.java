@@ -66,7 +66,9 @@ record FrontMatter(Map<String, Object> fields, String body, int bodyLine) {
             }
         }
         if (close < 0) {
-            throw ArchiveFormatException.atLine(filename, 1,
+            throw ArchiveFormatException.atLine(
+                    filename,
+                    1,
                     "YAML front matter opened with '---' on line 1 is never closed (no second '---' line)");
         }
         String yaml = String.join("\n", java.util.Arrays.asList(lines).subList(1, close));
@@ -76,13 +78,17 @@ record FrontMatter(Map<String, Object> fields, String body, int bodyLine) {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 2 : mark.getLine() + 2; // +1 for 1-based, +1 for the opening '---'
-            throw ArchiveFormatException.atLine(filename, line, "invalid YAML front matter: " + firstLine(e.getProblem()));
+            throw ArchiveFormatException.atLine(
+                    filename, line, "invalid YAML front matter: " + firstLine(e.getProblem()));
         } catch (YAMLException e) {
             throw ArchiveFormatException.atLine(filename, 2, "invalid YAML front matter: " + firstLine(e.getMessage()));
         }
         if (loaded != null && !(loaded instanceof Map)) {
-            throw ArchiveFormatException.atLine(filename, 2, "YAML front matter must be a mapping of fields, not a "
-                    + loaded.getClass().getSimpleName());
+            throw ArchiveFormatException.atLine(
+                    filename,
+                    2,
+                    "YAML front matter must be a mapping of fields, not a "
+                            + loaded.getClass().getSimpleName());
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         if (loaded != null) {
@@ -127,11 +133,18 @@ record FrontMatter(Map<String, Object> fields, String body, int bodyLine) {
     java.util.List<String> list(String key) {
         Object v = fields.get(key);
         if (v instanceof java.util.Collection<?> c) {
-            return c.stream().filter(java.util.Objects::nonNull).map(o -> String.valueOf(o).strip())
-                    .filter(s -> !s.isEmpty()).toList();
+            return c.stream()
+                    .filter(java.util.Objects::nonNull)
+                    .map(o -> String.valueOf(o).strip())
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
         String s = text(key);
-        return s == null ? java.util.List.of()
-                : java.util.Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+        return s == null
+                ? java.util.List.of()
+                : java.util.Arrays.stream(s.split(","))
+                        .map(String::strip)
+                        .filter(x -> !x.isEmpty())
+                        .toList();
     }
 }

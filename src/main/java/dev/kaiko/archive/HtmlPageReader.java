@@ -27,8 +27,15 @@ public class HtmlPageReader implements ArchiveReader {
 
     public static final String FORMAT = "html";
 
-    static final List<String> ARTICLE_SELECTORS = List.of(".entry-content", ".post-content", "[itemprop=articleBody]",
-            ".article-body", ".znc", "article", "main", "[role=main]");
+    static final List<String> ARTICLE_SELECTORS = List.of(
+            ".entry-content",
+            ".post-content",
+            "[itemprop=articleBody]",
+            ".article-body",
+            ".znc",
+            "article",
+            "main",
+            "[role=main]");
 
     static final String FURNITURE = "nav, aside, footer, form, header, .sidebar, #sidebar, .comments, #comments,"
             + " .comment-area, .comments-area, .comment-list, .share, .share-buttons, .social-buttons, .sharedaddy,"
@@ -57,7 +64,8 @@ public class HtmlPageReader implements ArchiveReader {
     @Override
     public List<ParsedIssue> read(String filename, String text) throws ArchiveFormatException {
         Document doc = Jsoup.parse(text);
-        String url = firstNonBlank(doc.select("link[rel=canonical]").attr("href"),
+        String url = firstNonBlank(
+                doc.select("link[rel=canonical]").attr("href"),
                 doc.select("meta[property=og:url]").attr("content"));
         if (url != null) {
             doc.setBaseUri(url);
@@ -70,14 +78,17 @@ public class HtmlPageReader implements ArchiveReader {
         String title = issueTitle(doc, entry != null ? entry : article);
         LocalDate date = issueDate(doc, entry != null ? entry : article, title, filename);
         if (date == null) {
-            throw ArchiveFormatException.inFile(filename, "no issue date: expected <time datetime>, "
-                    + "meta article:published_time, or a date in the title or file name");
+            throw ArchiveFormatException.inFile(
+                    filename,
+                    "no issue date: expected <time datetime>, "
+                            + "meta article:published_time, or a date in the title or file name");
         }
         Element content = article.clone();
         content.select(FURNITURE).remove();
         List<ParsedTopic> topics = HtmlTopicSplitter.split(content);
         if (topics.isEmpty()) {
-            throw ArchiveFormatException.inFile(filename, "no topics found: expected h2/h3 headings in the article body");
+            throw ArchiveFormatException.inFile(
+                    filename, "no topics found: expected h2/h3 headings in the article body");
         }
         String series = IssueFacts.seriesFromTitle(title);
         if (series == null) {
@@ -112,14 +123,22 @@ public class HtmlPageReader implements ArchiveReader {
     }
 
     private static String issueTitle(Document doc, Element entry) {
-        return firstNonBlank(entry.select("h1, .entry-title").text(), doc.select("meta[property=og:title]").attr("content"),
-                doc.select("h1").text(), doc.title(), "(untitled)");
+        return firstNonBlank(
+                entry.select("h1, .entry-title").text(),
+                doc.select("meta[property=og:title]").attr("content"),
+                doc.select("h1").text(),
+                doc.title(),
+                "(untitled)");
     }
 
     private static LocalDate issueDate(Document doc, Element entry, String title, String filename) {
-        String[] candidates = { entry.select("time[datetime]").attr("datetime"),
-                doc.select("meta[property=article:published_time]").attr("content"),
-                doc.select("time[datetime]").attr("datetime"), title, filename };
+        String[] candidates = {
+            entry.select("time[datetime]").attr("datetime"),
+            doc.select("meta[property=article:published_time]").attr("content"),
+            doc.select("time[datetime]").attr("datetime"),
+            title,
+            filename
+        };
         for (String candidate : candidates) {
             LocalDate date = IssueFacts.dateIn(candidate);
             if (date != null) {

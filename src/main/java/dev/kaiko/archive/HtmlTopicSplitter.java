@@ -24,8 +24,7 @@ import org.jsoup.select.NodeVisitor;
  */
 final class HtmlTopicSplitter {
 
-    private HtmlTopicSplitter() {
-    }
+    private HtmlTopicSplitter() {}
 
     static List<ParsedTopic> split(Element article) {
         boolean hasH2 = !article.select("h2").isEmpty();
@@ -74,8 +73,11 @@ final class HtmlTopicSplitter {
     /** The article's nodes in order, descending into wrappers that hold headings so headings come out flat. */
     private static void flatten(Element parent, String sectionTag, String topicTag, List<Node> out) {
         for (Node child : parent.childNodes()) {
-            if (child instanceof Element e && !e.normalName().equals(sectionTag) && !e.normalName().equals(topicTag)
-                    && !e.select(topicTag + (sectionTag == null ? "" : ", " + sectionTag)).isEmpty()) {
+            if (child instanceof Element e
+                    && !e.normalName().equals(sectionTag)
+                    && !e.normalName().equals(topicTag)
+                    && !e.select(topicTag + (sectionTag == null ? "" : ", " + sectionTag))
+                            .isEmpty()) {
                 flatten(e, sectionTag, topicTag, out);
             } else {
                 out.add(child);
@@ -115,8 +117,16 @@ final class HtmlTopicSplitter {
             presenter = marked.presenter();
         }
         List<String> linkList = List.copyOf(links);
-        topics.add(new ParsedTopic(heading.text().strip(), marked.text(), html.toString().strip(), section,
-                linkList.isEmpty() ? null : linkList.get(0), linkList, presenter, List.of(), List.of()));
+        topics.add(new ParsedTopic(
+                heading.text().strip(),
+                marked.text(),
+                html.toString().strip(),
+                section,
+                linkList.isEmpty() ? null : linkList.get(0),
+                linkList,
+                presenter,
+                List.of(),
+                List.of()));
     }
 
     private static void addLinks(Element element, Set<String> links) {
@@ -132,38 +142,43 @@ final class HtmlTopicSplitter {
     /** Plain text of a node with one line per block element and {@code <br>}; script and style contents dropped. */
     static String blockText(Node node) {
         StringBuilder s = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node n, int depth) {
-                if (n instanceof TextNode t) {
-                    String parent = t.parent() != null ? t.parent().normalName() : "";
-                    if (!parent.equals("script") && !parent.equals("style")) {
-                        s.append(parent.equals("pre") || parent.equals("code") && hasPreAncestor(t)
-                                ? t.getWholeText() : t.text());
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node n, int depth) {
+                        if (n instanceof TextNode t) {
+                            String parent = t.parent() != null ? t.parent().normalName() : "";
+                            if (!parent.equals("script") && !parent.equals("style")) {
+                                s.append(
+                                        parent.equals("pre") || parent.equals("code") && hasPreAncestor(t)
+                                                ? t.getWholeText()
+                                                : t.text());
+                            }
+                        } else if (n instanceof Element e
+                                && (e.isBlock() || e.normalName().equals("br"))) {
+                            newline();
+                        }
                     }
-                } else if (n instanceof Element e && (e.isBlock() || e.normalName().equals("br"))) {
-                    newline();
-                }
-            }
 
-            @Override
-            public void tail(Node n, int depth) {
-                if (n instanceof Element e && e.isBlock()) {
-                    newline();
-                }
-            }
+                    @Override
+                    public void tail(Node n, int depth) {
+                        if (n instanceof Element e && e.isBlock()) {
+                            newline();
+                        }
+                    }
 
-            private void newline() {
-                int end = s.length();
-                while (end > 0 && s.charAt(end - 1) == ' ') {
-                    end--;
-                }
-                s.setLength(end);
-                if (end > 0 && s.charAt(end - 1) != '\n') {
-                    s.append('\n');
-                }
-            }
-        }, node);
+                    private void newline() {
+                        int end = s.length();
+                        while (end > 0 && s.charAt(end - 1) == ' ') {
+                            end--;
+                        }
+                        s.setLength(end);
+                        if (end > 0 && s.charAt(end - 1) != '\n') {
+                            s.append('\n');
+                        }
+                    }
+                },
+                node);
         return s.toString().replaceAll("(?m)^ +", "").replaceAll("\n{2,}", "\n");
     }
 

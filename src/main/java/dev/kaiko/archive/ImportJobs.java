@@ -22,30 +22,37 @@ public class ImportJobs {
 
     @Inject
     ArchiveImporter importer;
+
     @Inject
     BackgroundJobs jobs;
 
     public BackgroundJobs.Status submit(List<Upload> uploads, String format) {
-        return jobs.submit(KIND, progress -> importer.importFiles(uploads, format, new ArchiveImporter.Progress() {
-            @Override
-            public void fileDone(ImportReport.FileReport report) {
-                progress.counter("topics_done")
-                        .addAndGet(report.topicsAdded() + report.topicsUpdated() + report.topicsUnchanged());
-            }
+        return jobs.submit(
+                KIND,
+                progress -> importer.importFiles(uploads, format, new ArchiveImporter.Progress() {
+                    @Override
+                    public void fileDone(ImportReport.FileReport report) {
+                        progress.counter("topics_done")
+                                .addAndGet(report.topicsAdded() + report.topicsUpdated() + report.topicsUnchanged());
+                    }
 
-            @Override
-            public void uploadDone(Upload upload) {
-                progress.advance(1);
-                progress.counter("files_done").incrementAndGet();
-                LOG.infof("Import job: %d/%d files, %d topics", progress.counter("files_done").get(),
-                        uploads.size(), progress.counter("topics_done").get());
-            }
-        }), progress -> {
-            progress.total(uploads.size());
-            progress.counter("files_total").set(uploads.size());
-            progress.counter("files_done");
-            progress.counter("topics_done");
-        });
+                    @Override
+                    public void uploadDone(Upload upload) {
+                        progress.advance(1);
+                        progress.counter("files_done").incrementAndGet();
+                        LOG.infof(
+                                "Import job: %d/%d files, %d topics",
+                                progress.counter("files_done").get(),
+                                uploads.size(),
+                                progress.counter("topics_done").get());
+                    }
+                }),
+                progress -> {
+                    progress.total(uploads.size());
+                    progress.counter("files_total").set(uploads.size());
+                    progress.counter("files_done");
+                    progress.counter("topics_done");
+                });
     }
 
     /** An import job's status (empty for an unknown id or a job of another kind). */

@@ -40,7 +40,10 @@ public record ImportReport(List<FileReport> files, String indexing) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FileReport(String file, String format, int issues,
+    public record FileReport(
+            String file,
+            String format,
+            int issues,
             @JsonProperty("topics_added") int topicsAdded,
             @JsonProperty("topics_updated") int topicsUpdated,
             @JsonProperty("topics_unchanged") int topicsUnchanged,

@@ -16,11 +16,10 @@ final class IssueFacts {
     private static final Pattern NUMBER = Pattern.compile(
             "第\\s*(\\d{1,5})\\s*回|(?i:\\b(?:issue|no\\.?|vol\\.?|number)\\s*#?\\s*(\\d{1,5})\\b)|#(\\d{1,5})\\b");
     /** Trailing decorations of a title that are not part of the weekly's name: a number, a date, "第N回", "#N". */
-    private static final Pattern TRAILING_DECORATION = Pattern.compile(
-            "(?:\\s*(?:[-–—:|#]|第|(?i:issue|no\\.?|vol\\.?))?\\s*[0-9][0-9-/.年月日号回]*\\s*)+$");
+    private static final Pattern TRAILING_DECORATION =
+            Pattern.compile("(?:\\s*(?:[-–—:|#]|第|(?i:issue|no\\.?|vol\\.?))?\\s*[0-9][0-9-/.年月日号回]*\\s*)+$");
 
-    private IssueFacts() {
-    }
+    private IssueFacts() {}
 
     /** The first date written as YYYY-MM-DD (or / .) or YYYY年M月D日 in the text, or null. */
     static LocalDate dateIn(String text) {
@@ -33,13 +32,16 @@ final class IssueFacts {
             return iso != null ? iso : japanese;
         }
         // Both forms present: the one written first wins.
-        return text.indexOf(String.valueOf(iso.getYear())) <= text.indexOf(String.valueOf(japanese.getYear())) ? iso : japanese;
+        return text.indexOf(String.valueOf(iso.getYear())) <= text.indexOf(String.valueOf(japanese.getYear()))
+                ? iso
+                : japanese;
     }
 
     private static LocalDate firstValidDate(Matcher m) {
         while (m.find()) {
             try {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                return LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             } catch (DateTimeException notADate) {
                 // "2023-13-45" is no date; keep looking
             }

@@ -1,19 +1,14 @@
 package dev.kaiko.archive;
 
-import dev.kaiko.model.TitleKey;
-import dev.kaiko.model.LinkKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.text.Normalizer;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +16,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +29,8 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-import dev.kaiko.model.TopicTag;
 import dev.kaiko.model.IndexOutbox;
+import dev.kaiko.model.TopicTag;
 import dev.kaiko.tagging.TopicTagging;
 
 /**
@@ -54,8 +48,10 @@ class IssueStore {
 
     @Inject
     EntityManager em;
+
     @Inject
     TopicTagging tagging;
+
     @Inject
     IndexOutbox indexOutbox;
 
@@ -66,8 +62,7 @@ class IssueStore {
     }
 
     /** What storing one issue did; the issue's id, for the work that follows it (citations). */
-    record Stored(long issueId, Counts counts, boolean changed) {
-    }
+    record Stored(long issueId, Counts counts, boolean changed) {}
 
     Stored store(ParsedIssue parsed, String sourceFile, String format) {
         return store(parsed, sourceFile, format, null);
@@ -81,13 +76,14 @@ class IssueStore {
         return em.unwrap(Session.class).doReturningWork(c -> store(c, parsed, sourceFile, format, manualTags));
     }
 
-    private Stored store(Connection c, ParsedIssue parsed, String sourceFile, String format,
-            List<List<String>> manualTags) throws SQLException {
+    private Stored store(
+            Connection c, ParsedIssue parsed, String sourceFile, String format, List<List<String>> manualTags)
+            throws SQLException {
         String issueKey = issueKey(parsed);
         Long issueId = null;
         boolean issueChanged = false;
-        try (PreparedStatement s = c.prepareStatement(
-                "select id, series, number, title, published, url from issue where issue_key = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("select id, series, number, title, published, url from issue where issue_key = ?")) {
             s.setString(1, issueKey);
             try (ResultSet r = s.executeQuery()) {
                 if (r.next()) {
@@ -131,7 +127,8 @@ class IssueStore {
         stored.forEach(t -> existing.put(t.key, t));
         // Topics another file contributed to this issue (a week of a link feed split over monthly files) stay.
         List<TopicRows.Row> othersTopics = stored.stream()
-                .filter(t -> t.sourceFile != null && !t.sourceFile.equals(sourceFile)).toList();
+                .filter(t -> t.sourceFile != null && !t.sourceFile.equals(sourceFile))
+                .toList();
         // Keys taken by this file's earlier topics or by other files' topics in the same issue: a repeated title
         // gets an ordinal, so each copy keeps an identity of its own whatever order the files come in.
         Set<String> takenKeys = new HashSet<>();
@@ -221,7 +218,9 @@ class IssueStore {
         } else if (manualTags != null) {
             indexOutbox.topicsChanged(ordered.stream().map(t -> t.id).toList());
         }
-        return new Stored(issueId, new Counts(added, updated, unchanged, removed.size()),
+        return new Stored(
+                issueId,
+                new Counts(added, updated, unchanged, removed.size()),
                 issueChanged || added + updated + removed.size() > 0);
     }
 
@@ -234,25 +233,35 @@ class IssueStore {
     }
 
     static String issueKey(ParsedIssue p) {
-        return normalize(p.series()) + "|" + (p.number() != null ? "#" + p.number() : p.date().toString());
+        return normalize(p.series()) + "|"
+                + (p.number() != null ? "#" + p.number() : p.date().toString());
     }
 
     static String normalize(String s) {
-        return Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("\\s+", " ").strip();
+        return Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 
     private static String contentHash(ParsedTopic p) {
-        return digest(String.join("\u0000", p.title(), p.body(),
-                String.valueOf(p.bodyHtml()), String.valueOf(p.section()), String.valueOf(p.url()),
-                String.join("\u0001", p.links()), String.valueOf(p.presenter()),
-                String.join("\u0001", p.archiveTags()), String.join("\u0001", p.attributes())));
+        return digest(String.join(
+                "\u0000",
+                p.title(),
+                p.body(),
+                String.valueOf(p.bodyHtml()),
+                String.valueOf(p.section()),
+                String.valueOf(p.url()),
+                String.join("\u0001", p.links()),
+                String.valueOf(p.presenter()),
+                String.join("\u0001", p.archiveTags()),
+                String.join("\u0001", p.attributes())));
     }
 
     static String digest(String s) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 /** Turns Jackson's failures into errors located by line and JSON path ("$.list[3].date"). */
 final class JsonErrors {
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     static ArchiveFormatException located(String filename, JsonProcessingException e) {
         JsonLocation location = e.getLocation();
@@ -35,8 +34,10 @@ final class JsonErrors {
         }
         StringBuilder p = new StringBuilder("$");
         for (JsonPointer ptr = pointer; !ptr.matches(); ptr = ptr.tail()) {
-            p.append(ptr.mayMatchElement() && ptr.getMatchingProperty().matches("\\d+")
-                    ? "[" + ptr.getMatchingIndex() + "]" : "." + ptr.getMatchingProperty());
+            p.append(
+                    ptr.mayMatchElement() && ptr.getMatchingProperty().matches("\\d+")
+                            ? "[" + ptr.getMatchingIndex() + "]"
+                            : "." + ptr.getMatchingProperty());
         }
         return p.toString();
     }

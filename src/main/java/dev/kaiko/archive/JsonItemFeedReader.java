@@ -74,8 +74,10 @@ public class JsonItemFeedReader implements ArchiveReader {
         if (list == null || !list.isArray()) {
             throw ArchiveFormatException.atPath(filename, "$.list", "expected an array of items under \"list\"");
         }
-        String series = root.hasNonNull("series") && !root.get("series").asText().isBlank()
-                ? root.get("series").asText().strip() : DEFAULT_SERIES;
+        String series =
+                root.hasNonNull("series") && !root.get("series").asText().isBlank()
+                        ? root.get("series").asText().strip()
+                        : DEFAULT_SERIES;
 
         Map<LocalDate, List<ParsedTopic>> byWeek = new TreeMap<>();
         for (int i = 0; i < list.size(); i++) {
@@ -85,17 +87,22 @@ public class JsonItemFeedReader implements ArchiveReader {
                 throw ArchiveFormatException.atPath(filename, at, "expected an item object");
             }
             LocalDate date = itemDate(filename, item.get("date"), at + ".date");
-            byWeek.computeIfAbsent(date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), d -> new ArrayList<>())
+            byWeek.computeIfAbsent(
+                            date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), d -> new ArrayList<>())
                     .add(topic(filename, item, at));
         }
         List<ParsedIssue> issues = new ArrayList<>();
-        byWeek.forEach((monday, topics) -> issues.add(new ParsedIssue(series, null, weekTitle(series, monday), monday,
-                null, topics)));
+        byWeek.forEach((monday, topics) ->
+                issues.add(new ParsedIssue(series, null, weekTitle(series, monday), monday, null, topics)));
         return issues;
     }
 
     static String weekTitle(String series, LocalDate date) {
-        return String.format(Locale.ROOT, "%s %d-W%02d", series, date.get(IsoFields.WEEK_BASED_YEAR),
+        return String.format(
+                Locale.ROOT,
+                "%s %d-W%02d",
+                series,
+                date.get(IsoFields.WEEK_BASED_YEAR),
                 date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
@@ -105,9 +112,13 @@ public class JsonItemFeedReader implements ArchiveReader {
         }
         String s = date.asText().strip();
         try {
-            return s.length() == 10 ? LocalDate.parse(s) : OffsetDateTime.parse(s).toLocalDate();
+            return s.length() == 10
+                    ? LocalDate.parse(s)
+                    : OffsetDateTime.parse(s).toLocalDate();
         } catch (DateTimeParseException e) {
-            throw ArchiveFormatException.atPath(filename, path,
+            throw ArchiveFormatException.atPath(
+                    filename,
+                    path,
                     "invalid date '" + s + "': expected an ISO date or timestamp such as 2023-01-31T10:00:00Z");
         }
     }
@@ -141,12 +152,14 @@ public class JsonItemFeedReader implements ArchiveReader {
             });
         }
         String content = text(item, "content");
-        return new ParsedTopic(title, content == null ? "" : content, null, null, url, List.copyOf(links), null, tags,
-                List.of());
+        return new ParsedTopic(
+                title, content == null ? "" : content, null, null, url, List.copyOf(links), null, tags, List.of());
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
-        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
+        return v == null || v.isNull() || v.asText().isBlank()
+                ? null
+                : v.asText().strip();
     }
 }

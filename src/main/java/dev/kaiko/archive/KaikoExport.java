@@ -31,33 +31,65 @@ public final class KaikoExport {
     /** The document version this code writes and reads. */
     public static final int VERSION = 1;
 
-    private KaikoExport() {
-    }
+    private KaikoExport() {}
 
-    @JsonPropertyOrder({ "kaiko_export", "exported_at", "issues" })
-    public record Document(@JsonProperty("kaiko_export") int version, @JsonProperty("exported_at") Instant exportedAt,
+    @JsonPropertyOrder({"kaiko_export", "exported_at", "issues"})
+    public record Document(
+            @JsonProperty("kaiko_export") int version,
+            @JsonProperty("exported_at") Instant exportedAt,
             List<Issue> issues) {
         public Document {
             issues = issues == null ? List.of() : List.copyOf(issues);
         }
     }
 
-    @JsonPropertyOrder({ "series", "number", "title", "date", "url", "source_file", "topics" })
-    public record Issue(String series, Integer number, String title, LocalDate date, String url,
-            @JsonProperty("source_file") String sourceFile, List<Topic> topics) {
+    @JsonPropertyOrder({"series", "number", "title", "date", "url", "source_file", "topics"})
+    public record Issue(
+            String series,
+            Integer number,
+            String title,
+            LocalDate date,
+            String url,
+            @JsonProperty("source_file") String sourceFile,
+            List<Topic> topics) {
         public Issue {
             topics = topics == null ? List.of() : List.copyOf(topics);
         }
 
         /** The issue as a reader would have parsed it (tags of provenance archive or manual become archive tags). */
         public ParsedIssue toParsedIssue() {
-            return new ParsedIssue(series, number, title, date, url, topics.stream().map(Topic::toParsedTopic).toList());
+            return new ParsedIssue(
+                    series,
+                    number,
+                    title,
+                    date,
+                    url,
+                    topics.stream().map(Topic::toParsedTopic).toList());
         }
     }
 
-    @JsonPropertyOrder({ "key", "title", "body", "body_html", "section", "url", "links", "presenter", "attributes", "tags" })
-    public record Topic(String key, String title, String body, @JsonProperty("body_html") String bodyHtml,
-            String section, String url, List<String> links, String presenter, List<String> attributes,
+    @JsonPropertyOrder({
+        "key",
+        "title",
+        "body",
+        "body_html",
+        "section",
+        "url",
+        "links",
+        "presenter",
+        "attributes",
+        "tags"
+    })
+    public record Topic(
+            String key,
+            String title,
+            String body,
+            @JsonProperty("body_html") String bodyHtml,
+            String section,
+            String url,
+            List<String> links,
+            String presenter,
+            List<String> attributes,
             List<Tag> tags) {
         public Topic {
             links = links == null ? List.of() : List.copyOf(links);
@@ -66,8 +98,11 @@ public final class KaikoExport {
         }
 
         public ParsedTopic toParsedTopic() {
-            List<String> kept = tags.stream().filter(t -> Tag.ARCHIVE.equals(t.provenance()) || Tag.MANUAL.equals(t.provenance()))
-                    .map(Tag::name).distinct().toList();
+            List<String> kept = tags.stream()
+                    .filter(t -> Tag.ARCHIVE.equals(t.provenance()) || Tag.MANUAL.equals(t.provenance()))
+                    .map(Tag::name)
+                    .distinct()
+                    .toList();
             return new ParsedTopic(title, body, bodyHtml, section, url, links, presenter, kept, attributes);
         }
     }
@@ -85,13 +120,16 @@ public final class KaikoExport {
 
     /** A mapper that writes and reads the document as specified (ISO dates, indented). */
     public static ObjectMapper mapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** Writes a document as JSON (UTF-8); the stream is left open. */
     public static void write(Document document, OutputStream out) throws IOException {
-        mapper().writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        mapper().writer()
+                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .writeValue(out, document);
     }
 }

@@ -37,7 +37,9 @@ public class KaikoExportReader implements ArchiveReader {
 
     @Override
     public List<ParsedIssue> read(String filename, String text) throws ArchiveFormatException {
-        return readDocument(filename, text).issues().stream().map(KaikoExport.Issue::toParsedIssue).toList();
+        return readDocument(filename, text).issues().stream()
+                .map(KaikoExport.Issue::toParsedIssue)
+                .toList();
     }
 
     /** The whole export document, tags with their provenance included, checked for what an import needs. */
@@ -49,8 +51,11 @@ public class KaikoExportReader implements ArchiveReader {
             throw JsonErrors.located(filename, e);
         }
         if (document == null || document.version() != KaikoExport.VERSION) {
-            throw ArchiveFormatException.atPath(filename, "$.kaiko_export", "unsupported export version "
-                    + (document == null ? "(none)" : document.version()) + "; this Kaiko reads version " + KaikoExport.VERSION);
+            throw ArchiveFormatException.atPath(
+                    filename,
+                    "$.kaiko_export",
+                    "unsupported export version " + (document == null ? "(none)" : document.version())
+                            + "; this Kaiko reads version " + KaikoExport.VERSION);
         }
         for (int i = 0; i < document.issues().size(); i++) {
             KaikoExport.Issue issue = document.issues().get(i);
@@ -72,8 +77,11 @@ public class KaikoExportReader implements ArchiveReader {
                     String tagAt = topicAt + ".tags[" + g + "]";
                     require(filename, tag == null ? null : tag.name(), tagAt + ".name");
                     if (!KaikoExport.Tag.PROVENANCES.contains(tag.provenance())) {
-                        throw ArchiveFormatException.atPath(filename, tagAt + ".provenance", "unknown provenance '"
-                                + tag.provenance() + "' (expected one of " + KaikoExport.Tag.PROVENANCES + ")");
+                        throw ArchiveFormatException.atPath(
+                                filename,
+                                tagAt + ".provenance",
+                                "unknown provenance '" + tag.provenance() + "' (expected one of "
+                                        + KaikoExport.Tag.PROVENANCES + ")");
                     }
                 }
             }

@@ -105,13 +105,19 @@ public class MarkdownIssueReader implements ArchiveReader {
 
         String title = front.text("title");
         if (title == null) {
-            title = blocks.stream().filter(b -> b instanceof Heading h && h.getLevel() == 1).findFirst()
-                    .map(MarkdownIssueReader::plainText).orElse(null);
+            title = blocks.stream()
+                    .filter(b -> b instanceof Heading h && h.getLevel() == 1)
+                    .findFirst()
+                    .map(MarkdownIssueReader::plainText)
+                    .orElse(null);
         }
         List<ParsedTopic> topics = topicsIn(blocks, front);
         if (topics.isEmpty()) {
-            throw ArchiveFormatException.atLine(filename, firstTextLine(front), "no topics found: expected topic headings"
-                    + " under section headings ('## section', '### topic') or bullet links ('* [title](url)') under headings");
+            throw ArchiveFormatException.atLine(
+                    filename,
+                    firstTextLine(front),
+                    "no topics found: expected topic headings"
+                            + " under section headings ('## section', '### topic') or bullet links ('* [title](url)') under headings");
         }
 
         LocalDate date = IssueFacts.dateIn(front.text("date"));
@@ -122,7 +128,9 @@ public class MarkdownIssueReader implements ArchiveReader {
             date = IssueFacts.dateIn(filename);
         }
         if (date == null) {
-            throw ArchiveFormatException.atLine(filename, 1,
+            throw ArchiveFormatException.atLine(
+                    filename,
+                    1,
                     "no issue date: expected a 'date' front matter field, or a date in the title or file name");
         }
         Integer number = numberField(filename, front);
@@ -136,7 +144,8 @@ public class MarkdownIssueReader implements ArchiveReader {
         if (title == null) {
             title = series != null ? series + " " + date : filename;
         }
-        return List.of(new ParsedIssue(series == null ? title : series, number, title, date, front.text("url"), topics));
+        return List.of(
+                new ParsedIssue(series == null ? title : series, number, title, date, front.text("url"), topics));
     }
 
     /** The file line of the first non-blank line after the front matter. */
@@ -226,7 +235,8 @@ public class MarkdownIssueReader implements ArchiveReader {
 
     private static boolean hasDeeperHeading(List<Node> blocks, List<Integer> headingAt, int h) {
         return h + 1 < headingAt.size()
-                && ((Heading) blocks.get(headingAt.get(h + 1))).getLevel() > ((Heading) blocks.get(headingAt.get(h))).getLevel();
+                && ((Heading) blocks.get(headingAt.get(h + 1))).getLevel()
+                        > ((Heading) blocks.get(headingAt.get(h))).getLevel();
     }
 
     /**
@@ -253,7 +263,8 @@ public class MarkdownIssueReader implements ArchiveReader {
     }
 
     private static boolean hasText(List<Node> content) {
-        return content.stream().anyMatch(b -> !(b instanceof HtmlBlock) && !plainText(b).isBlank());
+        return content.stream()
+                .anyMatch(b -> !(b instanceof HtmlBlock) && !plainText(b).isBlank());
     }
 
     static boolean isBoilerplate(String heading) {
@@ -281,7 +292,12 @@ public class MarkdownIssueReader implements ArchiveReader {
         StringBuilder before = new StringBuilder();
         for (Node n = first.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Link link) {
-                return BRACKET_PREFIX.matcher(before.toString().strip()).replaceAll("").isBlank() ? link : null;
+                return BRACKET_PREFIX
+                                .matcher(before.toString().strip())
+                                .replaceAll("")
+                                .isBlank()
+                        ? link
+                        : null;
             }
             before.append(plainText(n));
         }
@@ -325,15 +341,27 @@ public class MarkdownIssueReader implements ArchiveReader {
             title = title.substring(blog.end());
         }
         StringBuilder rest = new StringBuilder(plainTextAfter(link));
-        for (Node block = firstParagraph.getNext(); block != null && block != bullet.getNext(); block = block.getNext()) {
+        for (Node block = firstParagraph.getNext();
+                block != null && block != bullet.getNext();
+                block = block.getNext()) {
             rest.append('\n').append(plainText(block));
         }
-        PresenterMarker.MarkedText body = PresenterMarker.takeMarkers(rest.toString().strip());
-        return new ParsedTopic(title, body.text(), html.render(bullet).strip(), section, link.getDestination(),
-                linksIn(List.of(bullet)), presenter(body.presenter(), front), front.list("tags"), List.copyOf(attributes));
+        PresenterMarker.MarkedText body =
+                PresenterMarker.takeMarkers(rest.toString().strip());
+        return new ParsedTopic(
+                title,
+                body.text(),
+                html.render(bullet).strip(),
+                section,
+                link.getDestination(),
+                linksIn(List.of(bullet)),
+                presenter(body.presenter(), front),
+                front.list("tags"),
+                List.copyOf(attributes));
     }
 
-    private ParsedTopic headingTopic(Heading heading, String title, List<Node> content, String section, FrontMatter front) {
+    private ParsedTopic headingTopic(
+            Heading heading, String title, List<Node> content, String section, FrontMatter front) {
         StringBuilder text = new StringBuilder();
         StringBuilder bodyHtml = new StringBuilder();
         for (Node block : content) {
@@ -348,8 +376,16 @@ public class MarkdownIssueReader implements ArchiveReader {
         linkSources.add(heading);
         linkSources.addAll(content);
         List<String> links = linksIn(linkSources);
-        return new ParsedTopic(title, body.text(), bodyHtml.toString().strip(), section, links.isEmpty() ? null : links.get(0),
-                links, presenter(body.presenter(), front), front.list("tags"), List.of());
+        return new ParsedTopic(
+                title,
+                body.text(),
+                bodyHtml.toString().strip(),
+                section,
+                links.isEmpty() ? null : links.get(0),
+                links,
+                presenter(body.presenter(), front),
+                front.list("tags"),
+                List.of());
     }
 
     private static String presenter(String marked, FrontMatter front) {

@@ -18,16 +18,25 @@ import java.util.Locale;
  */
 final class NonTopicHeadings {
 
-    static final List<String> END_OF_CONTENT = List.of(
-            "あとがき", "おわりに", "さいごに", "最後に", "まとめ", "コメント", "discussion", "comments", "afterword");
+    static final List<String> END_OF_CONTENT =
+            List.of("あとがき", "おわりに", "さいごに", "最後に", "まとめ", "コメント", "discussion", "comments", "afterword");
 
     static final List<String> RECURRING_COLUMNS = List.of(
-            "crate of the week", "call for participation", "updates from the rust project", "updates from rust core",
-            "rust compiler performance triage", "approved rfcs", "final comment period", "new and updated rfcs",
-            "call for testing", "upcoming events", "jobs", "quote of the week", "sponsors");
+            "crate of the week",
+            "call for participation",
+            "updates from the rust project",
+            "updates from rust core",
+            "rust compiler performance triage",
+            "approved rfcs",
+            "final comment period",
+            "new and updated rfcs",
+            "call for testing",
+            "upcoming events",
+            "jobs",
+            "quote of the week",
+            "sponsors");
 
-    private NonTopicHeadings() {
-    }
+    private NonTopicHeadings() {}
 
     static boolean endsContent(String heading) {
         return matchesAny(heading, END_OF_CONTENT);

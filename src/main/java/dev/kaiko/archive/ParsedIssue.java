@@ -14,8 +14,8 @@ import java.util.List;
  * @param url    the original address of the issue, when known
  * @param topics the topics in archive order
  */
-public record ParsedIssue(String series, Integer number, String title, LocalDate date, String url,
-        List<ParsedTopic> topics) {
+public record ParsedIssue(
+        String series, Integer number, String title, LocalDate date, String url, List<ParsedTopic> topics) {
 
     public ParsedIssue {
         topics = List.copyOf(topics);

@@ -15,8 +15,16 @@ import java.util.List;
  * @param archiveTags tags that came with the archive data (before mapping to canonical technology names)
  * @param attributes  markers such as "video" or "series" taken off a bullet's prefix
  */
-public record ParsedTopic(String title, String body, String bodyHtml, String section, String url,
-        List<String> links, String presenter, List<String> archiveTags, List<String> attributes) {
+public record ParsedTopic(
+        String title,
+        String body,
+        String bodyHtml,
+        String section,
+        String url,
+        List<String> links,
+        String presenter,
+        List<String> archiveTags,
+        List<String> attributes) {
 
     public ParsedTopic {
         body = body == null ? "" : body;

@@ -36,8 +36,12 @@ public class PlainTextIssueReader implements ArchiveReader {
     @Override
     public int confidence(String filename, String text) {
         String head = text.stripLeading();
-        if (head.isEmpty() || head.startsWith("{") || head.startsWith("[") || head.startsWith("<")
-                || head.startsWith("---") || FrontMatter.startsWithPelicanFields(text)) {
+        if (head.isEmpty()
+                || head.startsWith("{")
+                || head.startsWith("[")
+                || head.startsWith("<")
+                || head.startsWith("---")
+                || FrontMatter.startsWithPelicanFields(text)) {
             return 0;
         }
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
@@ -88,7 +92,9 @@ public class PlainTextIssueReader implements ArchiveReader {
 
         if (section == null) {
             int where = lines.size() > 1 ? lines.get(1).number : title.number;
-            throw ArchiveFormatException.atLine(filename, where,
+            throw ArchiveFormatException.atLine(
+                    filename,
+                    where,
                     "no section heading found after the title (a short line directly followed by another short line)");
         }
         String head = preamble.toString();
@@ -97,11 +103,18 @@ public class PlainTextIssueReader implements ArchiveReader {
             date = IssueFacts.dateIn(filename);
         }
         if (date == null) {
-            throw ArchiveFormatException.atLine(filename, title.number,
+            throw ArchiveFormatException.atLine(
+                    filename,
+                    title.number,
                     "no issue date found in the title, the introduction or the file name (expected YYYY-MM-DD or YYYY年M月D日)");
         }
-        return List.of(new ParsedIssue(seriesOf(title.text, lines.size() > 1 ? lines.get(1).text : null),
-                IssueFacts.numberIn(head), title.text, date, null, topics));
+        return List.of(new ParsedIssue(
+                seriesOf(title.text, lines.size() > 1 ? lines.get(1).text : null),
+                IssueFacts.numberIn(head),
+                title.text,
+                date,
+                null,
+                topics));
     }
 
     /** Whether a line has the shape of a heading: short, not a sentence, not a parenthesised remark, not a marker. */
@@ -111,8 +124,11 @@ public class PlainTextIssueReader implements ArchiveReader {
         }
         char first = line.charAt(0);
         char last = line.charAt(line.length() - 1);
-        return first != '(' && first != '（' && "。.！!？?、,:：".indexOf(last) < 0
-                && !line.startsWith("http://") && !line.startsWith("https://")
+        return first != '('
+                && first != '（'
+                && "。.！!？?、,:：".indexOf(last) < 0
+                && !line.startsWith("http://")
+                && !line.startsWith("https://")
                 && PresenterMarker.presenterIn(line) == null;
     }
 
@@ -149,8 +165,7 @@ public class PlainTextIssueReader implements ArchiveReader {
         return lines;
     }
 
-    private record NumberedLine(int number, String text) {
-    }
+    private record NumberedLine(int number, String text) {}
 
     /** A topic being collected line by line. */
     private static final class TopicDraft {
@@ -174,8 +189,16 @@ public class PlainTextIssueReader implements ArchiveReader {
         ParsedTopic toTopic(String section) {
             String text = String.join("\n", body);
             List<String> links = TextLinks.urlsIn(text);
-            return new ParsedTopic(title, text, null, section, links.isEmpty() ? null : links.get(0), links,
-                    presenter, List.of(), List.of());
+            return new ParsedTopic(
+                    title,
+                    text,
+                    null,
+                    section,
+                    links.isEmpty() ? null : links.get(0),
+                    links,
+                    presenter,
+                    List.of(),
+                    List.of());
         }
     }
 }

@@ -9,13 +9,12 @@ import java.util.regex.Pattern;
  */
 final class PresenterMarker {
 
-    private static final Pattern LABELLED = Pattern.compile(
-            "^(?:紹介者|発表者|(?i:presenter|presented by))\\s*[:：]\\s*@?(\\S.*?)\\s*$");
-    private static final Pattern PARENTHESISED = Pattern.compile(
-            "^[(（]\\s*(?i:presented by)\\s*[:：]?\\s*@?([^)）]+?)\\s*[)）]$");
+    private static final Pattern LABELLED =
+            Pattern.compile("^(?:紹介者|発表者|(?i:presenter|presented by))\\s*[:：]\\s*@?(\\S.*?)\\s*$");
+    private static final Pattern PARENTHESISED =
+            Pattern.compile("^[(（]\\s*(?i:presented by)\\s*[:：]?\\s*@?([^)）]+?)\\s*[)）]$");
 
-    private PresenterMarker() {
-    }
+    private PresenterMarker() {}
 
     /** The presenter named by a whole line that is a marker, or null when the line is not one. */
     static String presenterIn(String line) {
@@ -23,7 +22,7 @@ final class PresenterMarker {
             return null;
         }
         String s = line.strip();
-        for (Pattern p : new Pattern[] { LABELLED, PARENTHESISED }) {
+        for (Pattern p : new Pattern[] {LABELLED, PARENTHESISED}) {
             Matcher m = p.matcher(s);
             if (m.matches()) {
                 return m.group(1);
@@ -33,8 +32,7 @@ final class PresenterMarker {
     }
 
     /** Text whose marker lines were taken out, and the presenter the last of them named (null when none). */
-    record MarkedText(String text, String presenter) {
-    }
+    record MarkedText(String text, String presenter) {}
 
     /** Takes the marker lines out of a multi-line text. */
     static MarkedText takeMarkers(String text) {

@@ -12,8 +12,7 @@ final class TextLinks {
     // Stops at whitespace, quotes, angle brackets and Japanese punctuation/brackets that commonly follow an address.
     private static final Pattern URL = Pattern.compile("https?://[^\\s\"'<>、。「」（）()\\[\\]]+");
 
-    private TextLinks() {
-    }
+    private TextLinks() {}
 
     static List<String> urlsIn(String text) {
         Set<String> urls = new LinkedHashSet<>();

@@ -1,7 +1,5 @@
 package dev.kaiko.archive;
 
-import dev.kaiko.model.TitleKey;
-import dev.kaiko.model.LinkKey;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +13,9 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+
+import dev.kaiko.model.LinkKey;
+import dev.kaiko.model.TitleKey;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -66,8 +67,7 @@ public class TopicKeys {
     /** One batch of rows with ids above {@code after}: {rows selected, rows updated, last id}. */
     private long[] fillBatch(long after) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            record Row(long id, String title, String url, String[] links) {
-            }
+            record Row(long id, String title, String url, String[] links) {}
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("""
                     select id, title, url, links from topic where title_key is null and id > ?
@@ -77,13 +77,16 @@ public class TopicKeys {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         Array links = rs.getArray(4);
-                        rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rows.add(new Row(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
                                 links == null ? new String[0] : (String[]) links.getArray()));
                     }
                 }
             }
             if (rows.isEmpty()) {
-                return new long[] { 0, 0, after };
+                return new long[] {0, 0, after};
             }
             int updated = 0;
             try (PreparedStatement update = connection.prepareStatement(
@@ -98,7 +101,7 @@ public class TopicKeys {
                     updated += Math.max(n, 0);
                 }
             }
-            return new long[] { rows.size(), updated, rows.get(rows.size() - 1).id() };
+            return new long[] {rows.size(), updated, rows.get(rows.size() - 1).id()};
         });
     }
 }

@@ -25,8 +25,7 @@ import dev.kaiko.model.TopicTag;
  */
 final class TopicRows {
 
-    private TopicRows() {
-    }
+    private TopicRows() {}
 
     /** A stored topic as far as storing needs it. */
     static final class Row {
@@ -100,7 +99,8 @@ final class TopicRows {
             return;
         }
         try (PreparedStatement s = c.prepareStatement("delete from topic where id = any(?)")) {
-            s.setArray(1, c.createArrayOf("bigint", removed.stream().map(t -> t.id).toArray()));
+            s.setArray(
+                    1, c.createArrayOf("bigint", removed.stream().map(t -> t.id).toArray()));
             s.executeUpdate();
         }
     }
@@ -166,8 +166,7 @@ final class TopicRows {
     }
 
     /** Unchanged topics whose place in the issue or owning file changed. */
-    static void updateSourceAndPosition(Connection c, List<Row> repositioned, List<Row> moved)
-            throws SQLException {
+    static void updateSourceAndPosition(Connection c, List<Row> repositioned, List<Row> moved) throws SQLException {
         Set<Row> rows = new LinkedHashSet<>(repositioned);
         rows.addAll(moved);
         if (rows.isEmpty()) {
@@ -209,7 +208,8 @@ final class TopicRows {
         if (!old.isEmpty()) {
             try (PreparedStatement s = c.prepareStatement("delete from topic_tag where topic_id = any(?)"
                     + (withManual ? "" : " and provenance <> 'manual'"))) {
-                s.setArray(1, c.createArrayOf("bigint", old.stream().map(t -> t.id).toArray()));
+                s.setArray(
+                        1, c.createArrayOf("bigint", old.stream().map(t -> t.id).toArray()));
                 s.executeUpdate();
             }
             if (withManual) {

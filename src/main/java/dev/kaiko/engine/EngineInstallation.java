@@ -67,7 +67,10 @@ final class EngineInstallation {
         StringBuilder sb = new StringBuilder(config.version()).append('\n');
         try (Stream<Path> walk = Files.walk(source.resolve("modules"))) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                sb.append(source.relativize(p)).append(' ').append(Files.size(p)).append('\n');
+                sb.append(source.relativize(p))
+                        .append(' ')
+                        .append(Files.size(p))
+                        .append('\n');
             }
         }
         return sb.toString();
@@ -80,14 +83,19 @@ final class EngineInstallation {
         String name = "engine/opensearch-" + config.version();
         List<Path> starts = new ArrayList<>();
         try {
-            starts.add(Path.of(EngineInstallation.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            starts.add(Path.of(EngineInstallation.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI()));
         } catch (URISyntaxException | RuntimeException e) {
             LOG.debug("No code source location", e);
         }
         starts.add(Path.of("").toAbsolutePath());
         for (Path start : starts) {
             for (Path dir = start; dir != null; dir = dir.getParent()) {
-                for (Path candidate : List.of(dir.resolve(name), dir.resolve("target").resolve(name))) {
+                for (Path candidate :
+                        List.of(dir.resolve(name), dir.resolve("target").resolve(name))) {
                     if (Files.isRegularFile(candidate.resolve("bin/opensearch"))) {
                         return requireDistribution(candidate);
                     }
@@ -109,7 +117,8 @@ final class EngineInstallation {
 
     /** opensearch.yml (loopback, ports, paths) and jvm.options, rewritten at every start. */
     void writeNodeConfig(Path home, Path data, Path logs) throws IOException {
-        String yml = String.join("\n",
+        String yml = String.join(
+                "\n",
                 "# Written by Kaiko at every start; edit kaiko.engine.* instead.",
                 "cluster.name: kaiko",
                 "node.name: kaiko-managed",
@@ -126,7 +135,8 @@ final class EngineInstallation {
         Files.writeString(home.resolve("config/opensearch.yml"), yml, StandardCharsets.UTF_8);
         // GC logs would grow without bound in a long-lived dev install; the console log is enough.
         Path jvmOptions = home.resolve("config/jvm.options");
-        String options = Files.readString(jvmOptions).replaceAll("(?m)^9-:-Xlog:gc.*$", "")
+        String options = Files.readString(jvmOptions)
+                .replaceAll("(?m)^9-:-Xlog:gc.*$", "")
                 .replaceAll("(?m)^-Xm[sx]1g$", "");
         Files.writeString(jvmOptions, options);
     }
@@ -137,7 +147,9 @@ final class EngineInstallation {
 
     static String groupOf(String user) {
         try {
-            Process p = new ProcessBuilder("id", "-gn", user).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("id", "-gn", user)
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor() == 0 && !out.isEmpty() ? out : user;
         } catch (IOException e) {

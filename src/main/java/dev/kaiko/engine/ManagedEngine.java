@@ -3,23 +3,16 @@ package dev.kaiko.engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
@@ -89,18 +82,25 @@ public class ManagedEngine {
             List<String> command = new ArrayList<>();
             if (root) {
                 // setpriv keeps our environment and execs, so the PID we hold is the engine's JVM.
-                command.addAll(List.of("setpriv", "--reuid=" + config.user(), "--regid=" + EngineInstallation.groupOf(config.user()),
-                        "--clear-groups", "--"));
+                command.addAll(List.of(
+                        "setpriv",
+                        "--reuid=" + config.user(),
+                        "--regid=" + EngineInstallation.groupOf(config.user()),
+                        "--clear-groups",
+                        "--"));
             }
             command.add(home.resolve("bin/opensearch").toString());
-            ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile())
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("console.log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            logs.resolve("console.log").toFile()));
             pb.environment().put("OPENSEARCH_JAVA_HOME", EngineInstallation.javaHome());
             pb.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms" + config.heap() + " -Xmx" + config.heap());
             pb.environment().remove("JAVA_TOOL_OPTIONS");
-            LOG.infof("Starting managed OpenSearch %s on 127.0.0.1:%d (data in %s)", config.version(),
-                    config.httpPort(), data);
+            LOG.infof(
+                    "Starting managed OpenSearch %s on 127.0.0.1:%d (data in %s)",
+                    config.version(), config.httpPort(), data);
             process = pb.start();
             Files.writeString(dataDir.resolve("engine.pid"), Long.toString(process.pid()));
             awaitHealthy(logs);
@@ -135,16 +135,19 @@ public class ManagedEngine {
 
     private void awaitHealthy(Path logs) {
         Instant deadline = Instant.now().plus(config.startTimeout());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The managed search engine exited with code " + process.exitValue()
                         + " during start-up; see " + logs.resolve("console.log"));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        baseUri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(baseUri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     LOG.infof("Managed OpenSearch is up (pid %d)", process.pid());
                     return;
@@ -179,15 +182,21 @@ public class ManagedEngine {
                 return;
             }
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle.of(pid).filter(h -> h.info().commandLine().map(c -> c.contains("org.opensearch"))
-                    .orElse(false)).ifPresent(h -> {
+            ProcessHandle.of(pid)
+                    .filter(h -> h.info()
+                            .commandLine()
+                            .map(c -> c.contains("org.opensearch"))
+                            .orElse(false))
+                    .ifPresent(h -> {
                         LOG.warnf("Stopping a managed OpenSearch left running by an earlier start (pid %d)", pid);
                         h.destroy();
-                        h.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                        h.onExit()
+                                .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
                                 .exceptionally(t -> {
                                     h.destroyForcibly();
                                     return h;
-                                }).join();
+                                })
+                                .join();
                     });
             Files.deleteIfExists(pidFile);
         } catch (IOException | NumberFormatException e) {

@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class EngineHttp {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public record Reply(int status, String body) {
         public boolean ok() {
@@ -31,18 +32,30 @@ public class EngineHttp {
     public Reply send(String method, String path, String json) throws IOException {
         var config = ConfigProvider.getConfig();
         String host = config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.hosts", String.class)
-                .orElse("localhost:9200").split(",")[0].trim();
+                .orElse("localhost:9200")
+                .split(",")[0]
+                .trim();
         String protocol = config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.protocol", String.class)
                 .orElse("http");
         var request = HttpRequest.newBuilder(URI.create(protocol + "://" + host + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .header("Content-Type", "application/json");
         config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.username", String.class)
-                .ifPresent(user -> request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.password",
-                                String.class).orElse("")).getBytes(StandardCharsets.UTF_8))));
+                .ifPresent(user -> request.header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":"
+                                                        + config.getOptionalValue(
+                                                                        "quarkus.hibernate-search-orm.elasticsearch.password",
+                                                                        String.class)
+                                                                .orElse(""))
+                                                .getBytes(StandardCharsets.UTF_8))));
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body());

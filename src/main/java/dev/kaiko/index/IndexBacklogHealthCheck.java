@@ -10,8 +10,6 @@ import org.eclipse.microprofile.health.Readiness;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import dev.kaiko.index.IndexOutboxProcessor;
-import dev.kaiko.index.SearchConfig;
 
 /**
  * The index outbox backlog: changes committed to the database but not yet searchable. Reported by readiness
@@ -23,18 +21,22 @@ public class IndexBacklogHealthCheck implements HealthCheck {
 
     @Inject
     IndexOutboxProcessor processor;
+
     @Inject
     SearchConfig config;
 
     void registerGauge(@jakarta.enterprise.event.Observes StartupEvent event, MeterRegistry registry) {
         Gauge.builder("kaiko.index.backlog", processor, IndexOutboxProcessor::backlog)
-                .description("Index changes waiting in the outbox").register(registry);
+                .description("Index changes waiting in the outbox")
+                .register(registry);
     }
 
     @Override
     public HealthCheckResponse call() {
         long backlog = processor.backlog();
-        return HealthCheckResponse.named("index-backlog").status(backlog <= config.maxBacklog()).withData("backlog", backlog)
+        return HealthCheckResponse.named("index-backlog")
+                .status(backlog <= config.maxBacklog())
+                .withData("backlog", backlog)
                 .build();
     }
 }

@@ -16,9 +16,9 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.jboss.logging.Logger;
 
-import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.model.IndexFreshness;
 import dev.kaiko.model.Topic;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -35,15 +35,19 @@ public class IndexOutboxProcessor implements IndexFreshness {
 
     @Inject
     EntityManager em;
+
     @Inject
     SearchMapping searchMapping;
+
     @Inject
     SearchAvailability availability;
 
     private volatile long failingSince;
 
     /** Applies what writers left in the outbox (writers that wait apply their own rows at once, see awaitIndexed). */
-    @Scheduled(every = "${kaiko.search.outbox-poll:0.2s}", delayed = "1s",
+    @Scheduled(
+            every = "${kaiko.search.outbox-poll:0.2s}",
+            delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drain() {
         if (!availability.isReady()) {
@@ -74,7 +78,9 @@ public class IndexOutboxProcessor implements IndexFreshness {
     @SuppressWarnings("unchecked")
     int processBatch(long upTo) {
         List<Object[]> rows = em.createNativeQuery("select id, topic_id from index_outbox where id <= ?1 order by id"
-                + " limit " + BATCH + " for update skip locked").setParameter(1, upTo).getResultList();
+                        + " limit " + BATCH + " for update skip locked")
+                .setParameter(1, upTo)
+                .getResultList();
         if (rows.isEmpty()) {
             return 0;
         }
@@ -85,8 +91,12 @@ public class IndexOutboxProcessor implements IndexFreshness {
             topicIds.add(((Number) r[1]).longValue());
         }
         Map<Long, Topic> found = new HashMap<>();
-        em.createQuery("select distinct t from Topic t join fetch t.issue left join fetch t.tags where t.id in :ids",
-                Topic.class).setParameter("ids", topicIds).getResultList().forEach(t -> found.put(t.id, t));
+        em.createQuery(
+                        "select distinct t from Topic t join fetch t.issue left join fetch t.tags where t.id in :ids",
+                        Topic.class)
+                .setParameter("ids", topicIds)
+                .getResultList()
+                .forEach(t -> found.put(t.id, t));
         var plan = Search.session(em).indexingPlan();
         for (Long id : topicIds) {
             Topic t = found.get(id);
@@ -97,15 +107,18 @@ public class IndexOutboxProcessor implements IndexFreshness {
             }
         }
         plan.execute(); // throws if the engine refuses: the rows stay for the next try
-        em.createNativeQuery("delete from index_outbox where id in (:ids)").setParameter("ids", rowIds)
+        em.createNativeQuery("delete from index_outbox where id in (:ids)")
+                .setParameter("ids", rowIds)
                 .executeUpdate();
         return rows.size();
     }
 
     /** Rows not yet applied (the index backlog), for health and metrics. */
     public long backlog() {
-        return QuarkusTransaction.requiringNew().call(
-                () -> ((Number) em.createNativeQuery("select count(*) from index_outbox").getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from index_outbox")
+                                .getSingleResult())
+                        .longValue());
     }
 
     /**
@@ -117,8 +130,10 @@ public class IndexOutboxProcessor implements IndexFreshness {
      */
     public boolean awaitIndexed(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long upTo = QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select coalesce(max(id), 0) from index_outbox").getSingleResult()).longValue());
+        long upTo = QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select coalesce(max(id), 0) from index_outbox")
+                                .getSingleResult())
+                        .longValue());
         while (System.nanoTime() < deadline) {
             if (availability.isReady()) {
                 try {
@@ -144,8 +159,10 @@ public class IndexOutboxProcessor implements IndexFreshness {
     }
 
     private long pendingUpTo(long upTo) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select count(*) from index_outbox where id <= ?1").setParameter(1, upTo)
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from index_outbox where id <= ?1")
+                                .setParameter(1, upTo)
+                                .getSingleResult())
+                        .longValue());
     }
 }

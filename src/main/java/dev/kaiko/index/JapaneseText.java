@@ -41,8 +41,7 @@ public final class JapaneseText {
         }
     };
 
-    private JapaneseText() {
-    }
+    private JapaneseText() {}
 
     /** NFKC (full-width Latin and half-width kana folded) — what both the index and the query see. */
     public static String normalize(String text) {

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import dev.kaiko.index.SearchAvailability;
 
 /** Ready only when searches can be answered; the reason says why not. */
 @Readiness

@@ -7,23 +7,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.util.common.SearchException;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import dev.kaiko.DataDirectory;
-import dev.kaiko.index.SearchConfig;
+import dev.kaiko.engine.EngineConfig;
+import dev.kaiko.engine.ManagedEngine;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import dev.kaiko.index.SearchAvailability;
-import dev.kaiko.index.SearchReady;
-import dev.kaiko.index.EngineHttp;
-import dev.kaiko.engine.EngineConfig;
-import dev.kaiko.engine.ManagedEngine;
 
 /**
  * Brings search up after Hibernate Search booted without contacting the engine (version check off, schema management
@@ -38,18 +35,25 @@ public class SearchEngineLifecycle {
 
     @Inject
     SearchConfig searchConfig;
+
     @Inject
     EngineConfig engineConfig;
+
     @Inject
     DataDirectory dataDirectory;
+
     @Inject
     SearchMapping searchMapping;
+
     @Inject
     EntityManager entityManager;
+
     @Inject
     SearchAvailability availability;
+
     @Inject
     EngineHttp engineHttp;
+
     @Inject
     jakarta.enterprise.event.Event<SearchReady> readyEvent;
 
@@ -136,7 +140,8 @@ public class SearchEngineLifecycle {
         long deadline = System.nanoTime() + engineConfig.startTimeout().toNanos();
         while (!reachable()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The search engine did not answer within " + engineConfig.startTimeout());
+                throw new IllegalStateException(
+                        "The search engine did not answer within " + engineConfig.startTimeout());
             }
             try {
                 Thread.sleep(1000);
@@ -161,7 +166,8 @@ public class SearchEngineLifecycle {
             try {
                 schema.createOrValidate();
             } catch (SearchException e) {
-                LOG.warnf("The index no longer matches the mapping (%s); rebuilding it from the database",
+                LOG.warnf(
+                        "The index no longer matches the mapping (%s); rebuilding it from the database",
                         e.getMessage());
                 schema.dropAndCreate();
                 rebuild = true;
@@ -176,9 +182,12 @@ public class SearchEngineLifecycle {
         // after a crash the engine replays its translog; refresh so recovered documents count
         searchMapping.scope(Object.class).workspace().refresh();
         return QuarkusTransaction.requiringNew().call(() -> {
-            long indexed = Search.session(entityManager).search(Object.class).where(f -> f.matchAll())
+            long indexed = Search.session(entityManager)
+                    .search(Object.class)
+                    .where(f -> f.matchAll())
                     .fetchTotalHitCount();
-            long stored = (Long) entityManager.createQuery("select count(t) from Topic t").getSingleResult();
+            long stored = (Long)
+                    entityManager.createQuery("select count(t) from Topic t").getSingleResult();
             if (indexed == 0 && stored > 0) {
                 LOG.infof("The index is empty while the database holds %d topics", stored);
                 return true;
@@ -191,7 +200,11 @@ public class SearchEngineLifecycle {
     public void reindex() {
         try {
             LOG.info("Reindexing from the database");
-            searchMapping.scope(Object.class).massIndexer().threadsToLoadObjects(2).startAndWait();
+            searchMapping
+                    .scope(Object.class)
+                    .massIndexer()
+                    .threadsToLoadObjects(2)
+                    .startAndWait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -25,18 +25,16 @@ public class TopicAnalysis implements ElasticsearchAnalysisConfigurer {
 
     @Override
     public void configure(ElasticsearchAnalysisConfigurationContext context) {
-        context.analyzer(TEXT).custom()
+        context.analyzer(TEXT).custom().tokenizer("standard").tokenFilters("cjk_width", "lowercase", "cjk_bigram");
+        context.analyzer(TEXT_QUERY)
+                .custom()
                 .tokenizer("standard")
                 .tokenFilters("cjk_width", "lowercase", "cjk_bigram");
-        context.analyzer(TEXT_QUERY).custom()
-                .tokenizer("standard")
-                .tokenFilters("cjk_width", "lowercase", "cjk_bigram");
-        context.analyzer(ENGLISH).custom()
+        context.analyzer(ENGLISH)
+                .custom()
                 .tokenizer("standard")
                 .tokenFilters("cjk_width", "lowercase", "asciifolding", "kaiko_english_stop", "kaiko_english_stemmer");
-        context.analyzer(TOKENS).custom()
-                .tokenizer("whitespace")
-                .tokenFilters("lowercase");
+        context.analyzer(TOKENS).custom().tokenizer("whitespace").tokenFilters("lowercase");
         context.tokenFilter("kaiko_english_stop").type("stop").param("stopwords", "_english_");
         context.tokenFilter("kaiko_english_stemmer").type("stemmer").param("language", "english");
         context.normalizer(SORT).custom().tokenFilters("cjk_width", "lowercase", "asciifolding");

@@ -18,6 +18,7 @@ import org.hibernate.search.mapper.pojo.model.path.PojoModelPath;
 
 import dev.kaiko.model.Issue;
 import dev.kaiko.model.Topic;
+
 import io.quarkus.hibernate.search.orm.elasticsearch.SearchExtension;
 
 /**
@@ -54,33 +55,61 @@ public class TopicMapping implements HibernateOrmSearchMappingConfigurer {
         TypeMappingStep topic = mapping.type(Topic.class);
         topic.property("issue").indexedEmbedded().includePaths("id", "number", "title", "published", "series");
         topic.property("title")
-                .fullTextField().analyzer(TopicAnalysis.TEXT).searchAnalyzer(TopicAnalysis.TEXT_QUERY)
-                .projectable(Projectable.YES).highlightable(java.util.List.of(Highlightable.ANY))
+                .fullTextField()
+                .analyzer(TopicAnalysis.TEXT)
+                .searchAnalyzer(TopicAnalysis.TEXT_QUERY)
+                .projectable(Projectable.YES)
+                .highlightable(java.util.List.of(Highlightable.ANY))
                 .termVector(TermVector.WITH_POSITIONS_OFFSETS)
-                .fullTextField("title_en").analyzer(TopicAnalysis.ENGLISH)
-                .fullTextField("title_ja").analyzer(TopicAnalysis.TOKENS).valueBridge(new JapaneseWords())
-                .keywordField("title_sort").normalizer(TopicAnalysis.SORT).sortable(Sortable.YES)
+                .fullTextField("title_en")
+                .analyzer(TopicAnalysis.ENGLISH)
+                .fullTextField("title_ja")
+                .analyzer(TopicAnalysis.TOKENS)
+                .valueBridge(new JapaneseWords())
+                .keywordField("title_sort")
+                .normalizer(TopicAnalysis.SORT)
+                .sortable(Sortable.YES)
                 .searchable(Searchable.NO);
         topic.property("body")
-                .fullTextField().analyzer(TopicAnalysis.TEXT).searchAnalyzer(TopicAnalysis.TEXT_QUERY)
-                .projectable(Projectable.NO).highlightable(java.util.List.of(Highlightable.ANY))
+                .fullTextField()
+                .analyzer(TopicAnalysis.TEXT)
+                .searchAnalyzer(TopicAnalysis.TEXT_QUERY)
+                .projectable(Projectable.NO)
+                .highlightable(java.util.List.of(Highlightable.ANY))
                 .termVector(TermVector.WITH_POSITIONS_OFFSETS)
-                .fullTextField("body_en").analyzer(TopicAnalysis.ENGLISH)
-                .fullTextField("body_ja").analyzer(TopicAnalysis.TOKENS).valueBridge(new JapaneseWords())
-                .genericField("snippet").projectable(Projectable.YES).searchable(Searchable.NO)
+                .fullTextField("body_en")
+                .analyzer(TopicAnalysis.ENGLISH)
+                .fullTextField("body_ja")
+                .analyzer(TopicAnalysis.TOKENS)
+                .valueBridge(new JapaneseWords())
+                .genericField("snippet")
+                .projectable(Projectable.YES)
+                .searchable(Searchable.NO)
                 .valueBridge(new Snippet());
         topic.property("section").keywordField().projectable(Projectable.YES).aggregable(Aggregable.YES);
         topic.property("url").genericField().projectable(Projectable.YES).searchable(Searchable.NO);
         topic.property("presenter").keywordField().projectable(Projectable.YES).aggregable(Aggregable.YES);
-        topic.property("effectiveTags").keywordField("tags").projectable(Projectable.YES).aggregable(Aggregable.YES)
-                .indexingDependency().derivedFrom(PojoModelPath.parse("tags"))
+        topic.property("effectiveTags")
+                .keywordField("tags")
+                .projectable(Projectable.YES)
+                .aggregable(Aggregable.YES)
+                .indexingDependency()
+                .derivedFrom(PojoModelPath.parse("tags"))
                 .derivedFrom(PojoModelPath.parse("tagsEdited"));
-        topic.property("year").genericField("year").projectable(Projectable.YES).aggregable(Aggregable.YES)
+        topic.property("year")
+                .genericField("year")
+                .projectable(Projectable.YES)
+                .aggregable(Aggregable.YES)
                 .sortable(Sortable.YES)
-                .indexingDependency().derivedFrom(PojoModelPath.parse("issue.published"))
+                .indexingDependency()
+                .derivedFrom(PojoModelPath.parse("issue.published"))
                 .reindexOnUpdate(ReindexOnUpdate.SHALLOW);
-        topic.property("date").genericField("date").projectable(Projectable.YES).sortable(Sortable.YES)
-                .indexingDependency().derivedFrom(PojoModelPath.parse("issue.published"))
+        topic.property("date")
+                .genericField("date")
+                .projectable(Projectable.YES)
+                .sortable(Sortable.YES)
+                .indexingDependency()
+                .derivedFrom(PojoModelPath.parse("issue.published"))
                 .reindexOnUpdate(ReindexOnUpdate.SHALLOW);
     }
 

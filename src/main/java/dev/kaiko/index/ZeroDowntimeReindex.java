@@ -1,7 +1,6 @@
 package dev.kaiko.index;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,8 +17,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.kaiko.jobs.BackgroundJobs;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import dev.kaiko.index.EngineHttp;
 
 /**
  * Rebuilds the topic index while searches keep answering from the old one. Hibernate Search reads through the
@@ -36,10 +35,13 @@ public class ZeroDowntimeReindex {
 
     @Inject
     EngineHttp http;
+
     @Inject
     SearchMapping searchMapping;
+
     @Inject
     EntityManager em;
+
     @Inject
     BackgroundJobs jobs;
 
@@ -53,8 +55,12 @@ public class ZeroDowntimeReindex {
     }
 
     private void run(BackgroundJobs.Progress progress) throws IOException {
-        String old = json.readTree(require(http.send("GET", "/_alias/" + READ, null)).body()).fieldNames().next();
-        JsonNode oldIndex = json.readTree(require(http.send("GET", "/" + old, null)).body()).get(old);
+        String old = json.readTree(
+                        require(http.send("GET", "/_alias/" + READ, null)).body())
+                .fieldNames()
+                .next();
+        JsonNode oldIndex =
+                json.readTree(require(http.send("GET", "/" + old, null)).body()).get(old);
         String fresh = nextName(old);
 
         ObjectNode create = json.createObjectNode();
@@ -70,10 +76,16 @@ public class ZeroDowntimeReindex {
         moveAlias(WRITE, old, fresh, oldIndex.path("aliases").path(WRITE));
         try {
             progress.total(QuarkusTransaction.requiringNew()
-                    .call(() -> em.createQuery("select count(t) from Topic t", Long.class).getSingleResult()));
-            CompletableFuture<?> indexing = searchMapping.scope(Object.class).massIndexer()
-                    .purgeAllOnStart(false).dropAndCreateSchemaOnStart(false).threadsToLoadObjects(2)
-                    .start().toCompletableFuture();
+                    .call(() -> em.createQuery("select count(t) from Topic t", Long.class)
+                            .getSingleResult()));
+            CompletableFuture<?> indexing = searchMapping
+                    .scope(Object.class)
+                    .massIndexer()
+                    .purgeAllOnStart(false)
+                    .dropAndCreateSchemaOnStart(false)
+                    .threadsToLoadObjects(2)
+                    .start()
+                    .toCompletableFuture();
             while (!indexing.isDone()) {
                 progress.done(count(fresh));
                 sleep(500);
@@ -99,7 +111,7 @@ public class ZeroDowntimeReindex {
         actions.addObject().putObject("remove").put("index", from).put("alias", alias);
         ObjectNode add = actions.addObject().putObject("add");
         if (definition.isObject()) {
-            for (Iterator<String> it = definition.fieldNames(); it.hasNext();) {
+            for (Iterator<String> it = definition.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
                 add.set(field, definition.get(field));
             }
@@ -109,7 +121,10 @@ public class ZeroDowntimeReindex {
     }
 
     private long count(String index) throws IOException {
-        return json.readTree(require(http.send("GET", "/" + index + "/_count", null)).body()).path("count").asLong();
+        return json.readTree(
+                        require(http.send("GET", "/" + index + "/_count", null)).body())
+                .path("count")
+                .asLong();
     }
 
     static String nextName(String old) {

@@ -68,9 +68,17 @@ public class BackgroundJobs {
 
     /** A job as the API answers it: one JSON shape for every kind. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Status(String id, String kind, String state, long done, long total,
-            @JsonProperty("started_at") Instant startedAt, @JsonProperty("finished_at") Instant finishedAt,
-            String error, Object result, @JsonIgnore Map<String, Long> counters) {
+    public record Status(
+            String id,
+            String kind,
+            String state,
+            long done,
+            long total,
+            @JsonProperty("started_at") Instant startedAt,
+            @JsonProperty("finished_at") Instant finishedAt,
+            String error,
+            Object result,
+            @JsonIgnore Map<String, Long> counters) {
 
         /** The job's own counters, next to the common fields. */
         @JsonAnyGetter
@@ -110,15 +118,23 @@ public class BackgroundJobs {
         Status status() {
             Map<String, Long> counters = new LinkedHashMap<>();
             progress.counters.forEach((k, v) -> counters.put(k, v.get()));
-            return new Status(id, kind, state, progress.done.get(), progress.total.get(), startedAt, finishedAt, error,
-                    result, counters);
+            return new Status(
+                    id,
+                    kind,
+                    state,
+                    progress.done.get(),
+                    progress.total.get(),
+                    startedAt,
+                    finishedAt,
+                    error,
+                    result,
+                    counters);
         }
     }
 
     /** Queues {@code work} on the lane named {@code kind}; returns its first status. */
     public <R> Status submit(String kind, Work<R> work) {
-        return submit(kind, work, p -> {
-        });
+        return submit(kind, work, p -> {});
     }
 
     /** As {@link #submit(String, Work)}, with the progress prepared (totals known up front) before it is shown. */
@@ -138,8 +154,9 @@ public class BackgroundJobs {
                 job.state = "failed";
             } finally {
                 job.finishedAt = Instant.now();
-                LOG.infof("%s job %s %s: %d/%d", kind, job.id, job.state, job.progress.done.get(),
-                        job.progress.total.get());
+                LOG.infof(
+                        "%s job %s %s: %d/%d",
+                        kind, job.id, job.state, job.progress.done.get(), job.progress.total.get());
             }
         });
         return job.status();
@@ -151,17 +168,19 @@ public class BackgroundJobs {
 
     /** Imports have a lane of their own; maintenance (re-tagging, reindexing) shares one, so they never overlap. */
     private ExecutorService lane(String kind) {
-        return lanes.computeIfAbsent("import".equals(kind) ? "import" : "maintenance",
+        return lanes.computeIfAbsent(
+                "import".equals(kind) ? "import" : "maintenance",
                 k -> Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "kaiko-job-" + k);
-            t.setDaemon(true);
-            return t;
-        }));
+                    Thread t = new Thread(r, "kaiko-job-" + k);
+                    t.setDaemon(true);
+                    return t;
+                }));
     }
 
     private void forgetOldJobs() {
         while (jobs.size() >= KEEP) {
-            Optional<Job<?>> oldest = jobs.values().stream().filter(j -> j.finishedAt != null)
+            Optional<Job<?>> oldest = jobs.values().stream()
+                    .filter(j -> j.finishedAt != null)
                     .min(Comparator.comparing(j -> j.finishedAt));
             if (oldest.isEmpty()) {
                 return; // all still running or queued: keep them

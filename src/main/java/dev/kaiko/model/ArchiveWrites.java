@@ -38,6 +38,7 @@ public class ArchiveWrites {
 
     /** The advisory lock key ("KAIKO"): the same in every instance sharing the database. */
     static final long LOCK_KEY = 0x4b41494b4fL;
+
     private static final int ATTEMPTS = 5;
     /** PostgreSQL states worth another try: serialisation failure, deadlock, lock not available, unique key. */
     private static final Set<String> TRANSIENT = Set.of("40001", "40P01", "55P03", "23505");
@@ -65,9 +66,10 @@ public class ArchiveWrites {
             throw new BusyException("interrupted while waiting for other writes");
         }
         try {
-            for (int attempt = 1;; attempt++) {
+            for (int attempt = 1; ; attempt++) {
                 try {
-                    return QuarkusTransaction.requiringNew().timeout((int) Math.max(60, timeout.toSeconds()))
+                    return QuarkusTransaction.requiringNew()
+                            .timeout((int) Math.max(60, timeout.toSeconds()))
                             .call(() -> {
                                 em.createNativeQuery("select pg_advisory_xact_lock(" + LOCK_KEY + ")")
                                         .getSingleResult();
@@ -95,7 +97,8 @@ public class ArchiveWrites {
 
     static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException
+            if (t instanceof PessimisticLockException
+                    || t instanceof LockTimeoutException
                     || t instanceof OptimisticLockException
                     || t instanceof org.hibernate.exception.LockAcquisitionException
                     || t instanceof org.hibernate.StaleStateException) {

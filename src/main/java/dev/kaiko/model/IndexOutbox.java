@@ -23,6 +23,7 @@ public class IndexOutbox {
             return;
         }
         em.createNativeQuery("insert into index_outbox (topic_id) select unnest(cast(:ids as bigint[]))")
-                .setParameter("ids", topicIds.toArray(Long[]::new)).executeUpdate();
+                .setParameter("ids", topicIds.toArray(Long[]::new))
+                .executeUpdate();
     }
 }

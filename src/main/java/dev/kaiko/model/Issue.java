@@ -13,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 
-
 /** One weekly issue (a blog post, a Markdown file, an ISO week of a link feed). */
 @Entity
 public class Issue {

@@ -37,19 +37,48 @@ public final class LinkKey {
     static final int MAX_LENGTH = 1000;
 
     /** Query parameters (lower-cased) that identify the visitor or the campaign, not the page. */
-    static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid",
-            "twclid", "ttclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "ref",
-            "ref_src", "ref_url", "referrer", "spm", "vero_id", "oly_anon_id", "oly_enc_id", "rb_clickid",
-            "s_cid", "__s", "hsctatracking", "wt_mc", "cmpid", "sr_share", "trk");
+    static final Set<String> TRACKING = Set.of(
+            "fbclid",
+            "gclid",
+            "dclid",
+            "gbraid",
+            "wbraid",
+            "msclkid",
+            "yclid",
+            "twclid",
+            "ttclid",
+            "igshid",
+            "mc_cid",
+            "mc_eid",
+            "_ga",
+            "_gl",
+            "_hsenc",
+            "_hsmi",
+            "mkt_tok",
+            "ref",
+            "ref_src",
+            "ref_url",
+            "referrer",
+            "spm",
+            "vero_id",
+            "oly_anon_id",
+            "oly_enc_id",
+            "rb_clickid",
+            "s_cid",
+            "__s",
+            "hsctatracking",
+            "wt_mc",
+            "cmpid",
+            "sr_share",
+            "trk");
 
     // RFC 3986, appendix B
-    private static final Pattern URI = Pattern.compile("^(?:([A-Za-z][A-Za-z0-9+.-]*):)?//([^/?#]*)([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$",
-            Pattern.DOTALL);
+    private static final Pattern URI = Pattern.compile(
+            "^(?:([A-Za-z][A-Za-z0-9+.-]*):)?//([^/?#]*)([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$", Pattern.DOTALL);
     /** Host and port; an IPv6 literal's colons are inside its brackets, so only a final ":digits" is a port. */
     private static final Pattern PORT = Pattern.compile("^(.*?)(?::(\\d*))?$");
 
-    private LinkKey() {
-    }
+    private LinkKey() {}
 
     /**
      * The key of a web address, or null when it is none (empty, relative, mailto:, ftp:, no host).
@@ -205,7 +234,8 @@ public final class LinkKey {
                 if (UNRESERVED.indexOf(v) >= 0) {
                     out.append((char) v);
                 } else {
-                    out.append('%').append(Character.toUpperCase(s.charAt(i + 1)))
+                    out.append('%')
+                            .append(Character.toUpperCase(s.charAt(i + 1)))
                             .append(Character.toUpperCase(s.charAt(i + 2)));
                 }
                 i += 3;
@@ -227,8 +257,9 @@ public final class LinkKey {
 
     private static String sha256(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-
 /**
  * "Shared before": the topics of earlier issues whose main link is the same link as this topic's (same
  * {@code link_key}, see {@link LinkKey}). An issue is earlier when it was published before, or on the same date with
@@ -20,12 +19,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public class SharedBefore {
 
     /** The issue of an earlier topic, as the API and the topic page name it. */
-    public record IssueRef(long id, String series, Integer number, LocalDate date) {
-    }
+    public record IssueRef(long id, String series, Integer number, LocalDate date) {}
 
     /** An earlier topic sharing the link. */
-    public record Earlier(@JsonProperty("topic_id") long topicId, String title, IssueRef issue) {
-    }
+    public record Earlier(@JsonProperty("topic_id") long topicId, String title, IssueRef issue) {}
 
     @Inject
     EntityManager em;
@@ -43,14 +40,22 @@ public class SharedBefore {
                 from topic t join issue i on i.id = t.issue_id
                 where t.link_key = ?1 and (i.published < ?2 or (i.published = ?2 and i.id < ?3))
                 order by i.published, i.id, t.position""")
-                .setParameter(1, key).setParameter(2, topic.issue.published).setParameter(3, topic.issue.id)
+                .setParameter(1, key)
+                .setParameter(2, topic.issue.published)
+                .setParameter(3, topic.issue.id)
                 .getResultList();
         return rows.stream().map(SharedBefore::earlier).toList();
     }
 
     static Earlier earlier(Object[] r) {
-        return new Earlier(((Number) r[0]).longValue(), (String) r[1], new IssueRef(((Number) r[2]).longValue(),
-                (String) r[3], r[4] == null ? null : ((Number) r[4]).intValue(), toLocalDate(r[5])));
+        return new Earlier(
+                ((Number) r[0]).longValue(),
+                (String) r[1],
+                new IssueRef(
+                        ((Number) r[2]).longValue(),
+                        (String) r[3],
+                        r[4] == null ? null : ((Number) r[4]).intValue(),
+                        toLocalDate(r[5])));
     }
 
     static LocalDate toLocalDate(Object o) {

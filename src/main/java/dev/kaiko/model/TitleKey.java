@@ -27,12 +27,12 @@ public final class TitleKey {
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
     private static final Pattern DIGITS = Pattern.compile("\\p{Nd}+");
 
-    private TitleKey() {
-    }
+    private TitleKey() {}
 
     /** NFKC, lower case, punctuation, symbols and whitespace removed; never null. */
     public static String normalise(String title) {
-        String s = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String s = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT);
         return NOT_WORD.matcher(s).replaceAll("");
     }
 

@@ -23,7 +23,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.type.SqlTypes;
 
-
 /**
  * A topic somebody presented in a weekly issue. Its key is stable across re-imports, so re-importing updates it in
  * place; manual tags survive. Indexed for search: full-text title and body, facet fields for year, tags, presenter.
@@ -123,13 +122,10 @@ public class Topic {
         return issue.published.getYear();
     }
 
-
-
     /** Date used for sorting and ranges; the issue's publication date. */
     public java.time.LocalDate getDate() {
         return issue.published;
     }
-
 
     public List<String> linkList() {
         return links == null ? List.of() : List.of(links);

@@ -20,8 +20,7 @@ public class TopicTag implements Serializable {
     @Column(nullable = false)
     public String provenance;
 
-    protected TopicTag() {
-    }
+    protected TopicTag() {}
 
     public TopicTag(String name, String provenance) {
         this.name = name;

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-
 /**
  * Reads the back-references between issues ("(Neco Weekly 2023-03-17号、…)" in a later topic) that
  * {@code archive.CitationResolver} derives and resolves to topics when issues are stored (see it for the rule);
@@ -28,8 +27,9 @@ public class Citations {
     public Set<Long> referencedIn(int year) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery(
-                "select distinct cited_topic_id from topic_reference where cited_year = ?1 order by 1")
-                .setParameter(1, year).getResultList();
+                        "select distinct cited_topic_id from topic_reference where cited_year = ?1 order by 1")
+                .setParameter(1, year)
+                .getResultList();
         Set<Long> out = new LinkedHashSet<>();
         ids.forEach(id -> out.add(id.longValue()));
         return out;
@@ -42,16 +42,21 @@ public class Citations {
             return out;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows =
+                em.createNativeQuery("""
                 select distinct r.cited_topic_id, ci.id, ci.series, ci.number, ci.title, ci.published, ci.url
                 from topic_reference r join issue ci on ci.id = r.citing_issue_id
-                where r.cited_topic_id in (?1) order by ci.published, ci.id""")
-                .setParameter(1, topicIds).getResultList();
+                where r.cited_topic_id in (?1) order by ci.published, ci.id""").setParameter(1, topicIds).getResultList();
         for (Object[] r : rows) {
             out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
-                    .add(new YearReview.IssueRef(((Number) r[1]).longValue(), (String) r[2],
-                            r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4],
-                            YearReview.toLocalDate(r[5]), (String) r[6], null));
+                    .add(new YearReview.IssueRef(
+                            ((Number) r[1]).longValue(),
+                            (String) r[2],
+                            r[3] == null ? null : ((Number) r[3]).intValue(),
+                            (String) r[4],
+                            YearReview.toLocalDate(r[5]),
+                            (String) r[6],
+                            null));
         }
         return out;
     }

@@ -22,9 +22,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import dev.kaiko.index.SearchAvailability;
+import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.model.Topic;
 import dev.kaiko.review.YearReview.TechnologyCount;
-import dev.kaiko.index.SearchUnavailableException;
 
 /**
  * The year's figures in one request to the search engine (size 0, aggregations only), never loading topics:
@@ -40,17 +40,24 @@ class ReviewAggregations {
     /** Issue counts use cardinality; below this threshold the engine counts exactly. */
     private static final int EXACT_CARDINALITY = 40_000;
 
-    record Presenter(String name, long topics, List<TechnologyCount> tags) {
-    }
+    record Presenter(String name, long topics, List<TechnologyCount> tags) {}
 
     /** What one year and the archive around it look like to the engine. */
-    record Figures(int year, Map<Integer, YearCount> years, Map<String, int[]> tagYears, long topics,
-            Map<String, Long> tags, long previousTopics, Map<String, Long> previousTags, List<Presenter> presenters,
-            long[] months, Map<Long, Long> issueTopics) {
-    }
+    record Figures(
+            int year,
+            Map<Integer, YearCount> years,
+            Map<String, int[]> tagYears,
+            long topics,
+            Map<String, Long> tags,
+            long previousTopics,
+            Map<String, Long> previousTags,
+            List<Presenter> presenters,
+            long[] months,
+            Map<Long, Long> issueTopics) {}
 
     @Inject
     EntityManager em;
+
     @Inject
     SearchAvailability availability;
 
@@ -63,30 +70,42 @@ class ReviewAggregations {
         Map<String, JsonObject> request = new LinkedHashMap<>();
         request.put("years", yearsAggregation());
         request.put("tag_years", terms("tags", ALL, Map.of("first", stat("min", "year"), "last", stat("max", "year"))));
-        request.put("this", filterYear(year, Map.of(
-                "tags", terms("tags", ALL, Map.of()),
-                "presenters", terms("presenter", ALL, Map.of("tags", terms("tags", 3, Map.of()))),
-                "months", json("{\"date_histogram\": {\"field\": \"date\", \"calendar_interval\": \"month\"}}"),
-                "issues", terms("issue.id", ALL, Map.of()))));
+        request.put(
+                "this",
+                filterYear(
+                        year,
+                        Map.of(
+                                "tags", terms("tags", ALL, Map.of()),
+                                "presenters", terms("presenter", ALL, Map.of("tags", terms("tags", 3, Map.of()))),
+                                "months",
+                                        json(
+                                                "{\"date_histogram\": {\"field\": \"date\", \"calendar_interval\": \"month\"}}"),
+                                "issues", terms("issue.id", ALL, Map.of()))));
         request.put("previous", filterYear(year - 1, Map.of("tags", terms("tags", ALL, Map.of()))));
         JsonObject aggs = run(request);
 
         Map<String, int[]> tagYears = new LinkedHashMap<>();
         for (JsonObject b : buckets(aggs.getAsJsonObject("tag_years"))) {
-            tagYears.put(b.get("key").getAsString(), new int[] { (int) b.getAsJsonObject("first").get("value").getAsDouble(),
-                    (int) b.getAsJsonObject("last").get("value").getAsDouble() });
+            tagYears.put(b.get("key").getAsString(), new int[] {
+                (int) b.getAsJsonObject("first").get("value").getAsDouble(),
+                (int) b.getAsJsonObject("last").get("value").getAsDouble()
+            });
         }
         JsonObject current = aggs.getAsJsonObject("this");
         JsonObject previous = aggs.getAsJsonObject("previous");
         List<Presenter> presenters = new ArrayList<>();
         for (JsonObject b : buckets(current.getAsJsonObject("presenters"))) {
             List<TechnologyCount> favourites = counts(b.getAsJsonObject("tags")).entrySet().stream()
-                    .map(e -> new TechnologyCount(e.getKey(), e.getValue())).toList();
-            presenters.add(new Presenter(b.get("key").getAsString(), b.get("doc_count").getAsLong(), favourites));
+                    .map(e -> new TechnologyCount(e.getKey(), e.getValue()))
+                    .toList();
+            presenters.add(
+                    new Presenter(b.get("key").getAsString(), b.get("doc_count").getAsLong(), favourites));
         }
         long[] months = new long[12];
         for (JsonObject b : buckets(current.getAsJsonObject("months"))) {
-            var date = Instant.ofEpochMilli(b.get("key").getAsLong()).atZone(ZoneOffset.UTC).toLocalDate();
+            var date = Instant.ofEpochMilli(b.get("key").getAsLong())
+                    .atZone(ZoneOffset.UTC)
+                    .toLocalDate();
             if (date.getYear() == year) {
                 months[date.getMonthValue() - 1] += b.get("doc_count").getAsLong();
             }
@@ -95,9 +114,17 @@ class ReviewAggregations {
         for (JsonObject b : buckets(current.getAsJsonObject("issues"))) {
             issueTopics.put(b.get("key").getAsLong(), b.get("doc_count").getAsLong());
         }
-        return new Figures(year, readYears(aggs.getAsJsonObject("years")), tagYears, current.get("doc_count").getAsLong(),
-                counts(current.getAsJsonObject("tags")), previous.get("doc_count").getAsLong(),
-                counts(previous.getAsJsonObject("tags")), presenters, months, issueTopics);
+        return new Figures(
+                year,
+                readYears(aggs.getAsJsonObject("years")),
+                tagYears,
+                current.get("doc_count").getAsLong(),
+                counts(current.getAsJsonObject("tags")),
+                previous.get("doc_count").getAsLong(),
+                counts(previous.getAsJsonObject("tags")),
+                presenters,
+                months,
+                issueTopics);
     }
 
     private JsonObject run(Map<String, JsonObject> aggregations) {
@@ -105,8 +132,11 @@ class ReviewAggregations {
             throw new SearchUnavailableException(availability.reason(), null);
         }
         try {
-            var query = Search.session(em).search(Topic.class).extension(ElasticsearchExtension.get())
-                    .select(f -> f.id()).where(f -> f.matchAll());
+            var query = Search.session(em)
+                    .search(Topic.class)
+                    .extension(ElasticsearchExtension.get())
+                    .select(f -> f.id())
+                    .where(f -> f.matchAll());
             Map<String, AggregationKey<JsonObject>> keys = new LinkedHashMap<>();
             for (var e : aggregations.entrySet()) {
                 AggregationKey<JsonObject> key = AggregationKey.of(e.getKey());
@@ -119,14 +149,16 @@ class ReviewAggregations {
             keys.forEach((name, key) -> out.add(name, result.aggregation(key)));
             return out;
         } catch (SearchException e) {
-            String message = e.getMessage() == null ? "unknown error" : e.getMessage().lines().findFirst().orElse("");
+            String message = e.getMessage() == null
+                    ? "unknown error"
+                    : e.getMessage().lines().findFirst().orElse("");
             throw new SearchUnavailableException("The search engine did not answer: " + message, e);
         }
     }
 
     private static JsonObject yearsAggregation() {
-        JsonObject issues = json("{\"cardinality\": {\"field\": \"issue.id\", \"precision_threshold\": "
-                + EXACT_CARDINALITY + "}}");
+        JsonObject issues = json(
+                "{\"cardinality\": {\"field\": \"issue.id\", \"precision_threshold\": " + EXACT_CARDINALITY + "}}");
         JsonObject years = terms("year", ALL, Map.of("issues", issues));
         years.getAsJsonObject("terms").add("order", json("{\"_key\": \"asc\"}"));
         return years;
@@ -136,8 +168,12 @@ class ReviewAggregations {
         Map<Integer, YearCount> years = new TreeMap<>();
         for (JsonObject b : buckets(agg)) {
             int year = b.get("key").getAsInt();
-            years.put(year, new YearCount(year, b.getAsJsonObject("issues").get("value").getAsLong(),
-                    b.get("doc_count").getAsLong()));
+            years.put(
+                    year,
+                    new YearCount(
+                            year,
+                            b.getAsJsonObject("issues").get("value").getAsLong(),
+                            b.get("doc_count").getAsLong()));
         }
         return years;
     }

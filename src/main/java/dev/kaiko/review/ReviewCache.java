@@ -16,8 +16,7 @@ import io.quarkus.cache.CacheName;
 @ApplicationScoped
 class ReviewCache {
 
-    private record Key(long generation, Object key) {
-    }
+    private record Key(long generation, Object key) {}
 
     private final AtomicLong generation = new AtomicLong();
 
@@ -27,8 +26,11 @@ class ReviewCache {
     @SuppressWarnings("unchecked")
     <T> T get(Object key, Supplier<T> compute) {
         // the cache holds Optionals: a year without topics is an answer worth keeping too
-        return ((java.util.Optional<T>) cache.get(new Key(generation.get(), key),
-                k -> java.util.Optional.ofNullable(compute.get())).await().indefinitely()).orElse(null);
+        return ((java.util.Optional<T>)
+                        cache.get(new Key(generation.get(), key), k -> java.util.Optional.ofNullable(compute.get()))
+                                .await()
+                                .indefinitely())
+                .orElse(null);
     }
 
     void invalidateAll() {

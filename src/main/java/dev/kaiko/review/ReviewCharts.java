@@ -13,8 +13,7 @@ import dev.kaiko.review.YearReview.TechnologyTrend;
  */
 public final class ReviewCharts {
 
-    private ReviewCharts() {
-    }
+    private ReviewCharts() {}
 
     /** Vertical bars: topics in each month of the year. */
     public static String topicsPerMonth(int year, List<MonthCount> months) {
@@ -23,7 +22,8 @@ public final class ReviewCharts {
         int top = 24;
         int bottom = 28;
         int left = 8;
-        long max = Math.max(1, months.stream().mapToLong(MonthCount::topics).max().orElse(1));
+        long max =
+                Math.max(1, months.stream().mapToLong(MonthCount::topics).max().orElse(1));
         double slot = (width - 2.0 * left) / months.size();
         double plot = height - top - bottom;
         StringBuilder svg = open(width, height, year + "年 月別トピック数");
@@ -32,18 +32,29 @@ public final class ReviewCharts {
             double h = plot * m.topics() / max;
             double x = left + i * slot + slot * 0.15;
             double y = top + plot - h;
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"3\" fill=\"#3b6fd8\">"
                             + "<title>%d月: %d</title></rect>",
-                    x, y, slot * 0.7, h, m.month(), m.topics()));
+                    x,
+                    y,
+                    slot * 0.7,
+                    h,
+                    m.month(),
+                    m.topics()));
             double cx = left + i * slot + slot / 2;
             if (m.topics() > 0) {
                 svg.append(text(cx, y - 5, "middle", "value", String.valueOf(m.topics())));
             }
             svg.append(text(cx, height - 9, "middle", "axis", m.month() + "月"));
         }
-        svg.append(String.format(Locale.ROOT, "<line class=\"baseline\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
-                + "stroke=\"#999\"/>", left, top + plot, width - left, top + plot));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line class=\"baseline\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" " + "stroke=\"#999\"/>",
+                left,
+                top + plot,
+                width - left,
+                top + plot));
         return svg.append("</svg>").toString();
     }
 
@@ -54,7 +65,9 @@ public final class ReviewCharts {
         int labelWidth = 170;
         int trendWidth = 120;
         int height = Math.max(1, technologies.size()) * row + 8;
-        long max = Math.max(1, technologies.stream().mapToLong(TechnologyTrend::topics).max().orElse(1));
+        long max = Math.max(
+                1,
+                technologies.stream().mapToLong(TechnologyTrend::topics).max().orElse(1));
         double plot = width - labelWidth - trendWidth - 50;
         StringBuilder svg = open(width, height, year + "年 よく話題になった技術");
         for (int i = 0; i < technologies.size(); i++) {
@@ -62,10 +75,16 @@ public final class ReviewCharts {
             double y = 4 + i * row;
             double w = Math.max(2, plot * t.topics() / max);
             svg.append(text(labelWidth - 8, y + row / 2.0 + 5, "end", "label", shorten(t.name(), 20)));
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<rect class=\"bar\" x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"#3b6fd8\">"
                             + "<title>%s: %d</title></rect>",
-                    labelWidth, y + 4, w, row - 8, escape(t.name()), t.topics()));
+                    labelWidth,
+                    y + 4,
+                    w,
+                    row - 8,
+                    escape(t.name()),
+                    t.topics()));
             svg.append(text(labelWidth + w + 6, y + row / 2.0 + 5, "start", "value", String.valueOf(t.topics())));
             svg.append(text(width - trendWidth, y + row / 2.0 + 5, "start", "trend " + t.trend(), arrow(t)));
         }
@@ -85,15 +104,27 @@ public final class ReviewCharts {
     }
 
     private static StringBuilder open(int width, int height, String title) {
-        return new StringBuilder(String.format(Locale.ROOT,
+        return new StringBuilder(String.format(
+                Locale.ROOT,
                 "<svg class=\"chart\" viewBox=\"0 0 %d %d\" width=\"%d\" "
                         + "height=\"%d\" role=\"img\" aria-label=\"%s\"><title>%s</title>",
-                width, height, width, height, escape(title), escape(title)));
+                width,
+                height,
+                width,
+                height,
+                escape(title),
+                escape(title)));
     }
 
     private static String text(double x, double y, String anchor, String cssClass, String content) {
-        return String.format(Locale.ROOT, "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>",
-                cssClass, x, y, anchor, escape(content));
+        return String.format(
+                Locale.ROOT,
+                "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>",
+                cssClass,
+                x,
+                y,
+                anchor,
+                escape(content));
     }
 
     private static String shorten(String s, int max) {

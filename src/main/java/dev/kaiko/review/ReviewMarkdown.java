@@ -17,16 +17,24 @@ import dev.kaiko.review.YearReview.TechnologyTrend;
  */
 public final class ReviewMarkdown {
 
-    private ReviewMarkdown() {
-    }
+    private ReviewMarkdown() {}
 
     /** @param base the instance's base URL, e.g. "https://kaiko.example/" */
     public static String render(YearReview r, String base) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(r.year()).append("年の振り返り: ").append(escape(seriesOf(r))).append("\n\n");
-        md.append(r.year()).append("年は ").append(r.totals().issues()).append(" 回の共有会で ")
-                .append(r.totals().topics()).append(" 件のトピックが紹介され、")
-                .append(r.totals().technologies()).append(" の技術が話題になりました");
+        md.append("# ")
+                .append(r.year())
+                .append("年の振り返り: ")
+                .append(escape(seriesOf(r)))
+                .append("\n\n");
+        md.append(r.year())
+                .append("年は ")
+                .append(r.totals().issues())
+                .append(" 回の共有会で ")
+                .append(r.totals().topics())
+                .append(" 件のトピックが紹介され、")
+                .append(r.totals().technologies())
+                .append(" の技術が話題になりました");
         if (r.totals().presenters() > 0) {
             md.append("（紹介者 ").append(r.totals().presenters()).append(" 人）");
         }
@@ -34,7 +42,9 @@ public final class ReviewMarkdown {
 
         md.append("## 今年紹介したトピックの振り返り\n\n");
         for (Highlight h : r.highlights()) {
-            md.append("### ").append(link(h.topic().title(), absolute(h.link(), base))).append("\n\n");
+            md.append("### ")
+                    .append(link(h.topic().title(), absolute(h.link(), base)))
+                    .append("\n\n");
             md.append(escape(h.topic().excerpt())).append("\n\n");
             md.append("技術: ").append(link(h.technology(), absolute(h.searchUrl(), base)));
             if (h.topic().presenter() != null) {
@@ -42,48 +52,80 @@ public final class ReviewMarkdown {
             }
             md.append(" / 初出: ").append(issueLink(h.topic().issue(), base)).append("\n");
             if (!h.referencedBy().isEmpty()) {
-                md.append("(").append(h.referencedBy().stream().map(i -> issueLink(i, base))
-                        .collect(Collectors.joining("、"))).append(" で振り返り)\n");
+                md.append("(")
+                        .append(h.referencedBy().stream()
+                                .map(i -> issueLink(i, base))
+                                .collect(Collectors.joining("、")))
+                        .append(" で振り返り)\n");
             }
             md.append("\n");
         }
 
         md.append("## よく話題になった技術\n\n| 技術 | トピック数 | 前年比 |\n|---|---:|---|\n");
         for (TechnologyTrend t : r.topTechnologies()) {
-            md.append("| ").append(cell(link(t.name(), absolute(YearInReview.searchUrl(r.year(), t.name()), base))))
-                    .append(" | ").append(t.topics()).append(" | ").append(ReviewCharts.arrow(t)).append(" |\n");
+            md.append("| ")
+                    .append(cell(link(t.name(), absolute(YearInReview.searchUrl(r.year(), t.name()), base))))
+                    .append(" | ")
+                    .append(t.topics())
+                    .append(" | ")
+                    .append(ReviewCharts.arrow(t))
+                    .append(" |\n");
         }
         md.append("\n");
         if (!r.newThisYear().isEmpty()) {
             md.append("## 今年初登場の技術\n\n");
-            r.newThisYear().forEach(t -> md.append("- ")
-                    .append(link(t.name(), absolute(YearInReview.searchUrl(r.year(), t.name()), base)))
-                    .append(" (").append(t.topics()).append(")\n"));
+            r.newThisYear()
+                    .forEach(t -> md.append("- ")
+                            .append(link(t.name(), absolute(YearInReview.searchUrl(r.year(), t.name()), base)))
+                            .append(" (")
+                            .append(t.topics())
+                            .append(")\n"));
             md.append("\n");
         }
         if (!r.rising().isEmpty() || !r.falling().isEmpty()) {
             md.append("## 伸びた技術・減った技術\n\n");
-            r.rising().forEach(t -> md.append("- ").append(escape(t.name())).append(" ").append(ReviewCharts.arrow(t))
-                    .append("\n"));
-            r.falling().forEach(t -> md.append("- ").append(escape(t.name())).append(" ").append(ReviewCharts.arrow(t))
-                    .append("\n"));
+            r.rising()
+                    .forEach(t -> md.append("- ")
+                            .append(escape(t.name()))
+                            .append(" ")
+                            .append(ReviewCharts.arrow(t))
+                            .append("\n"));
+            r.falling()
+                    .forEach(t -> md.append("- ")
+                            .append(escape(t.name()))
+                            .append(" ")
+                            .append(ReviewCharts.arrow(t))
+                            .append("\n"));
             md.append("\n");
         }
         if (!r.presenters().isEmpty()) {
             md.append("## 紹介者\n\n");
             for (PresenterCount p : r.presenters()) {
-                md.append("- ").append(escape(p.name())).append(": ").append(p.topics()).append(" 件");
+                md.append("- ")
+                        .append(escape(p.name()))
+                        .append(": ")
+                        .append(p.topics())
+                        .append(" 件");
                 if (!p.favouriteTechnologies().isEmpty()) {
-                    md.append(" (").append(p.favouriteTechnologies().stream().map(t -> escape(t.name()))
-                            .collect(Collectors.joining(", "))).append(")");
+                    md.append(" (")
+                            .append(p.favouriteTechnologies().stream()
+                                    .map(t -> escape(t.name()))
+                                    .collect(Collectors.joining(", ")))
+                            .append(")");
                 }
                 md.append("\n");
             }
             md.append("\n");
         }
         md.append("## 今年の号\n\n");
-        r.issues().forEach(i -> md.append("- ").append(issueLink(i, base)).append(" ").append(escape(i.title()))
-                .append(" (").append(i.topics()).append(" 件)\n"));
+        r.issues()
+                .forEach(i -> md.append("- ")
+                        .append(issueLink(i, base))
+                        .append(" ")
+                        .append(escape(i.title()))
+                        .append(" (")
+                        .append(i.topics())
+                        .append(" 件)\n"));
         return md.toString();
     }
 
@@ -99,8 +141,8 @@ public final class ReviewMarkdown {
     }
 
     private static String link(String text, String url) {
-        String destination = url.matches(".*[\\s()<>].*") ? "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
-                : url;
+        String destination =
+                url.matches(".*[\\s()<>].*") ? "<" + url.replace("<", "%3C").replace(">", "%3E") + ">" : url;
         return "[" + escape(text) + "](" + destination + ")";
     }
 

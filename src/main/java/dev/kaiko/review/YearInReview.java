@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import dev.kaiko.archive.ArchiveChanged;
-import dev.kaiko.tagging.TopicTagsChanged;
 import dev.kaiko.model.Topic;
 import dev.kaiko.review.ReviewAggregations.Figures;
 import dev.kaiko.review.YearReview.Highlight;
@@ -30,6 +29,8 @@ import dev.kaiko.review.YearReview.PresenterCount;
 import dev.kaiko.review.YearReview.TechnologyCount;
 import dev.kaiko.review.YearReview.TechnologyTrend;
 import dev.kaiko.review.YearReview.Totals;
+import dev.kaiko.tagging.TopicTagsChanged;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -52,16 +53,20 @@ public class YearInReview {
     static final int HIGHLIGHTS = 5;
     /** Disappeared technologies listed: the previous year's most mentioned ones. */
     static final int DISAPPEARED = 20;
+
     private static final int EXCERPT = 280;
     /** Share changes smaller than this (percentage points) count as no change. */
     private static final double SAME = 0.005;
 
     @Inject
     ReviewAggregations aggregations;
+
     @Inject
     Citations citations;
+
     @Inject
     ReviewCache cache;
+
     @Inject
     EntityManager em;
 
@@ -72,7 +77,8 @@ public class YearInReview {
 
     /** The year's review, or empty when the archive has no topic that year. */
     public Optional<YearReview> review(int year) {
-        return Optional.ofNullable(cache.get(year, () -> QuarkusTransaction.requiringNew().call(() -> compute(year))));
+        return Optional.ofNullable(
+                cache.get(year, () -> QuarkusTransaction.requiringNew().call(() -> compute(year))));
     }
 
     /** Forgets every computed review (the benchmark's cold runs; imports do it through {@link ArchiveChanged}). */
@@ -91,7 +97,8 @@ public class YearInReview {
 
     /** The search page filtered to a year and a technology. */
     public static String searchUrl(int year, String tag) {
-        return "/search?year=" + year + "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20");
+        return "/search?year=" + year + "&tag="
+                + URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private YearReview compute(int year) {
@@ -101,17 +108,27 @@ public class YearInReview {
             return null;
         }
         List<Integer> years = List.copyOf(f.years().keySet());
-        Integer previousYear = years.stream().filter(y -> y < year).max(Integer::compare).orElse(null);
-        Integer nextYear = years.stream().filter(y -> y > year).min(Integer::compare).orElse(null);
+        Integer previousYear =
+                years.stream().filter(y -> y < year).max(Integer::compare).orElse(null);
+        Integer nextYear =
+                years.stream().filter(y -> y > year).min(Integer::compare).orElse(null);
 
-        List<TechnologyTrend> top = f.tags().keySet().stream().limit(TOP_TECHNOLOGIES).map(t -> trend(t, f)).toList();
+        List<TechnologyTrend> top = f.tags().keySet().stream()
+                .limit(TOP_TECHNOLOGIES)
+                .map(t -> trend(t, f))
+                .toList();
         List<TechnologyCount> newThisYear = f.tags().entrySet().stream()
-                .filter(e -> f.tagYears().containsKey(e.getKey()) && f.tagYears().get(e.getKey())[0] == year)
-                .map(e -> new TechnologyCount(e.getKey(), e.getValue())).toList();
+                .filter(e ->
+                        f.tagYears().containsKey(e.getKey()) && f.tagYears().get(e.getKey())[0] == year)
+                .map(e -> new TechnologyCount(e.getKey(), e.getValue()))
+                .toList();
         Set<String> isNew = new HashSet<>();
         newThisYear.forEach(t -> isNew.add(t.name()));
-        List<TechnologyTrend> disappeared = f.previousTags().keySet().stream().filter(t -> !f.tags().containsKey(t))
-                .limit(DISAPPEARED).map(t -> trend(t, f)).toList();
+        List<TechnologyTrend> disappeared = f.previousTags().keySet().stream()
+                .filter(t -> !f.tags().containsKey(t))
+                .limit(DISAPPEARED)
+                .map(t -> trend(t, f))
+                .toList();
         List<TechnologyTrend> rising = List.of();
         List<TechnologyTrend> falling = List.of();
         if (f.previousTopics() > 0) {
@@ -119,27 +136,48 @@ public class YearInReview {
             compared.addAll(f.previousTags().keySet());
             List<TechnologyTrend> changes = compared.stream()
                     .filter(t -> !isNew.contains(t) && f.tags().containsKey(t))
-                    .map(t -> trend(t, f)).toList();
-            rising = changes.stream().filter(t -> t.shareChange() >= SAME)
-                    .sorted(Comparator.comparingDouble(TechnologyTrend::shareChange).reversed()
+                    .map(t -> trend(t, f))
+                    .toList();
+            rising = changes.stream()
+                    .filter(t -> t.shareChange() >= SAME)
+                    .sorted(Comparator.comparingDouble(TechnologyTrend::shareChange)
+                            .reversed()
                             .thenComparing(TechnologyTrend::name))
-                    .limit(TRENDS).toList();
-            falling = changes.stream().filter(t -> t.shareChange() <= -SAME)
+                    .limit(TRENDS)
+                    .toList();
+            falling = changes.stream()
+                    .filter(t -> t.shareChange() <= -SAME)
                     .sorted(Comparator.comparingDouble(TechnologyTrend::shareChange)
                             .thenComparing(TechnologyTrend::name))
-                    .limit(TRENDS).toList();
+                    .limit(TRENDS)
+                    .toList();
         }
         List<MonthCount> months = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
             months.add(new MonthCount(m + 1, f.months()[m]));
         }
         List<PresenterCount> presenters = f.presenters().stream()
-                .map(p -> new PresenterCount(p.name(), p.topics(), p.tags())).toList();
+                .map(p -> new PresenterCount(p.name(), p.topics(), p.tags()))
+                .toList();
         List<IssueRef> issues = issues(year, f.issueTopics());
-        Totals totals = new Totals(f.issueTopics().size(), f.topics(), presenters.size(), f.tags().size());
+        Totals totals = new Totals(
+                f.issueTopics().size(), f.topics(), presenters.size(), f.tags().size());
         List<Highlight> highlights = highlights(year, top);
-        return new YearReview(year, previousYear, nextYear, totals, top, newThisYear, disappeared, rising, falling,
-                months, presenters, highlights, issues, (System.nanoTime() - start) / 1_000_000);
+        return new YearReview(
+                year,
+                previousYear,
+                nextYear,
+                totals,
+                top,
+                newThisYear,
+                disappeared,
+                rising,
+                falling,
+                months,
+                presenters,
+                highlights,
+                issues,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private static TechnologyTrend trend(String tag, Figures f) {
@@ -149,9 +187,11 @@ public class YearInReview {
         double previousShare = share(before, f.previousTopics());
         double change = share - previousShare;
         int[] seen = f.tagYears().get(tag);
-        String trend = now == 0 ? "gone"
-                : before == 0 ? (seen != null && seen[0] < f.year() ? "back" : "new")
-                : change >= SAME ? "up" : change <= -SAME ? "down" : "same";
+        String trend = now == 0
+                ? "gone"
+                : before == 0
+                        ? (seen != null && seen[0] < f.year() ? "back" : "new")
+                        : change >= SAME ? "up" : change <= -SAME ? "down" : "same";
         return new TechnologyTrend(tag, now, round(share), before, round(previousShare), round(change), trend);
     }
 
@@ -168,14 +208,21 @@ public class YearInReview {
         List<Object[]> rows = em.createNativeQuery("""
                 select id, series, number, title, published, url from issue
                 where published >= ?1 and published < ?2 order by published, id""")
-                .setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year + 1, 1, 1))
+                .setParameter(1, LocalDate.of(year, 1, 1))
+                .setParameter(2, LocalDate.of(year + 1, 1, 1))
                 .getResultList();
         List<IssueRef> out = new ArrayList<>();
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();
             if (topics.containsKey(id)) {
-                out.add(new IssueRef(id, (String) r[1], r[2] == null ? null : ((Number) r[2]).intValue(),
-                        (String) r[3], YearReview.toLocalDate(r[4]), (String) r[5], topics.get(id)));
+                out.add(new IssueRef(
+                        id,
+                        (String) r[1],
+                        r[2] == null ? null : ((Number) r[2]).intValue(),
+                        (String) r[3],
+                        YearReview.toLocalDate(r[4]),
+                        (String) r[5],
+                        topics.get(id)));
             }
         }
         return out;
@@ -186,7 +233,8 @@ public class YearInReview {
      * longest; a topic is highlighted once. The candidates of all technologies come from one query.
      */
     private List<Highlight> highlights(int year, List<TechnologyTrend> top) {
-        List<String> tags = top.stream().limit(HIGHLIGHTS).map(TechnologyTrend::name).toList();
+        List<String> tags =
+                top.stream().limit(HIGHLIGHTS).map(TechnologyTrend::name).toList();
         if (tags.isEmpty()) {
             return List.of();
         }
@@ -206,16 +254,22 @@ public class YearInReview {
                     select name, id, n, row_number() over (partition by name order by n desc, len desc, id) as rank
                     from tagged) ranked
                 where rank <= ?5 order by name, rank""")
-                .setParameter(1, year).setParameter(2, tags).setParameter(3, LocalDate.of(year, 1, 1))
-                .setParameter(4, LocalDate.of(year + 1, 1, 1)).setParameter(5, HIGHLIGHTS + 1)
+                .setParameter(1, year)
+                .setParameter(2, tags)
+                .setParameter(3, LocalDate.of(year, 1, 1))
+                .setParameter(4, LocalDate.of(year + 1, 1, 1))
+                .setParameter(5, HIGHLIGHTS + 1)
                 .getResultList();
         Map<String, List<Object[]>> candidates = new java.util.HashMap<>();
-        rows.forEach(r -> candidates.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(r));
+        rows.forEach(r -> candidates
+                .computeIfAbsent((String) r[0], k -> new ArrayList<>())
+                .add(r));
         Map<String, Object[]> picks = new java.util.LinkedHashMap<>();
         Set<Long> chosen = new HashSet<>();
         for (String tag : tags) {
             candidates.getOrDefault(tag, List.of()).stream()
-                    .filter(r -> !chosen.contains(((Number) r[1]).longValue())).findFirst()
+                    .filter(r -> !chosen.contains(((Number) r[1]).longValue()))
+                    .findFirst()
                     .ifPresent(r -> {
                         chosen.add(((Number) r[1]).longValue());
                         picks.put(tag, r);
@@ -225,13 +279,24 @@ public class YearInReview {
         List<Highlight> out = new ArrayList<>();
         picks.forEach((tag, r) -> {
             Topic t = em.find(Topic.class, ((Number) r[1]).longValue());
-            IssueRef issue = new IssueRef(t.issue.id, t.issue.series, t.issue.number, t.issue.title,
-                    t.issue.published, t.issue.url, null);
-            HighlightTopic topic = new HighlightTopic(t.id, t.title, Topic.excerpt(t.body, EXCERPT), t.url,
-                    t.presenter, List.copyOf(t.getEffectiveTags()), issue);
+            IssueRef issue = new IssueRef(
+                    t.issue.id, t.issue.series, t.issue.number, t.issue.title, t.issue.published, t.issue.url, null);
+            HighlightTopic topic = new HighlightTopic(
+                    t.id,
+                    t.title,
+                    Topic.excerpt(t.body, EXCERPT),
+                    t.url,
+                    t.presenter,
+                    List.copyOf(t.getEffectiveTags()),
+                    issue);
             String search = searchUrl(year, tag);
-            out.add(new Highlight(tag, ((Number) r[2]).longValue() > 0 ? "referenced" : "longest", topic,
-                    citing.getOrDefault(t.id, List.of()), search, t.url != null && !t.url.isBlank() ? t.url : search));
+            out.add(new Highlight(
+                    tag,
+                    ((Number) r[2]).longValue() > 0 ? "referenced" : "longest",
+                    topic,
+                    citing.getOrDefault(t.id, List.of()),
+                    search,
+                    t.url != null && !t.url.isBlank() ? t.url : search));
         });
         return out;
     }

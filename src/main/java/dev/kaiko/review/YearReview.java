@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The JSON contract of {@code GET /api/years/{year}/review}: a year's figures, computed from search-engine
  * aggregations, plus the few highlight topics loaded from the database. Shares are per cent of the year's topics.
  */
-public record YearReview(int year,
+public record YearReview(
+        int year,
         @JsonProperty("previous_year") Integer previousYear,
         @JsonProperty("next_year") Integer nextYear,
         Totals totals,
@@ -26,35 +27,35 @@ public record YearReview(int year,
         List<IssueRef> issues,
         @JsonProperty("computed_ms") long computedMs) {
 
-    public record Totals(long issues, long topics, long presenters, long technologies) {
-    }
+    public record Totals(long issues, long topics, long presenters, long technologies) {}
 
-    public record TechnologyCount(String name, long topics) {
-    }
+    public record TechnologyCount(String name, long topics) {}
 
     /**
      * A technology this year against the previous one. {@code trend}: "up"/"down"/"same" by share of topics,
      * "new" when no earlier year mentions it, "back" when the previous year did not but an earlier one did, "gone" when
      * this year does not.
      */
-    public record TechnologyTrend(String name, long topics, double share,
+    public record TechnologyTrend(
+            String name,
+            long topics,
+            double share,
             @JsonProperty("previous_topics") long previousTopics,
             @JsonProperty("previous_share") double previousShare,
             @JsonProperty("share_change") double shareChange,
-            String trend) {
-    }
+            String trend) {}
 
-    public record MonthCount(int month, long topics) {
-    }
+    public record MonthCount(int month, long topics) {}
 
-    public record PresenterCount(String name, long topics,
-            @JsonProperty("favourite_technologies") List<TechnologyCount> favouriteTechnologies) {
-    }
+    public record PresenterCount(
+            String name,
+            long topics,
+            @JsonProperty("favourite_technologies") List<TechnologyCount> favouriteTechnologies) {}
 
     /** An issue; {@code topics} is its number of topics where that is known (null for citing issues). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IssueRef(long id, String series, Integer number, String title, LocalDate date, String url,
-            Long topics) {
+    public record IssueRef(
+            long id, String series, Integer number, String title, LocalDate date, String url, Long topics) {
 
         /** How the weekly itself cites an issue: "Neco Weekly 2023-03-17号". */
         public String citation() {
@@ -66,14 +67,16 @@ public record YearReview(int year,
      * The highlight topic of one top technology: the topic of the year most cited by later issues, or failing that
      * the longest. {@code reason}: "referenced" or "longest"; {@code link}: the topic's own URL, else its search.
      */
-    public record Highlight(String technology, String reason, HighlightTopic topic,
+    public record Highlight(
+            String technology,
+            String reason,
+            HighlightTopic topic,
             @JsonProperty("referenced_by") List<IssueRef> referencedBy,
-            @JsonProperty("search_url") String searchUrl, String link) {
-    }
+            @JsonProperty("search_url") String searchUrl,
+            String link) {}
 
-    public record HighlightTopic(long id, String title, String excerpt, String url, String presenter,
-            List<String> tags, IssueRef issue) {
-    }
+    public record HighlightTopic(
+            long id, String title, String excerpt, String url, String presenter, List<String> tags, IssueRef issue) {}
 
     static LocalDate toLocalDate(Object sqlDate) {
         return sqlDate instanceof LocalDate d ? d : ((Date) sqlDate).toLocalDate();

@@ -48,10 +48,13 @@ class DidYouMean {
         }
         JsonObject response;
         try {
-            response = Search.session(entityManager).search(Topic.class).extension(ElasticsearchExtension.get())
+            response = Search.session(entityManager)
+                    .search(Topic.class)
+                    .extension(ElasticsearchExtension.get())
                     .where(f -> f.matchNone())
                     .requestTransformer(context -> context.body().add("suggest", suggest))
-                    .fetch(0).responseBody();
+                    .fetch(0)
+                    .responseBody();
         } catch (SearchException e) {
             throw new SearchUnavailableException("The search engine did not answer: " + firstLine(e.getMessage()), e);
         }
@@ -73,7 +76,9 @@ class DidYouMean {
                 long freq = option.get("freq").getAsLong();
                 Object[] current = best.get(offset);
                 if (current == null || (long) current[2] < freq) {
-                    best.put(offset, new Object[] { entry.get("length").getAsInt(), option.get("text").getAsString(), freq });
+                    best.put(offset, new Object[] {
+                        entry.get("length").getAsInt(), option.get("text").getAsString(), freq
+                    });
                 }
             }
         }

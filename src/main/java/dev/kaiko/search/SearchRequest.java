@@ -7,8 +7,18 @@ import java.util.List;
  * A validated search: free text plus facet filters (values of one facet OR-ed, facets AND-ed).
  * Build it with {@link #of}, which rejects absurd values naming the parameter.
  */
-public record SearchRequest(String q, List<Integer> years, List<String> tags, List<String> presenters,
-        List<String> sections, List<Long> issues, LocalDate from, LocalDate to, Sort sort, int page, int size) {
+public record SearchRequest(
+        String q,
+        List<Integer> years,
+        List<String> tags,
+        List<String> presenters,
+        List<String> sections,
+        List<Long> issues,
+        LocalDate from,
+        LocalDate to,
+        Sort sort,
+        int page,
+        int size) {
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_QUERY_LENGTH = 500;
@@ -17,7 +27,9 @@ public record SearchRequest(String q, List<Integer> years, List<String> tags, Li
     public static final int MAX_RESULT_WINDOW = 10_000;
 
     public enum Sort {
-        RELEVANCE, NEWEST, OLDEST
+        RELEVANCE,
+        NEWEST,
+        OLDEST
     }
 
     public SearchRequest {
@@ -35,16 +47,29 @@ public record SearchRequest(String q, List<Integer> years, List<String> tags, Li
     }
 
     /** Parses raw query parameters; throws {@link InvalidSearchParameter} naming the first bad one. */
-    public static SearchRequest of(String q, List<String> year, List<String> tag, List<String> presenter,
-            List<String> section, List<String> issue, String from, String to, String sort, String page, String size) {
+    public static SearchRequest of(
+            String q,
+            List<String> year,
+            List<String> tag,
+            List<String> presenter,
+            List<String> section,
+            List<String> issue,
+            String from,
+            String to,
+            String sort,
+            String page,
+            String size) {
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw new InvalidSearchParameter("q", "is longer than " + MAX_QUERY_LENGTH + " characters");
         }
         if (q != null && q.chars().filter(c -> c == '"').count() % 2 == 1) {
             throw new InvalidSearchParameter("q", "has an unbalanced quote (\")");
         }
-        List<Integer> years = nonNull(year).stream().map(y -> parseInt("year", y, 1900, 2999)).toList();
-        List<Long> issues = nonNull(issue).stream().map(i -> (long) parseInt("issue", i, 1, Integer.MAX_VALUE)).toList();
+        List<Integer> years =
+                nonNull(year).stream().map(y -> parseInt("year", y, 1900, 2999)).toList();
+        List<Long> issues = nonNull(issue).stream()
+                .map(i -> (long) parseInt("issue", i, 1, Integer.MAX_VALUE))
+                .toList();
         Sort s;
         if (sort == null || sort.isBlank()) {
             s = q == null || q.isBlank() ? Sort.NEWEST : Sort.RELEVANCE;
@@ -65,12 +90,24 @@ public record SearchRequest(String q, List<Integer> years, List<String> tags, Li
         if (f != null && t != null && f.isAfter(t)) {
             throw new InvalidSearchParameter("from", "is after 'to'");
         }
-        return new SearchRequest(q, years, clean("tag", tag), clean("presenter", presenter), clean("section", section),
-                issues, f, t, s, p, z);
+        return new SearchRequest(
+                q,
+                years,
+                clean("tag", tag),
+                clean("presenter", presenter),
+                clean("section", section),
+                issues,
+                f,
+                t,
+                s,
+                p,
+                z);
     }
 
     private static List<String> nonNull(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+        return values == null
+                ? List.of()
+                : values.stream().filter(v -> v != null && !v.isBlank()).toList();
     }
 
     private static List<String> clean(String name, List<String> values) {

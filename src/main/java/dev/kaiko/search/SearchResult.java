@@ -9,11 +9,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The JSON contract of GET /api/search (see DESIGN.md); extend, never break. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SearchResult(long total, int page, int size, @JsonProperty("took_ms") long tookMs, List<Hit> hits,
-        Map<String, List<FacetValue>> facets, @JsonProperty("did_you_mean") String didYouMean) {
+public record SearchResult(
+        long total,
+        int page,
+        int size,
+        @JsonProperty("took_ms") long tookMs,
+        List<Hit> hits,
+        Map<String, List<FacetValue>> facets,
+        @JsonProperty("did_you_mean") String didYouMean) {
 
-    public SearchResult(long total, int page, int size, long tookMs, List<Hit> hits,
-            Map<String, List<FacetValue>> facets) {
+    public SearchResult(
+            long total, int page, int size, long tookMs, List<Hit> hits, Map<String, List<FacetValue>> facets) {
         this(total, page, size, tookMs, hits, facets, null);
     }
 
@@ -22,18 +28,24 @@ public record SearchResult(long total, int page, int size, @JsonProperty("took_m
         return new SearchResult(total, page, size, tookMs, hits, facets, spelling);
     }
 
-    public record Hit(long id, String title, String snippet, String url, List<String> tags, String presenter,
-            int year, LocalDate date, String section, IssueRef issue, Highlights highlights) {
-    }
+    public record Hit(
+            long id,
+            String title,
+            String snippet,
+            String url,
+            List<String> tags,
+            String presenter,
+            int year,
+            LocalDate date,
+            String section,
+            IssueRef issue,
+            Highlights highlights) {}
 
-    public record IssueRef(long id, Integer number, String title, LocalDate date, String series) {
-    }
+    public record IssueRef(long id, Integer number, String title, LocalDate date, String series) {}
 
     /** HTML: archive text escaped, matched terms wrapped in &lt;mark&gt;. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Highlights(String title, String body) {
-    }
+    public record Highlights(String title, String body) {}
 
-    public record FacetValue(String value, long count, boolean selected) {
-    }
+    public record FacetValue(String value, long count, boolean selected) {}
 }

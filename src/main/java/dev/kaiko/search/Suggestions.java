@@ -24,10 +24,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import dev.kaiko.index.SearchAvailability;
+import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.model.Topic;
 import dev.kaiko.tagging.Taxonomy;
 import dev.kaiko.tagging.Technology;
-import dev.kaiko.index.SearchUnavailableException;
 
 /**
  * Search-as-you-type: technology names whose name or any alias (Japanese or English) starts with what was typed,
@@ -42,17 +42,17 @@ public class Suggestions {
 
     @Inject
     EntityManager entityManager;
+
     @Inject
     SearchAvailability availability;
+
     @Inject
     Taxonomy taxonomy;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Suggestion(String text, String kind, Long id, Long count) {
-    }
+    public record Suggestion(String text, String kind, Long id, Long count) {}
 
-    public record Result(String q, List<Suggestion> suggestions) {
-    }
+    public record Result(String q, List<Suggestion> suggestions) {}
 
     public Result suggest(String raw) {
         String q = raw == null ? "" : TextQuery.normalize(raw);
@@ -70,8 +70,12 @@ public class Suggestions {
         List<List<?>> titles;
         JsonObject counts;
         try {
-            var query = Search.session(entityManager).search(Topic.class).extension(ElasticsearchExtension.get())
-                    .select(f -> f.composite().from(f.id(Long.class), f.field("title", String.class)).asList())
+            var query = Search.session(entityManager)
+                    .search(Topic.class)
+                    .extension(ElasticsearchExtension.get())
+                    .select(f -> f.composite()
+                            .from(f.id(Long.class), f.field("title", String.class))
+                            .asList())
                     .where(f -> f.fromJson(titlePrefix(q)));
             if (!technologies.isEmpty()) {
                 query = query.aggregation(tagCounts, f -> f.fromJson(tagCountsOf(technologies)));
@@ -85,7 +89,9 @@ public class Suggestions {
         Map<String, Long> byTag = new LinkedHashMap<>();
         if (counts != null) {
             for (JsonElement b : counts.getAsJsonObject("t").getAsJsonArray("buckets")) {
-                byTag.put(b.getAsJsonObject().get("key").getAsString(), b.getAsJsonObject().get("doc_count").getAsLong());
+                byTag.put(
+                        b.getAsJsonObject().get("key").getAsString(),
+                        b.getAsJsonObject().get("doc_count").getAsLong());
             }
         }
         List<Suggestion> out = new ArrayList<>();
@@ -118,7 +124,9 @@ public class Suggestions {
     }
 
     private static String key(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[\\s._-]", "");
+        return Normalizer.normalize(s, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s._-]", "");
     }
 
     /** The typed text in a title, its last word possibly unfinished. */
@@ -145,7 +153,8 @@ public class Suggestions {
         JsonArray include = new JsonArray();
         names.forEach(include::add);
         terms.add("include", include);
-        // raw JSON: the DSL has no global aggregation; counted over every topic, not only over the titles that matched the prefix
+        // raw JSON: the DSL has no global aggregation; counted over every topic, not only over the titles that matched
+        // the prefix
         JsonObject global = TextQuery.obj("global", new JsonObject());
         global.add("aggs", TextQuery.obj("t", TextQuery.obj("terms", terms)));
         return global;

@@ -16,8 +16,8 @@ import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import dev.kaiko.tagging.Technology;
 import dev.kaiko.index.JapaneseText;
+import dev.kaiko.tagging.Technology;
 
 /**
  * What people type, parsed and turned into the engine's query: words and "quoted phrases" are AND-ed, {@code OR}
@@ -41,8 +41,7 @@ final class TextQuery {
     private static final int MAX_SPELLINGS = 12;
 
     /** One word or phrase of the query. */
-    record Unit(String text, boolean phrase, boolean negated) {
-    }
+    record Unit(String text, boolean phrase, boolean negated) {}
 
     /** Alternatives (OR) of AND-ed units. */
     record Parsed(List<List<Unit>> alternatives) {
@@ -51,8 +50,7 @@ final class TextQuery {
         }
     }
 
-    private TextQuery() {
-    }
+    private TextQuery() {}
 
     /** Normalised as the index sees it: NFKC (full-width space, quotes and Latin folded). */
     static String normalize(String q) {
@@ -123,7 +121,9 @@ final class TextQuery {
     }
 
     /** The engine predicate for a parsed text; {@code technologies} finds the technology a word names, if any. */
-    static PredicateFinalStep toPredicate(ElasticsearchSearchPredicateFactory<?> f, Parsed parsed,
+    static PredicateFinalStep toPredicate(
+            ElasticsearchSearchPredicateFactory<?> f,
+            Parsed parsed,
             Function<String, Optional<Technology>> technologies) {
         List<PredicateFinalStep> alternatives = new ArrayList<>();
         for (List<Unit> units : parsed.alternatives()) {
@@ -148,7 +148,9 @@ final class TextQuery {
         return anyOf(f, alternatives);
     }
 
-    private static PredicateFinalStep word(ElasticsearchSearchPredicateFactory<?> f, String text,
+    private static PredicateFinalStep word(
+            ElasticsearchSearchPredicateFactory<?> f,
+            String text,
             Function<String, Optional<Technology>> technologies) {
         List<PredicateFinalStep> should = new ArrayList<>();
         should.add(matchPhrase(f, "title", text, 4f));
@@ -169,7 +171,9 @@ final class TextQuery {
         return anyOf(f, should);
     }
 
-    private static PredicateFinalStep phrase(ElasticsearchSearchPredicateFactory<?> f, String text,
+    private static PredicateFinalStep phrase(
+            ElasticsearchSearchPredicateFactory<?> f,
+            String text,
             Function<String, Optional<Technology>> technologies) {
         List<PredicateFinalStep> should = new ArrayList<>();
         should.add(matchPhrase(f, "title", text, 4f));
@@ -191,8 +195,12 @@ final class TextQuery {
     }
 
     /** The word itself, or one of its morphological tokens, naming a known technology: add its other spellings. */
-    private static void addSynonyms(ElasticsearchSearchPredicateFactory<?> f, List<PredicateFinalStep> should,
-            String text, String tokens, Function<String, Optional<Technology>> technologies) {
+    private static void addSynonyms(
+            ElasticsearchSearchPredicateFactory<?> f,
+            List<PredicateFinalStep> should,
+            String text,
+            String tokens,
+            Function<String, Optional<Technology>> technologies) {
         Set<Technology> found = new LinkedHashSet<>();
         technologies.apply(text).ifPresent(found::add);
         if (found.isEmpty()) {
@@ -205,8 +213,8 @@ final class TextQuery {
         found.forEach(t -> addSpellings(f, should, t, text));
     }
 
-    private static void addSpellings(ElasticsearchSearchPredicateFactory<?> f, List<PredicateFinalStep> should,
-            Technology t, String typed) {
+    private static void addSpellings(
+            ElasticsearchSearchPredicateFactory<?> f, List<PredicateFinalStep> should, Technology t, String typed) {
         List<String> spellings = new ArrayList<>();
         spellings.add(t.name());
         spellings.addAll(t.aliases());
@@ -222,36 +230,44 @@ final class TextQuery {
         should.add(f.match().field("tags").matching(t.name()).boost(1.5f));
     }
 
-    private static PredicateFinalStep anyOf(ElasticsearchSearchPredicateFactory<?> f,
-            List<PredicateFinalStep> should) {
+    private static PredicateFinalStep anyOf(ElasticsearchSearchPredicateFactory<?> f, List<PredicateFinalStep> should) {
         var bool = f.bool();
         should.forEach(bool::should);
         return bool.minimumShouldMatchNumber(1);
     }
 
-    private static PredicateFinalStep matchPhrase(ElasticsearchSearchPredicateFactory<?> f, String field,
-            String text, float boost) {
+    private static PredicateFinalStep matchPhrase(
+            ElasticsearchSearchPredicateFactory<?> f, String field, String text, float boost) {
         return f.phrase().field(field).matching(text).boost(boost);
     }
 
     /** Every token required (the DSL's 100% is the engine's operator "and"). */
-    private static PredicateFinalStep matchAll(ElasticsearchSearchPredicateFactory<?> f, String field, String text,
-            float boost) {
-        return f.match().field(field).matching(text).minimumShouldMatchPercent(100).boost(boost);
+    private static PredicateFinalStep matchAll(
+            ElasticsearchSearchPredicateFactory<?> f, String field, String text, float boost) {
+        return f.match()
+                .field(field)
+                .matching(text)
+                .minimumShouldMatchPercent(100)
+                .boost(boost);
     }
 
     /** All tokens of a short word; three in four of a longer Japanese phrase (particles differ, words stay). */
-    private static PredicateFinalStep morphological(ElasticsearchSearchPredicateFactory<?> f, String field,
-            String tokens, float boost) {
+    private static PredicateFinalStep morphological(
+            ElasticsearchSearchPredicateFactory<?> f, String field, String tokens, float boost) {
         // tokens are already the index form: ValueModel.INDEX skips the field's JapaneseWords bridge
-        return f.match().field(field).matching(tokens, ValueModel.INDEX)
-                .minimumShouldMatch().ifMoreThan(2).thenRequirePercent(75).end()
+        return f.match()
+                .field(field)
+                .matching(tokens, ValueModel.INDEX)
+                .minimumShouldMatch()
+                .ifMoreThan(2)
+                .thenRequirePercent(75)
+                .end()
                 .boost(boost);
     }
 
     /** Raw JSON: the DSL's fuzzy takes a fixed edit distance, not AUTO, and has no max_expansions. */
-    private static PredicateFinalStep fuzzy(ElasticsearchSearchPredicateFactory<?> f, String field, String word,
-            float boost) {
+    private static PredicateFinalStep fuzzy(
+            ElasticsearchSearchPredicateFactory<?> f, String field, String word, float boost) {
         JsonObject p = new JsonObject();
         p.addProperty("query", word);
         p.addProperty("fuzziness", "AUTO");

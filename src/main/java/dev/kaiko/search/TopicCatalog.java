@@ -51,29 +51,55 @@ public class TopicCatalog {
 
     @Inject
     EntityManager em;
+
     @Inject
     SearchAvailability availability;
+
     @Inject
     SharedBefore sharedBefore;
 
-    public record IssueSummary(long id, String series, Integer number, String title, LocalDate date, String url,
-            @JsonProperty("topic_count") long topicCount) {
-    }
+    public record IssueSummary(
+            long id,
+            String series,
+            Integer number,
+            String title,
+            LocalDate date,
+            String url,
+            @JsonProperty("topic_count") long topicCount) {}
 
     /** A topic in a list (an issue's topics, neighbours, related); {@code date} is its issue's date. */
-    public record TopicSummary(long id, String title, String section, String presenter, String url, List<String> tags,
-            int position, LocalDate date) {
-    }
+    public record TopicSummary(
+            long id,
+            String title,
+            String section,
+            String presenter,
+            String url,
+            List<String> tags,
+            int position,
+            LocalDate date) {}
 
     /** A topic of its issue's table of contents, {@code current} when it is the topic shown. */
-    public record TopicLink(long id, String title, boolean current) {
-    }
+    public record TopicLink(long id, String title, boolean current) {}
 
-    public record TopicDetail(long id, String title, String body, String url, List<String> links, String section,
-            String presenter, List<String> tags, LocalDate date, int year, int position, IssueSummary issue,
-            List<TopicSummary> neighbours, List<TopicSummary> related,
+    public record TopicDetail(
+            long id,
+            String title,
+            String body,
+            String url,
+            List<String> links,
+            String section,
+            String presenter,
+            List<String> tags,
+            LocalDate date,
+            int year,
+            int position,
+            IssueSummary issue,
+            List<TopicSummary> neighbours,
+            List<TopicSummary> related,
             @JsonProperty("shared_before") List<SharedBefore.Earlier> sharedBefore,
-            @JsonIgnore String bodyHtml, TopicSummary previous, TopicSummary next,
+            @JsonIgnore String bodyHtml,
+            TopicSummary previous,
+            TopicSummary next,
             @JsonProperty("related_available") boolean relatedAvailable) {
 
         /** Every topic of the issue in order, this one included and marked (the page's table of contents). */
@@ -91,32 +117,38 @@ public class TopicCatalog {
     }
 
     /** Topics of one section of an issue ("" when the issue has no sections). */
-    public record Section(String name, List<TopicSummary> topics) {
-    }
+    public record Section(String name, List<TopicSummary> topics) {}
 
-    public record IssueDetail(IssueSummary issue, List<TopicSummary> topics, IssueSummary previous,
-            IssueSummary next) {
+    public record IssueDetail(IssueSummary issue, List<TopicSummary> topics, IssueSummary previous, IssueSummary next) {
 
         /** The topics grouped by section, in order of first appearance. */
         public List<Section> sections() {
             Map<String, List<TopicSummary>> sections = new LinkedHashMap<>();
             for (TopicSummary t : topics) {
-                sections.computeIfAbsent(t.section() == null ? "" : t.section(), k -> new ArrayList<>()).add(t);
+                sections.computeIfAbsent(t.section() == null ? "" : t.section(), k -> new ArrayList<>())
+                        .add(t);
             }
-            return sections.entrySet().stream().map(e -> new Section(e.getKey(), e.getValue())).toList();
+            return sections.entrySet().stream()
+                    .map(e -> new Section(e.getKey(), e.getValue()))
+                    .toList();
         }
     }
 
     @Transactional
     public Optional<TopicDetail> topic(long id) {
-        List<Topic> found = em.createQuery("select distinct t from Topic t join fetch t.issue left join fetch t.tags"
-                + " where t.id = :id", Topic.class).setParameter("id", id).getResultList();
+        List<Topic> found = em.createQuery(
+                        "select distinct t from Topic t join fetch t.issue left join fetch t.tags"
+                                + " where t.id = :id",
+                        Topic.class)
+                .setParameter("id", id)
+                .getResultList();
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Topic t = found.get(0);
         List<TopicSummary> issueTopics = topicsOf(t.issue);
-        List<TopicSummary> neighbours = issueTopics.stream().filter(o -> o.id() != t.id).toList();
+        List<TopicSummary> neighbours =
+                issueTopics.stream().filter(o -> o.id() != t.id).toList();
         int at = -1;
         for (int i = 0; i < issueTopics.size(); i++) {
             if (issueTopics.get(i).id() == t.id) {
@@ -126,23 +158,42 @@ public class TopicCatalog {
         TopicSummary previous = at > 0 ? issueTopics.get(at - 1) : null;
         TopicSummary next = at >= 0 && at < issueTopics.size() - 1 ? issueTopics.get(at + 1) : null;
         Optional<List<TopicSummary>> related = related(t);
-        return Optional.of(new TopicDetail(t.id, t.title, t.body, t.url, t.linkList(), t.section, t.presenter,
-                List.copyOf(t.getEffectiveTags()), t.getDate(), t.getYear(), t.position,
-                summary(t.issue, issueTopics.size()), neighbours, related.orElse(List.of()), sharedBefore.of(t),
-                t.bodyHtml, previous, next, related.isPresent()));
+        return Optional.of(new TopicDetail(
+                t.id,
+                t.title,
+                t.body,
+                t.url,
+                t.linkList(),
+                t.section,
+                t.presenter,
+                List.copyOf(t.getEffectiveTags()),
+                t.getDate(),
+                t.getYear(),
+                t.position,
+                summary(t.issue, issueTopics.size()),
+                neighbours,
+                related.orElse(List.of()),
+                sharedBefore.of(t),
+                t.bodyHtml,
+                previous,
+                next,
+                related.isPresent()));
     }
 
     @Transactional
     public List<IssueSummary> issues(Integer year) {
         // topic counts in the same query: one round trip however many issues
-        var query = em.createQuery("select i, (select count(t) from Topic t where t.issue = i) from Issue i"
-                + (year == null ? "" : " where i.published >= :from and i.published < :to")
-                + " order by i.published desc, i.id desc", Object[].class);
+        var query = em.createQuery(
+                "select i, (select count(t) from Topic t where t.issue = i) from Issue i"
+                        + (year == null ? "" : " where i.published >= :from and i.published < :to")
+                        + " order by i.published desc, i.id desc",
+                Object[].class);
         if (year != null) {
             query.setParameter("from", LocalDate.of(year, 1, 1)).setParameter("to", LocalDate.of(year + 1, 1, 1));
         }
         return query.getResultList().stream()
-                .map(r -> summary((Issue) r[0], ((Number) r[1]).longValue())).toList();
+                .map(r -> summary((Issue) r[0], ((Number) r[1]).longValue()))
+                .toList();
     }
 
     @Transactional
@@ -152,26 +203,40 @@ public class TopicCatalog {
             return Optional.empty();
         }
         List<TopicSummary> topics = topicsOf(i);
-        return Optional.of(new IssueDetail(summary(i, topics.size()), topics, neighbour(i, "<", "desc"),
-                neighbour(i, ">", "asc")));
+        return Optional.of(new IssueDetail(
+                summary(i, topics.size()), topics, neighbour(i, "<", "desc"), neighbour(i, ">", "asc")));
     }
 
     /** The issue's topics in order, with their tags in one query. */
     private List<TopicSummary> topicsOf(Issue issue) {
-        List<Topic> topics = em.createQuery("select distinct t from Topic t left join fetch t.tags"
-                + " where t.issue.id = :id", Topic.class).setParameter("id", issue.id).getResultList();
-        return topics.stream().sorted(Comparator.comparingInt(t -> t.position)).map(t -> summary(t, issue)).toList();
+        List<Topic> topics = em.createQuery(
+                        "select distinct t from Topic t left join fetch t.tags" + " where t.issue.id = :id",
+                        Topic.class)
+                .setParameter("id", issue.id)
+                .getResultList();
+        return topics.stream()
+                .sorted(Comparator.comparingInt(t -> t.position))
+                .map(t -> summary(t, issue))
+                .toList();
     }
 
     /** The issue of the same series published just before or after. */
     private IssueSummary neighbour(Issue issue, String comparison, String order) {
-        return em.createQuery("select i, (select count(t) from Topic t where t.issue = i) from Issue i"
-                + " where i.series = :series and (i.published " + comparison + " :date or (i.published = :date"
-                + " and i.id " + comparison + " :id)) order by i.published " + order + ", i.id " + order,
-                Object[].class)
-                .setParameter("series", issue.series).setParameter("date", issue.published).setParameter("id", issue.id)
-                .setMaxResults(1).getResultStream().findFirst()
-                .map(r -> summary((Issue) r[0], ((Number) r[1]).longValue())).orElse(null);
+        return em.createQuery(
+                        "select i, (select count(t) from Topic t where t.issue = i) from Issue i"
+                                + " where i.series = :series and (i.published " + comparison
+                                + " :date or (i.published = :date"
+                                + " and i.id " + comparison + " :id)) order by i.published " + order + ", i.id "
+                                + order,
+                        Object[].class)
+                .setParameter("series", issue.series)
+                .setParameter("date", issue.published)
+                .setParameter("id", issue.id)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(r -> summary((Issue) r[0], ((Number) r[1]).longValue()))
+                .orElse(null);
     }
 
     private static IssueSummary summary(Issue i, long topicCount) {
@@ -179,8 +244,15 @@ public class TopicCatalog {
     }
 
     private static TopicSummary summary(Topic t, Issue issue) {
-        return new TopicSummary(t.id, t.title, t.section, t.presenter, t.url, List.copyOf(t.getEffectiveTags()),
-                t.position, issue.published);
+        return new TopicSummary(
+                t.id,
+                t.title,
+                t.section,
+                t.presenter,
+                t.url,
+                List.copyOf(t.getEffectiveTags()),
+                t.position,
+                issue.published);
     }
 
     /**
@@ -209,9 +281,13 @@ public class TopicCatalog {
         bool.addProperty("minimum_should_match", 1);
         List<Long> ids;
         try {
-            ids = Search.session(em).search(Topic.class).extension(ElasticsearchExtension.get())
+            ids = Search.session(em)
+                    .search(Topic.class)
+                    .extension(ElasticsearchExtension.get())
                     .select(f -> f.id(Long.class))
-                    .where(f -> f.bool().must(f.fromJson(TextQuery.obj("bool", bool))).mustNot(f.id().matching(t.id)))
+                    .where(f -> f.bool()
+                            .must(f.fromJson(TextQuery.obj("bool", bool)))
+                            .mustNot(f.id().matching(t.id)))
                     .fetchHits(RELATED);
         } catch (SearchException e) {
             LOG.warnf("Related topics of %d unavailable: %s", t.id, e.getMessage());
@@ -221,8 +297,12 @@ public class TopicCatalog {
             return Optional.of(List.of());
         }
         Map<Long, TopicSummary> byId = new LinkedHashMap<>();
-        em.createQuery("select distinct t from Topic t join fetch t.issue left join fetch t.tags where t.id in :ids",
-                Topic.class).setParameter("ids", ids).getResultList().forEach(r -> byId.put(r.id, summary(r, r.issue)));
+        em.createQuery(
+                        "select distinct t from Topic t join fetch t.issue left join fetch t.tags where t.id in :ids",
+                        Topic.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .forEach(r -> byId.put(r.id, summary(r, r.issue)));
         return Optional.of(ids.stream().map(byId::get).filter(s -> s != null).toList());
     }
 

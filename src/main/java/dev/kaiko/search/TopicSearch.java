@@ -25,13 +25,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 import dev.kaiko.index.SearchAvailability;
+import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.model.Topic;
 import dev.kaiko.search.SearchResult.FacetValue;
 import dev.kaiko.search.SearchResult.Highlights;
 import dev.kaiko.search.SearchResult.Hit;
 import dev.kaiko.search.SearchResult.IssueRef;
 import dev.kaiko.tagging.Taxonomy;
-import dev.kaiko.index.SearchUnavailableException;
 
 /**
  * Full-text search over topics with disjunctive facets, in one request to the engine.
@@ -53,15 +53,17 @@ public class TopicSearch {
         FACETS.put("section", new Facet("section", 20));
     }
 
-    private record Facet(String field, int size) {
-    }
+    private record Facet(String field, int size) {}
 
     @Inject
     EntityManager entityManager;
+
     @Inject
     SearchAvailability availability;
+
     @Inject
     Taxonomy taxonomy;
+
     @Inject
     DidYouMean didYouMean;
 
@@ -90,8 +92,7 @@ public class TopicSearch {
     }
 
     /** What was sent to the engine, as sent. */
-    public record EngineRequest(String path, Map<String, String> parameters, String body) {
-    }
+    public record EngineRequest(String path, Map<String, String> parameters, String body) {}
 
     private dev.kaiko.search.SearchResult run(SearchRequest request, EngineRequest[] capture) {
         ensureReady();
@@ -102,25 +103,28 @@ public class TopicSearch {
         FACETS.keySet().forEach(name -> keys.put(name, AggregationKey.of(name)));
         SearchResult<List<?>> result;
         try {
-            var query = Search.session(entityManager).search(Topic.class)
+            var query = Search.session(entityManager)
+                    .search(Topic.class)
                     .extension(ElasticsearchExtension.get())
-                    .select(f -> f.composite().from(
-                            f.id(Long.class),
-                            f.field("title", String.class),
-                            f.field("snippet", String.class),
-                            f.field("url", String.class),
-                            f.field("tags", String.class).list(),
-                            f.field("presenter", String.class),
-                            f.field("year", Integer.class),
-                            f.field("date", LocalDate.class),
-                            f.field("section", String.class),
-                            f.field("issue.id", Long.class),
-                            f.field("issue.number", Integer.class),
-                            f.field("issue.title", String.class),
-                            f.field("issue.published", LocalDate.class),
-                            f.field("issue.series", String.class),
-                            f.highlight("title").highlighter("title"),
-                            f.highlight("body").highlighter("body")).asList())
+                    .select(f -> f.composite()
+                            .from(
+                                    f.id(Long.class),
+                                    f.field("title", String.class),
+                                    f.field("snippet", String.class),
+                                    f.field("url", String.class),
+                                    f.field("tags", String.class).list(),
+                                    f.field("presenter", String.class),
+                                    f.field("year", Integer.class),
+                                    f.field("date", LocalDate.class),
+                                    f.field("section", String.class),
+                                    f.field("issue.id", Long.class),
+                                    f.field("issue.number", Integer.class),
+                                    f.field("issue.title", String.class),
+                                    f.field("issue.published", LocalDate.class),
+                                    f.field("issue.series", String.class),
+                                    f.highlight("title").highlighter("title"),
+                                    f.highlight("body").highlighter("body"))
+                            .asList())
                     .where((f, root) -> {
                         if (text.isEmpty()) {
                             root.add(f.matchAll());
@@ -131,7 +135,9 @@ public class TopicSearch {
                             root.add(f.range().field("date").between(request.from(), request.to()));
                         }
                     })
-                    .highlighter(h -> h.fastVector().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                    .highlighter(h -> h.fastVector()
+                            .tag("<mark>", "</mark>")
+                            .encoder(HighlighterEncoder.HTML)
                             .noMatchSize(0))
                     .highlighter("title", h -> h.fastVector().numberOfFragments(0))
                     .highlighter("body", h -> h.fastVector().fragmentSize(160).numberOfFragments(1));
@@ -141,13 +147,14 @@ public class TopicSearch {
             }
             // raw JSON: the DSL has no post_filter
             JsonObject postFilter = filterExcept(null, selected);
-            result = query
-                    .requestTransformer(context -> {
+            result = query.requestTransformer(context -> {
                         if (postFilter != null) {
                             context.body().add("post_filter", postFilter);
                         }
                         if (capture != null) {
-                            capture[0] = new EngineRequest(context.path(), Map.copyOf(context.parametersMap()),
+                            capture[0] = new EngineRequest(
+                                    context.path(),
+                                    Map.copyOf(context.parametersMap()),
                                     context.body().toString());
                         }
                     })
@@ -169,20 +176,31 @@ public class TopicSearch {
             facets.put(e.getKey(), facetValues(result.aggregation(e.getValue()), selected.get(e.getKey())));
         }
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        return new dev.kaiko.search.SearchResult(result.total().hitCount(), request.page(), request.size(), tookMs,
-                hits, facets);
+        return new dev.kaiko.search.SearchResult(
+                result.total().hitCount(), request.page(), request.size(), tookMs, hits, facets);
     }
 
     @SuppressWarnings("unchecked")
     private static Hit toHit(List<?> row) {
         List<String> titleHl = (List<String>) row.get(14);
         List<String> bodyHl = (List<String>) row.get(15);
-        Highlights highlights = new Highlights(titleHl.isEmpty() ? null : titleHl.get(0),
-                bodyHl.isEmpty() ? null : bodyHl.get(0));
-        return new Hit((Long) row.get(0), (String) row.get(1), (String) row.get(2), (String) row.get(3),
-                (List<String>) row.get(4), (String) row.get(5), (Integer) row.get(6), (LocalDate) row.get(7),
+        Highlights highlights =
+                new Highlights(titleHl.isEmpty() ? null : titleHl.get(0), bodyHl.isEmpty() ? null : bodyHl.get(0));
+        return new Hit(
+                (Long) row.get(0),
+                (String) row.get(1),
+                (String) row.get(2),
+                (String) row.get(3),
+                (List<String>) row.get(4),
+                (String) row.get(5),
+                (Integer) row.get(6),
+                (LocalDate) row.get(7),
                 (String) row.get(8),
-                new IssueRef((Long) row.get(9), (Integer) row.get(10), (String) row.get(11), (LocalDate) row.get(12),
+                new IssueRef(
+                        (Long) row.get(9),
+                        (Integer) row.get(10),
+                        (String) row.get(11),
+                        (LocalDate) row.get(12),
                         (String) row.get(13)),
                 highlights);
     }
@@ -204,7 +222,9 @@ public class TopicSearch {
             if (e.getKey().equals(except) || e.getValue().isEmpty()) {
                 continue;
             }
-            String field = "issue".equals(e.getKey()) ? "issue.id" : FACETS.get(e.getKey()).field();
+            String field = "issue".equals(e.getKey())
+                    ? "issue.id"
+                    : FACETS.get(e.getKey()).field();
             JsonArray values = new JsonArray();
             e.getValue().forEach(values::add);
             JsonObject terms = new JsonObject();

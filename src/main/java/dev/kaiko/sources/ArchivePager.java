@@ -25,26 +25,32 @@ import org.jsoup.nodes.Element;
  */
 final class ArchivePager {
 
-    static final List<String> ARTICLE_LINKS = List.of("a.entry-title-link", ".archive-entry-header a",
-            ".entry-title a", "a[rel*=bookmark]", "article h1 a, article h2 a, article h3 a",
-            "a[href*=/articles/]", "main li a, [role=main] li a, #content li a, #main li a");
+    static final List<String> ARTICLE_LINKS = List.of(
+            "a.entry-title-link",
+            ".archive-entry-header a",
+            ".entry-title a",
+            "a[rel*=bookmark]",
+            "article h1 a, article h2 a, article h3 a",
+            "a[href*=/articles/]",
+            "main li a, [role=main] li a, #content li a, #main li a");
 
-    private static final List<String> NEXT_LINKS = List.of("link[rel*=next][href], a[rel*=next][href]",
-            ".pager-next a[href], a.pager-next[href]", "a.next.page-numbers[href]", ".nav-previous a[href]",
+    private static final List<String> NEXT_LINKS = List.of(
+            "link[rel*=next][href], a[rel*=next][href]",
+            ".pager-next a[href], a.pager-next[href]",
+            "a.next.page-numbers[href]",
+            ".nav-previous a[href]",
             ".pagination .next a[href], .pagination a.next[href]");
 
-    private static final Pattern NEXT_TEXT = Pattern.compile(
-            "(?i)(次のページ|次へ|次の\\d*件|過去の記事|以前の記事|古い記事|もっと読む|next( page)?|older( posts| entries)?)"
+    private static final Pattern NEXT_TEXT =
+            Pattern.compile("(?i)(次のページ|次へ|次の\\d*件|過去の記事|以前の記事|古い記事|もっと読む|next( page)?|older( posts| entries)?)"
                     + "\\s*[›»>→]*|[›»→]+");
 
     private static final Pattern NOT_ARTICLE = Pattern.compile(
             "(?i).*/(category|categories|tag|tags|archive/category|author|page|search|about|feed|rss)(/.*|\\.html?)?$");
 
-    private ArchivePager() {
-    }
+    private ArchivePager() {}
 
-    record Page(List<String> articles, String older) {
-    }
+    record Page(List<String> articles, String older) {}
 
     static Page parse(String pageUrl, String html) {
         Document doc = Jsoup.parse(html, pageUrl);
@@ -56,8 +62,10 @@ final class ArchivePager {
                     continue;
                 }
                 String href = sameSite(a.absUrl("href"), pageUrl);
-                if (href != null && !href.equals(older) && !isPaging(href, pageUrl) && !NOT_ARTICLE.matcher(
-                        URI.create(href).getPath()).matches()) {
+                if (href != null
+                        && !href.equals(older)
+                        && !isPaging(href, pageUrl)
+                        && !NOT_ARTICLE.matcher(URI.create(href).getPath()).matches()) {
                     links.add(href);
                 }
             }
@@ -96,7 +104,8 @@ final class ArchivePager {
         try {
             URI link = UrlGuard.parse(href);
             URI page = URI.create(pageUrl);
-            if (!link.getHost().equalsIgnoreCase(page.getHost()) || link.getPort() != page.getPort()
+            if (!link.getHost().equalsIgnoreCase(page.getHost())
+                    || link.getPort() != page.getPort()
                     || link.toString().equals(UrlGuard.parse(pageUrl).toString())) {
                 return null;
             }

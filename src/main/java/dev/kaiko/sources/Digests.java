@@ -7,8 +7,7 @@ import java.util.HexFormat;
 
 final class Digests {
 
-    private Digests() {
-    }
+    private Digests() {}
 
     static String sha256(String s) {
         return sha256(s.getBytes(StandardCharsets.UTF_8));

@@ -25,8 +25,7 @@ import dev.kaiko.archive.FeedReader;
  */
 final class FeedPager {
 
-    private FeedPager() {
-    }
+    private FeedPager() {}
 
     /**
      * @param key      atom:id / guid, else the link, else title and date: what identifies the entry across fetches
@@ -41,8 +40,7 @@ final class FeedPager {
         }
     }
 
-    record Page(List<Entry> entries, String older) {
-    }
+    record Page(List<Entry> entries, String older) {}
 
     /** Whether a fetched document is a feed: as the feed reader judges, or an rss/feed root after a long prolog. */
     static boolean isFeed(String url, String text) {
@@ -69,11 +67,11 @@ final class FeedPager {
             Element e = entries.get(i);
             String link = atom ? atomLink(e) : absolute(e, childText(e, "link"));
             String title = childText(e, "title");
-            String key = firstNonBlank(childText(e, atom ? "id" : "guid"), link,
-                    title + "|" + childText(e, atom ? "updated" : "pubDate"));
+            String key = firstNonBlank(
+                    childText(e, atom ? "id" : "guid"), link, title + "|" + childText(e, atom ? "updated" : "pubDate"));
             boolean inline = link == null || hasHeadings(content(e, atom));
-            result.add(new Entry(key, link, Digests.sha256(e.outerHtml()), title,
-                    inline ? oneEntryFeed(xml, atom, i) : null));
+            result.add(new Entry(
+                    key, link, Digests.sha256(e.outerHtml()), title, inline ? oneEntryFeed(xml, atom, i) : null));
         }
         return new Page(result, older(root));
     }
@@ -84,8 +82,10 @@ final class FeedPager {
             for (Element child : root.children()) {
                 String name = child.tagName().toLowerCase(Locale.ROOT);
                 boolean link = name.equals("link") || name.endsWith(":link");
-                if (link && child.hasAttr("href")
-                        && List.of(child.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")).contains(rel)) {
+                if (link
+                        && child.hasAttr("href")
+                        && List.of(child.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"))
+                                .contains(rel)) {
                     String href = child.absUrl("href");
                     return href.isEmpty() ? null : href;
                 }
@@ -126,7 +126,8 @@ final class FeedPager {
     }
 
     private static boolean hasHeadings(String html) {
-        return !html.isBlank() && !Jsoup.parseBodyFragment(html).select("h2, h3").isEmpty();
+        return !html.isBlank()
+                && !Jsoup.parseBodyFragment(html).select("h2, h3").isEmpty();
     }
 
     private static String atomLink(Element entry) {
@@ -143,7 +144,11 @@ final class FeedPager {
             return null;
         }
         try {
-            return java.net.URI.create(context.baseUri()).resolve(UrlGuard.escapeIllegal(href)).toString();
+            return java.net
+                    .URI
+                    .create(context.baseUri())
+                    .resolve(UrlGuard.escapeIllegal(href))
+                    .toString();
         } catch (IllegalArgumentException e) {
             return href;
         }

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * and stored, {@code unchanged} were known (same digest, or a 304), {@code skipped} hold no topics (an ordinary
  * post of the blog) or could not be read as an issue, {@code failed} could not be fetched.
  */
-public record FetchReport(long source, String url, String status,
+public record FetchReport(
+        long source,
+        String url,
+        String status,
         @JsonProperty("started_at") Instant startedAt,
         @JsonProperty("finished_at") Instant finishedAt,
         int pages,
@@ -30,6 +33,5 @@ public record FetchReport(long source, String url, String status,
         List<Problem> problems) {
 
     /** A page or item that failed or was skipped, and why. */
-    public record Problem(String url, String error) {
-    }
+    public record Problem(String url, String error) {}
 }

@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-
 import javax.net.ssl.SSLException;
 
 import jakarta.annotation.PostConstruct;
@@ -115,8 +114,10 @@ public class SafeFetcher {
     void init() {
         guard = new UrlGuard(config.allowPrivate(), config.allowHosts().orElse(List.of()));
         // no proxy: the guard's verdict is about the address actually connected to
-        client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.connectTimeout()).build();
+        client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(config.connectTimeout())
+                .build();
     }
 
     /** Checks a URL without fetching it (scheme, host, addresses); answers the URL as it will be requested. */
@@ -135,7 +136,7 @@ public class SafeFetcher {
     public Fetched get(String url, Validators validators) throws FetchException {
         URI requested = guard.check(url);
         URI current = requested;
-        for (int hop = 0;; hop++) {
+        for (int hop = 0; ; hop++) {
             HttpResponse<byte[]> response = exchange(requested, current, validators);
             int status = response.statusCode();
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
@@ -144,13 +145,14 @@ public class SafeFetcher {
                     throw new FetchException(current.toString(), "answered " + status + " without a Location");
                 }
                 if (hop >= config.maxRedirects()) {
-                    throw new FetchException(requested.toString(), "redirects more than " + config.maxRedirects()
-                            + " times");
+                    throw new FetchException(
+                            requested.toString(), "redirects more than " + config.maxRedirects() + " times");
                 }
                 URI next;
                 String problem;
                 try {
-                    next = UrlGuard.parse(current.resolve(new URI(UrlGuard.escapeIllegal(location.strip()))).toString());
+                    next = UrlGuard.parse(current.resolve(new URI(UrlGuard.escapeIllegal(location.strip())))
+                            .toString());
                     problem = guard.problem(next);
                 } catch (FetchException e) {
                     next = null;
@@ -160,16 +162,21 @@ public class SafeFetcher {
                     problem = "is not a valid URL";
                 }
                 if (problem != null) {
-                    throw new FetchException(requested.toString(), "redirects to " + (next != null ? next : location)
-                            + ", which is refused: it " + problem);
+                    throw new FetchException(
+                            requested.toString(),
+                            "redirects to " + (next != null ? next : location) + ", which is refused: it " + problem);
                 }
                 current = next;
                 continue;
             }
             HttpHeaders h = response.headers();
             if (status == 304 || status >= 200 && status < 300) {
-                return new Fetched(current, status, status == 304 ? new byte[0] : response.body(),
-                        h.firstValue("content-type").orElse(null), h.firstValue("etag").orElse(null),
+                return new Fetched(
+                        current,
+                        status,
+                        status == 304 ? new byte[0] : response.body(),
+                        h.firstValue("content-type").orElse(null),
+                        h.firstValue("etag").orElse(null),
                         h.firstValue("last-modified").orElse(null));
             }
             throw new FetchException(current.toString(), "answered HTTP " + status + reason(status));
@@ -177,8 +184,11 @@ public class SafeFetcher {
     }
 
     private HttpResponse<byte[]> exchange(URI requested, URI target, Validators validators) throws FetchException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).GET().timeout(config.timeout())
-                .header("User-Agent", config.userAgent()).header("Accept", ACCEPT);
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .GET()
+                .timeout(config.timeout())
+                .header("User-Agent", config.userAgent())
+                .header("Accept", ACCEPT);
         if (validators.etag() != null) {
             request.header("If-None-Match", validators.etag());
         }
@@ -191,12 +201,13 @@ public class SafeFetcher {
             if (info.statusCode() >= 300 && info.statusCode() < 400) {
                 return HttpResponse.BodySubscribers.replacing(new byte[0]); // redirect and 304 bodies are not read
             }
-            LimitedBody limited = new LimitedBody(max, info.headers().firstValueAsLong("content-length").orElse(-1));
+            LimitedBody limited = new LimitedBody(
+                    max, info.headers().firstValueAsLong("content-length").orElse(-1));
             body.set(limited);
             return limited;
         };
-        HostSlot slot = hosts.computeIfAbsent(target.getHost().toLowerCase(Locale.ROOT) + ":" + target.getPort(),
-                k -> new HostSlot());
+        HostSlot slot = hosts.computeIfAbsent(
+                target.getHost().toLowerCase(Locale.ROOT) + ":" + target.getPort(), k -> new HostSlot());
         slot.lock.lock();
         try {
             long pause = slot.lastDone + config.hostDelay().toNanos() - System.nanoTime();
@@ -246,8 +257,8 @@ public class SafeFetcher {
                 return "could not be fetched: TLS failed (" + t.getMessage() + ")";
             }
         }
-        return "could not be fetched: " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
-                : cause.getMessage());
+        return "could not be fetched: "
+                + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     }
 
     static String duration(Duration d) {

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +42,8 @@ class SourceClaims {
 
         @Override
         public void close() {
-            try (PreparedStatement unlock = connection.prepareStatement(
-                    "select pg_advisory_unlock(" + LOCK_CLASS + ", ?)")) {
+            try (PreparedStatement unlock =
+                    connection.prepareStatement("select pg_advisory_unlock(" + LOCK_CLASS + ", ?)")) {
                 unlock.setInt(1, (int) id);
                 unlock.execute();
                 connection.close();
@@ -65,8 +64,8 @@ class SourceClaims {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "select pg_try_advisory_lock(" + LOCK_CLASS + ", ?)")) {
+            try (PreparedStatement lock =
+                    connection.prepareStatement("select pg_try_advisory_lock(" + LOCK_CLASS + ", ?)")) {
                 lock.setInt(1, (int) id);
                 try (ResultSet rs = lock.executeQuery()) {
                     rs.next();

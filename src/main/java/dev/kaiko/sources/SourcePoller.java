@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.kaiko.archive.ArchiveImporter;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
@@ -29,16 +30,22 @@ class SourcePoller {
 
     @Inject
     SourceStore store;
+
     @Inject
     SourceClaims claims;
+
     @Inject
     SafeFetcher fetcher;
+
     @Inject
     ArchiveImporter importer;
+
     @Inject
     SourcesConfig config;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     MeterRegistry registry;
 
@@ -48,7 +55,10 @@ class SourcePoller {
         return t;
     });
 
-    @Scheduled(identity = "kaiko-sources", every = "${kaiko.sources.check-every}", delayed = "10s",
+    @Scheduled(
+            identity = "kaiko-sources",
+            every = "${kaiko.sources.check-every}",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollDue() {
         for (long id : store.due()) {
@@ -78,8 +88,8 @@ class SourcePoller {
             SourceWalk walk = new SourceWalk(source, full, fetcher, store, importer, config.maxPages());
             FetchReport report = walk.run();
             registry.counter("kaiko.source.fetches", "status", report.status()).increment();
-            store.finish(id, walk.kind(), report, walk.backfilled(), Instant.now().plus(config.interval()),
-                    toJson(report));
+            store.finish(
+                    id, walk.kind(), report, walk.backfilled(), Instant.now().plus(config.interval()), toJson(report));
             return report;
         }
     }

@@ -32,7 +32,9 @@ class SourceStore {
     @Transactional
     Source create(String url) throws DuplicateSourceException {
         Optional<Source> existing = em.createQuery("from Source s where s.url = :u", Source.class)
-                .setParameter("u", url).getResultStream().findFirst();
+                .setParameter("u", url)
+                .getResultStream()
+                .findFirst();
         if (existing.isPresent()) {
             throw new DuplicateSourceException(url, existing.get().id);
         }
@@ -54,24 +56,34 @@ class SourceStore {
 
     @Transactional
     boolean delete(long id) {
-        return em.createQuery("delete from Source s where s.id = :id").setParameter("id", id).executeUpdate() > 0;
+        return em.createQuery("delete from Source s where s.id = :id")
+                        .setParameter("id", id)
+                        .executeUpdate()
+                > 0;
     }
 
     @Transactional
     @SuppressWarnings("unchecked")
     List<Long> due() {
-        return ((List<Number>) em.createNativeQuery("select id from source where next_fetch_at <= now() order by next_fetch_at")
-                .getResultList()).stream().map(Number::longValue).toList();
+        return ((List<Number>) em.createNativeQuery(
+                                "select id from source where next_fetch_at <= now() order by next_fetch_at")
+                        .getResultList())
+                .stream().map(Number::longValue).toList();
     }
 
     @Transactional
     Optional<Item> item(long source, String kind, String key) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select etag, last_modified, content_hash, next_url, outcome, error "
-                + "from source_item where source_id = ?1 and kind = ?2 and item_key = ?3")
-                .setParameter(1, source).setParameter(2, kind).setParameter(3, key).getResultList();
-        return rows.stream().findFirst().map(r -> new Item((String) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5]));
+                        + "from source_item where source_id = ?1 and kind = ?2 and item_key = ?3")
+                .setParameter(1, source)
+                .setParameter(2, kind)
+                .setParameter(3, key)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(r -> new Item(
+                        (String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5]));
     }
 
     @Transactional
@@ -84,9 +96,16 @@ class SourceStore {
                     last_modified = excluded.last_modified, content_hash = excluded.content_hash,
                     next_url = excluded.next_url, outcome = excluded.outcome, error = excluded.error,
                     fetched_at = excluded.fetched_at""")
-                .setParameter(1, source).setParameter(2, kind).setParameter(3, key).setParameter(4, url)
-                .setParameter(5, item.etag()).setParameter(6, item.lastModified()).setParameter(7, item.hash())
-                .setParameter(8, item.nextUrl()).setParameter(9, item.outcome()).setParameter(10, item.error())
+                .setParameter(1, source)
+                .setParameter(2, kind)
+                .setParameter(3, key)
+                .setParameter(4, url)
+                .setParameter(5, item.etag())
+                .setParameter(6, item.lastModified())
+                .setParameter(7, item.hash())
+                .setParameter(8, item.nextUrl())
+                .setParameter(9, item.outcome())
+                .setParameter(10, item.error())
                 .executeUpdate();
     }
 
@@ -95,9 +114,13 @@ class SourceStore {
     @SuppressWarnings("unchecked")
     List<FetchReport.Problem> problems(long source, int max) {
         List<Object[]> rows = em.createNativeQuery("select coalesce(url, item_key), error from source_item "
-                + "where source_id = ?1 and error is not null order by fetched_at desc, item_key limit ?2")
-                .setParameter(1, source).setParameter(2, max).getResultList();
-        return rows.stream().map(r -> new FetchReport.Problem((String) r[0], (String) r[1])).toList();
+                        + "where source_id = ?1 and error is not null order by fetched_at desc, item_key limit ?2")
+                .setParameter(1, source)
+                .setParameter(2, max)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new FetchReport.Problem((String) r[0], (String) r[1]))
+                .toList();
     }
 
     /** Records a finished fetch: status, error, counters, when to fetch next. */
@@ -119,9 +142,11 @@ class SourceStore {
         s.backfilled = s.backfilled || backfilled;
         s.nextFetchAt = next;
         s.lastReport = json;
-        s.itemsSeen = ((Number) em.createNativeQuery(
-                "select count(*) from source_item where source_id = ?1 and kind <> 'page'").setParameter(1, id)
-                .getSingleResult()).intValue();
+        s.itemsSeen = ((Number)
+                        em.createNativeQuery("select count(*) from source_item where source_id = ?1 and kind <> 'page'")
+                                .setParameter(1, id)
+                                .getSingleResult())
+                .intValue();
     }
 
     /** Sources being fetched right now by any instance: their advisory locks are held (see {@link SourceClaims}). */
@@ -129,8 +154,10 @@ class SourceStore {
     @SuppressWarnings("unchecked")
     Set<Long> fetching() {
         return new HashSet<>(((List<Number>) em.createNativeQuery("select objid::bigint from pg_locks "
-                + "where locktype = 'advisory' and objsubid = 2 and granted and classid::bigint = "
-                + SourceClaims.LOCK_CLASS + " and database = (select oid from pg_database "
-                + "where datname = current_database())").getResultList()).stream().map(Number::longValue).toList());
+                                + "where locktype = 'advisory' and objsubid = 2 and granted and classid::bigint = "
+                                + SourceClaims.LOCK_CLASS + " and database = (select oid from pg_database "
+                                + "where datname = current_database())")
+                        .getResultList())
+                .stream().map(Number::longValue).toList());
     }
 }

@@ -61,10 +61,14 @@ final class SourceWalk {
     private final List<FetchReport.Problem> problems = new ArrayList<>();
 
     /** An item whose upload is being imported, and what to remember of it once it is. */
-    private record Pending(String kind, String key, String url, String hash, String etag, String lastModified) {
-    }
+    private record Pending(String kind, String key, String url, String hash, String etag, String lastModified) {}
 
-    SourceWalk(Source source, boolean full, SafeFetcher fetcher, SourceStore store, ArchiveImporter importer,
+    SourceWalk(
+            Source source,
+            boolean full,
+            SafeFetcher fetcher,
+            SourceStore store,
+            ArchiveImporter importer,
             int maxPages) {
         this.source = source;
         this.full = full;
@@ -92,14 +96,45 @@ final class SourceWalk {
             fail(source.url, source.url + " could not be processed: " + e.getMessage());
         }
         String status = sourceFailed ? Source.ERROR : pageFailed || failed > 0 ? Source.PARTIAL : Source.OK;
-        FetchReport report = new FetchReport(source.id, source.url, status, started, Instant.now(), pages,
-                pagesNotModified, itemsSeen, imported, unchanged, skipped, failed, topicsAdded, topicsUpdated,
-                topicsUnchanged, topicsRemoved, backfilled() || source.backfilled,
-                indexingPending ? "pending" : "done", error, List.copyOf(problems));
-        LOG.infof("Fetched source %d (%s): %s, %d pages (%d not modified), %d items: %d imported, %d unchanged, "
-                + "%d skipped, %d failed; topics +%d ~%d =%d -%d%s", source.id, source.url, status, pages,
-                pagesNotModified, itemsSeen, imported, unchanged, skipped, failed, topicsAdded, topicsUpdated,
-                topicsUnchanged, topicsRemoved, error == null ? "" : "; " + error);
+        FetchReport report = new FetchReport(
+                source.id,
+                source.url,
+                status,
+                started,
+                Instant.now(),
+                pages,
+                pagesNotModified,
+                itemsSeen,
+                imported,
+                unchanged,
+                skipped,
+                failed,
+                topicsAdded,
+                topicsUpdated,
+                topicsUnchanged,
+                topicsRemoved,
+                backfilled() || source.backfilled,
+                indexingPending ? "pending" : "done",
+                error,
+                List.copyOf(problems));
+        LOG.infof(
+                "Fetched source %d (%s): %s, %d pages (%d not modified), %d items: %d imported, %d unchanged, "
+                        + "%d skipped, %d failed; topics +%d ~%d =%d -%d%s",
+                source.id,
+                source.url,
+                status,
+                pages,
+                pagesNotModified,
+                itemsSeen,
+                imported,
+                unchanged,
+                skipped,
+                failed,
+                topicsAdded,
+                topicsUpdated,
+                topicsUnchanged,
+                topicsRemoved,
+                error == null ? "" : "; " + error);
         return report;
     }
 
@@ -113,7 +148,8 @@ final class SourceWalk {
                 return;
             }
             if (pages >= maxPages) {
-                LOG.infof("Source %d: stopped after %d pages (kaiko.sources.max-pages); the next fetch goes on",
+                LOG.infof(
+                        "Source %d: stopped after %d pages (kaiko.sources.max-pages); the next fetch goes on",
                         source.id, maxPages);
                 return;
             }
@@ -121,8 +157,11 @@ final class SourceWalk {
             Optional<Item> known = store.item(source.id, SourceStore.PAGE, url);
             Fetched page;
             try {
-                page = fetcher.get(url, full ? SafeFetcher.Validators.NONE
-                        : known.map(Item::validators).orElse(SafeFetcher.Validators.NONE));
+                page = fetcher.get(
+                        url,
+                        full
+                                ? SafeFetcher.Validators.NONE
+                                : known.map(Item::validators).orElse(SafeFetcher.Validators.NONE));
             } catch (FetchException e) {
                 pageFailure(first, url, e.getMessage());
                 return;
@@ -151,8 +190,10 @@ final class SourceWalk {
                     kind = first ? "page" : kind;
                     ArchivePager.Page archive = ArchivePager.parse(base, text);
                     if (first && archive.articles().isEmpty() && archive.older() == null) {
-                        throw new FetchException(url, "holds neither a feed nor links to articles (expected an RSS or"
-                                + " Atom feed, or an archive page of a blog listing its posts)");
+                        throw new FetchException(
+                                url,
+                                "holds neither a feed nor links to articles (expected an RSS or"
+                                        + " Atom feed, or an archive page of a blog listing its posts)");
                     }
                     older = archive.older();
                     changes = articles(archive);
@@ -161,7 +202,11 @@ final class SourceWalk {
                 pageFailure(first, url, e.getMessage());
                 return;
             }
-            store.saveItem(source.id, SourceStore.PAGE, url, url,
+            store.saveItem(
+                    source.id,
+                    SourceStore.PAGE,
+                    url,
+                    url,
                     new Item(page.etag(), page.lastModified(), Digests.sha256(text), older, null, null));
             if (source.backfilled && !full && changes == 0) {
                 return;
@@ -201,21 +246,35 @@ final class SourceWalk {
                 continue;
             }
             if (article.notModified() && known.isEmpty()) {
-                itemFailed(SourceStore.ENTRY, entry.key(), entry.link(), entry.link() + " answered 304 to a request"
-                        + " that was not conditional");
+                itemFailed(
+                        SourceStore.ENTRY,
+                        entry.key(),
+                        entry.link(),
+                        entry.link() + " answered 304 to a request" + " that was not conditional");
                 continue;
             }
             if (article.notModified()) {
                 unchanged++;
                 Item k = known.get();
-                store.saveItem(source.id, SourceStore.ENTRY, entry.key(), entry.link(),
+                store.saveItem(
+                        source.id,
+                        SourceStore.ENTRY,
+                        entry.key(),
+                        entry.link(),
                         new Item(k.etag(), k.lastModified(), entry.hash(), null, k.outcome(), k.error()));
                 continue;
             }
             String name = uniqueName(entry.link(), pending);
             articles.add(new Upload(name, article.utf8Body()));
-            pending.put(name, new Pending(SourceStore.ENTRY, entry.key(), entry.link(), entry.hash(), article.etag(),
-                    article.lastModified()));
+            pending.put(
+                    name,
+                    new Pending(
+                            SourceStore.ENTRY,
+                            entry.key(),
+                            entry.link(),
+                            entry.hash(),
+                            article.etag(),
+                            article.lastModified()));
         }
         importAll(feeds, FeedReader.FORMAT, pending);
         importAll(articles, HtmlPageReader.FORMAT, pending);
@@ -246,13 +305,18 @@ final class SourceWalk {
             if (known.isPresent() && hash.equals(known.get().hash())) {
                 unchanged++; // the server sent it again, but it is the same
                 Item k = known.get();
-                store.saveItem(source.id, SourceStore.ARTICLE, link, link,
+                store.saveItem(
+                        source.id,
+                        SourceStore.ARTICLE,
+                        link,
+                        link,
                         new Item(article.etag(), article.lastModified(), hash, null, k.outcome(), k.error()));
                 continue;
             }
             changes++;
             uploads.add(new Upload(link, article.utf8Body()));
-            pending.put(link, new Pending(SourceStore.ARTICLE, link, link, hash, article.etag(), article.lastModified()));
+            pending.put(
+                    link, new Pending(SourceStore.ARTICLE, link, link, hash, article.etag(), article.lastModified()));
         }
         importAll(uploads, HtmlPageReader.FORMAT, pending);
         return changes;
@@ -268,16 +332,22 @@ final class SourceWalk {
         for (ImportReport.FileReport file : report.files()) {
             Pending p = pending.get(file.file());
             if (p == null) { // a zip's member: "name!/member"
-                p = pending.entrySet().stream().filter(e -> file.file().startsWith(e.getKey() + "!/"))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                p = pending.entrySet().stream()
+                        .filter(e -> file.file().startsWith(e.getKey() + "!/"))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElse(null);
             }
             if (p != null) {
                 byItem.computeIfAbsent(p, k -> new ArrayList<>()).add(file);
             }
         }
         byItem.forEach((p, files) -> {
-            String problem = files.stream().flatMap(f -> f.errors().stream()).map(ImportReport.ImportError::message)
-                    .findFirst().orElse(null);
+            String problem = files.stream()
+                    .flatMap(f -> f.errors().stream())
+                    .map(ImportReport.ImportError::message)
+                    .findFirst()
+                    .orElse(null);
             for (ImportReport.FileReport f : files) {
                 topicsAdded += f.topicsAdded();
                 topicsUpdated += f.topicsUpdated();
@@ -293,8 +363,18 @@ final class SourceWalk {
                 skipped++;
                 problems.add(new FetchReport.Problem(url, problem));
             }
-            store.saveItem(source.id, p.kind(), p.key(), url, new Item(p.etag(), p.lastModified(), p.hash(), null,
-                    problem == null ? "imported" : "skipped", problem));
+            store.saveItem(
+                    source.id,
+                    p.kind(),
+                    p.key(),
+                    url,
+                    new Item(
+                            p.etag(),
+                            p.lastModified(),
+                            p.hash(),
+                            null,
+                            problem == null ? "imported" : "skipped",
+                            problem));
         });
     }
 

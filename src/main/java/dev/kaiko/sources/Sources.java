@@ -19,12 +19,16 @@ public class Sources {
 
     @Inject
     SourceStore store;
+
     @Inject
     SourcePoller poller;
+
     @Inject
     SourceClaims claims;
+
     @Inject
     SafeFetcher fetcher;
+
     @Inject
     ObjectMapper json;
 
@@ -93,8 +97,20 @@ public class Sources {
                 last = null; // written by another version: not worth failing a listing for
             }
         }
-        return new SourceView(s.id, s.url, s.kind, s.status, fetching.contains(s.id), s.backfilled, s.createdAt,
-                s.lastFetchAt, s.lastSuccessAt, s.nextFetchAt, s.itemsSeen, s.lastError, last,
+        return new SourceView(
+                s.id,
+                s.url,
+                s.kind,
+                s.status,
+                fetching.contains(s.id),
+                s.backfilled,
+                s.createdAt,
+                s.lastFetchAt,
+                s.lastSuccessAt,
+                s.nextFetchAt,
+                s.itemsSeen,
+                s.lastError,
+                last,
                 store.problems(s.id, PROBLEMS_SHOWN));
     }
 }

@@ -26,7 +26,9 @@ final class UrlGuard {
 
     UrlGuard(boolean allowPrivate, Collection<String> allowHosts) {
         this.allowPrivate = allowPrivate;
-        this.allowHosts = allowHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
+        this.allowHosts = allowHosts.stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -78,7 +80,8 @@ final class UrlGuard {
         URI uri = parse(url);
         String problem = problem(uri);
         if (problem != null) {
-            String shown = uri.getRawUserInfo() == null ? uri.toString()
+            String shown = uri.getRawUserInfo() == null
+                    ? uri.toString()
                     : uri.toString().replace(uri.getRawUserInfo() + "@", "***@"); // never echo a password
             throw new FetchException(shown, problem);
         }
@@ -190,7 +193,8 @@ final class UrlGuard {
         if (b0 == 100 && (b1 & 0xc0) == 64) {
             return "a shared (carrier-grade NAT) address";
         }
-        if (b0 == 192 && b1 == 0 && (b2 == 0 || b2 == 2) || b0 == 198 && b1 == 51 && b2 == 100
+        if (b0 == 192 && b1 == 0 && (b2 == 0 || b2 == 2)
+                || b0 == 198 && b1 == 51 && b2 == 100
                 || b0 == 203 && b1 == 0 && b2 == 113) {
             return "a reserved or documentation address";
         }

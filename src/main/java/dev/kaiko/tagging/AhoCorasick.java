@@ -1,6 +1,5 @@
 package dev.kaiko.tagging;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

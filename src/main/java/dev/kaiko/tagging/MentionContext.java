@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
  */
 final class MentionContext {
 
-    private MentionContext() {
-    }
+    private MentionContext() {}
 
     private static final String[] SITE_SEPARATORS = {" | ", " - ", " – ", " — ", " · ", " :: "};
     private static final int MAX_SITE_SUFFIX = 40;
@@ -52,7 +51,10 @@ final class MentionContext {
                 break;
             }
             mask[i] = true;
-            if (c == '。' || c == '!' || c == '?' || c == '．'
+            if (c == '。'
+                    || c == '!'
+                    || c == '?'
+                    || c == '．'
                     || (c == '.' && (i + 1 == s.length() || s.charAt(i + 1) == ' '))) {
                 break;
             }
@@ -90,7 +92,8 @@ final class MentionContext {
     private static final Pattern ANALOGY_AFTER = Pattern.compile(
             "(?:/[^\\s/、。,]{1,20}?)*[`'\"」』)\\]]*\\s?(のよう|のように|的な|的に|ライク|みたいな|風の|をインスパイア|にインスパイア|-like\\b|-inspired\\b| like\\b)");
     /** "alternative to X", "inspired by X", "X の代わり" are comparisons too. */
-    private static final Pattern ANALOGY_BEFORE = Pattern.compile("(alternative to|alternatives to|inspired by|instead of|like) $");
+    private static final Pattern ANALOGY_BEFORE =
+            Pattern.compile("(alternative to|alternatives to|inspired by|instead of|like) $");
     /** What may separate the members of an enumeration: "A/B的な", "AやBのような", "A, B, and C-like". */
     private static final Pattern ENUM_GAP = Pattern.compile("\\s?(/|や|、|,|と|and|or|・)?\\s?(and |or )?");
 
@@ -104,8 +107,12 @@ final class MentionContext {
         boolean any = false;
         for (int i = 0; i < hits.size(); i++) {
             int[] h = hits.get(i);
-            boolean after = ANALOGY_AFTER.matcher(text).region(h[1], text.length()).lookingAt();
-            boolean before = ANALOGY_BEFORE.matcher(text).region(Math.max(0, h[0] - 20), h[0]).find();
+            boolean after =
+                    ANALOGY_AFTER.matcher(text).region(h[1], text.length()).lookingAt();
+            boolean before = ANALOGY_BEFORE
+                    .matcher(text)
+                    .region(Math.max(0, h[0] - 20), h[0])
+                    .find();
             if (before) {
                 drop[i] = true;
                 any = true;

@@ -12,10 +12,11 @@ import jakarta.persistence.EntityManager;
 
 import dev.kaiko.jobs.BackgroundJobs;
 import dev.kaiko.model.ArchiveWrites;
+import dev.kaiko.model.IndexFreshness;
+import dev.kaiko.model.IndexOutbox;
 import dev.kaiko.model.Topic;
 import dev.kaiko.model.TopicTag;
-import dev.kaiko.model.IndexOutbox;
-import dev.kaiko.model.IndexFreshness;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -30,16 +31,22 @@ public class TagEditor {
 
     @Inject
     EntityManager em;
+
     @Inject
     TopicTagging tagging;
+
     @Inject
     BackgroundJobs jobs;
+
     @Inject
     IndexOutbox indexOutbox;
+
     @Inject
     IndexFreshness indexing;
+
     @Inject
     ArchiveWrites writes;
+
     @Inject
     Event<TopicTagsChanged> tagsChanged;
 
@@ -94,7 +101,8 @@ public class TagEditor {
     public BackgroundJobs.Status retagAll() {
         return jobs.submit("retag", progress -> {
             progress.total(QuarkusTransaction.requiringNew()
-                    .call(() -> em.createQuery("select count(t) from Topic t", Long.class).getSingleResult()));
+                    .call(() -> em.createQuery("select count(t) from Topic t", Long.class)
+                            .getSingleResult()));
             long after = 0;
             while (true) {
                 long from = after;
@@ -110,12 +118,15 @@ public class TagEditor {
         });
     }
 
-    private record Batch(int size, long lastId) {
-    }
+    private record Batch(int size, long lastId) {}
 
     private Batch retagBatch(long afterId) {
-        List<Topic> topics = em.createQuery("select distinct t from Topic t left join fetch t.tags where t.id > :after "
-                + "order by t.id", Topic.class).setParameter("after", afterId).setMaxResults(BATCH).getResultList();
+        List<Topic> topics = em.createQuery(
+                        "select distinct t from Topic t left join fetch t.tags where t.id > :after " + "order by t.id",
+                        Topic.class)
+                .setParameter("after", afterId)
+                .setMaxResults(BATCH)
+                .getResultList();
         if (topics.isEmpty()) {
             return new Batch(0, afterId);
         }

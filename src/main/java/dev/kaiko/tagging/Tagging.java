@@ -26,7 +26,9 @@ public class Tagging {
     @Singleton
     Taxonomy taxonomy(TaggingConfig config) {
         Taxonomy t = load(config.taxonomy(), config.taxonomyExtension());
-        LOG.infof("Technology taxonomy loaded: %d technologies%s%s", t.technologies().size(),
+        LOG.infof(
+                "Technology taxonomy loaded: %d technologies%s%s",
+                t.technologies().size(),
                 config.taxonomy().map(p -> " from " + p).orElse(" (default)"),
                 config.taxonomyExtension().map(p -> ", extended by " + p).orElse(""));
         return t;
@@ -41,13 +43,16 @@ public class Tagging {
     /** Replace-then-extend, as documented on {@link TaggingConfig}. Locations: a file path or {@code classpath:x}. */
     public static Taxonomy load(Optional<String> replacement, Optional<String> extension) {
         Taxonomy base = replacement.filter(s -> !s.isBlank()).map(Tagging::read).orElseGet(Taxonomy::loadDefault);
-        return extension.filter(s -> !s.isBlank()).map(loc -> {
-            try (InputStream in = open(loc)) {
-                return base.extendWith(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).orElse(base);
+        return extension
+                .filter(s -> !s.isBlank())
+                .map(loc -> {
+                    try (InputStream in = open(loc)) {
+                        return base.extendWith(in);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .orElse(base);
     }
 
     private static Taxonomy read(String location) {

@@ -77,12 +77,15 @@ public final class Taxonomy {
                 try {
                     Pattern.compile(re);
                 } catch (PatternSyntaxException e) {
-                    throw new TaxonomyException("Technology '" + t.name() + "' has an invalid context regex '" + re
-                            + "': " + e.getDescription(), e);
+                    throw new TaxonomyException(
+                            "Technology '" + t.name() + "' has an invalid context regex '" + re + "': "
+                                    + e.getDescription(),
+                            e);
                 }
             }
             if (!t.ambiguous().isEmpty() && t.context().isEmpty()) {
-                throw new TaxonomyException("Technology '" + t.name() + "' lists ambiguous spellings but no context rule");
+                throw new TaxonomyException(
+                        "Technology '" + t.name() + "' lists ambiguous spellings but no context rule");
             }
         }
         for (Technology t : technologies) {
@@ -90,8 +93,8 @@ public final class Taxonomy {
             seen.add(t.name());
             for (String p = t.parent(); p != null; p = names.get(p).parent()) {
                 if (!seen.add(p)) {
-                    throw new TaxonomyException("Parent cycle at technology '" + t.name() + "': "
-                            + String.join(" -> ", seen) + " -> " + p);
+                    throw new TaxonomyException(
+                            "Parent cycle at technology '" + t.name() + "': " + String.join(" -> ", seen) + " -> " + p);
                 }
             }
         }
@@ -147,20 +150,26 @@ public final class Taxonomy {
             Technology base = merged.get(e.name());
             if (base == null) {
                 if (e.category().isBlank()) {
-                    throw new TaxonomyException("Taxonomy extension: new technology '" + e.name() + "' has no category");
+                    throw new TaxonomyException(
+                            "Taxonomy extension: new technology '" + e.name() + "' has no category");
                 }
                 merged.put(e.name(), e);
                 continue;
             }
             Technology.ContextRule bc = base.context();
             Technology.ContextRule ec = e.context();
-            merged.put(e.name(), new Technology(e.name(),
-                    e.category() != null && !e.category().isBlank() ? e.category() : base.category(),
-                    union(base.aliases(), e.aliases()),
-                    e.parent() != null ? e.parent() : base.parent(),
-                    union(base.ambiguous(), e.ambiguous()),
-                    new Technology.ContextRule(union(bc.after(), ec.after()), union(bc.before(), ec.before()),
-                            union(bc.near(), ec.near()))));
+            merged.put(
+                    e.name(),
+                    new Technology(
+                            e.name(),
+                            e.category() != null && !e.category().isBlank() ? e.category() : base.category(),
+                            union(base.aliases(), e.aliases()),
+                            e.parent() != null ? e.parent() : base.parent(),
+                            union(base.ambiguous(), e.ambiguous()),
+                            new Technology.ContextRule(
+                                    union(bc.after(), ec.after()),
+                                    union(bc.before(), ec.before()),
+                                    union(bc.near(), ec.near()))));
         }
         return of(merged.values());
     }
@@ -235,22 +244,29 @@ public final class Taxonomy {
             Technology.ContextRule ctx = Technology.ContextRule.NONE;
             Object c = e.get("context");
             if (c instanceof Map<?, ?> cm) {
-                ctx = new Technology.ContextRule(strings(cm.get("after"), where), strings(cm.get("before"), where),
+                ctx = new Technology.ContextRule(
+                        strings(cm.get("after"), where),
+                        strings(cm.get("before"), where),
                         strings(cm.get("near"), where));
             } else if (c != null) {
                 throw new TaxonomyException(where + ": 'context' must be a mapping with after/before/near");
             }
             for (Object k : e.keySet()) {
-                if (!List.of("name", "category", "aliases", "parent", "ambiguous", "context").contains(String.valueOf(k))) {
+                if (!List.of("name", "category", "aliases", "parent", "ambiguous", "context")
+                        .contains(String.valueOf(k))) {
                     throw new TaxonomyException(where + ": unknown field '" + k + "'");
                 }
             }
             String parent = str(e.get("parent"));
             List<String> aliases = new ArrayList<>(strings(e.get("aliases"), where));
             aliases.removeIf(a -> a.equals(name));
-            result.add(new Technology(name.trim(), category.trim(), aliases,
+            result.add(new Technology(
+                    name.trim(),
+                    category.trim(),
+                    aliases,
                     parent == null || parent.isBlank() ? null : parent.trim(),
-                    strings(e.get("ambiguous"), where), ctx));
+                    strings(e.get("ambiguous"), where),
+                    ctx));
         }
         return result;
     }
@@ -287,14 +303,18 @@ public final class Taxonomy {
             return Optional.empty();
         }
         Technology exact = byName.get(nameOrAlias);
-        return exact != null ? Optional.of(exact) : Optional.ofNullable(byKey.get(TextNormalizer.lookupKey(nameOrAlias)));
+        return exact != null
+                ? Optional.of(exact)
+                : Optional.ofNullable(byKey.get(TextNormalizer.lookupKey(nameOrAlias)));
     }
 
     /** Canonical names of the ancestors of a technology (given by name or alias), nearest first; empty if unknown. */
     public List<String> ancestors(String nameOrAlias) {
         List<String> r = new ArrayList<>();
         Optional<Technology> t = find(nameOrAlias);
-        for (String p = t.map(Technology::parent).orElse(null); p != null; p = byName.get(p).parent()) {
+        for (String p = t.map(Technology::parent).orElse(null);
+                p != null;
+                p = byName.get(p).parent()) {
             r.add(p);
         }
         return r;
@@ -306,7 +326,9 @@ public final class Taxonomy {
      * trimmed; case kept). Returns {@code ""} for a blank tag. Use {@link #isCanonical} to tell them apart.
      */
     public String mapArchiveTag(String raw) {
-        return find(raw).map(Technology::name).orElseGet(() -> TextNormalizer.nfkc(raw).replace('\n', ' '));
+        return find(raw)
+                .map(Technology::name)
+                .orElseGet(() -> TextNormalizer.nfkc(raw).replace('\n', ' '));
     }
 
     /** True if {@code name} is a canonical technology name of this taxonomy. */

@@ -17,8 +17,13 @@ import java.util.Optional;
  *                  not matched unconditionally
  * @param context   context rule for the ambiguous spellings ({@link ContextRule#NONE} if none)
  */
-public record Technology(String name, String category, List<String> aliases, String parent,
-                         List<String> ambiguous, ContextRule context) {
+public record Technology(
+        String name,
+        String category,
+        List<String> aliases,
+        String parent,
+        List<String> ambiguous,
+        ContextRule context) {
 
     public Technology {
         Objects.requireNonNull(name, "name");

@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
 public final class TechnologyTagger {
 
     /** Tuning knobs of the decision rule. */
-    public record Rules(int minBodyMentions, boolean leadSentenceCounts, boolean subjectCounts,
-                        boolean releaseNotesLeadOnly) {
+    public record Rules(
+            int minBodyMentions, boolean leadSentenceCounts, boolean subjectCounts, boolean releaseNotesLeadOnly) {
         public static final Rules DEFAULT = new Rules(2, true, true, true);
     }
 
@@ -45,8 +45,7 @@ public final class TechnologyTagger {
      * Why a technology was (or was not) tagged: mention counts per field; {@code salient} = mentioned in the
      * body's first sentence or as the topic/subject of a clause (X は / X が / X という).
      */
-    public record Evidence(String technology, int titleMentions, int bodyMentions, boolean salient, boolean tagged) {
-    }
+    public record Evidence(String technology, int titleMentions, int bodyMentions, boolean salient, boolean tagged) {}
 
     private static final int ADJACENT = 3;
 
@@ -151,7 +150,8 @@ public final class TechnologyTagger {
         boolean releaseNote = rules.releaseNotesLeadOnly() && MentionContext.isReleaseNote(b.lower, inLead);
         for (int[] m : hits(b, whole, contextCache)) {
             bodyCount[patTech[m[2]]]++;
-            if ((rules.leadSentenceCounts() && inLead[m[0]]) || (rules.subjectCounts() && MentionContext.isSubject(b.lower, m[1]))) {
+            if ((rules.leadSentenceCounts() && inLead[m[0]])
+                    || (rules.subjectCounts() && MentionContext.isSubject(b.lower, m[1]))) {
                 lead[patTech[m[2]]] = true;
             }
         }
@@ -161,8 +161,7 @@ public final class TechnologyTagger {
             if (titleCount[i] == 0 && bodyCount[i] == 0) {
                 continue;
             }
-            boolean tagged = titleCount[i] > 0 || (!releaseNote && bodyCount[i] >= rules.minBodyMentions())
-                    || lead[i];
+            boolean tagged = titleCount[i] > 0 || (!releaseNote && bodyCount[i] >= rules.minBodyMentions()) || lead[i];
             out.put(techNames[i], new Evidence(techNames[i], titleCount[i], bodyCount[i], lead[i], tagged));
             if (tagged) {
                 implied.addAll(Arrays.asList(ancestors[i]));
@@ -192,28 +191,41 @@ public final class TechnologyTagger {
                 return;
             }
             // ".NET" in "lwn.net": an alias starting with punctuation still needs a boundary before it
-            if (!patLatinStart[p] && start > 0 && !TextNormalizer.isLatinWordChar(text.charAt(start))
+            if (!patLatinStart[p]
+                    && start > 0
+                    && !TextNormalizer.isLatinWordChar(text.charAt(start))
                     && TextNormalizer.isLatinWordChar(text.charAt(start - 1))
-                    && end - start > 1 && TextNormalizer.isLatinWordChar(text.charAt(start + 1))) {
+                    && end - start > 1
+                    && TextNormalizer.isLatinWordChar(text.charAt(start + 1))) {
                 return;
             }
             // "--html", "-webkit-": a command-line flag or vendor prefix, not the technology
-            if (patLatinStart[p] && start >= 1 && text.charAt(start - 1) == '-'
-                    && (start == 1 || text.charAt(start - 2) == '-' || text.charAt(start - 2) == ' '
-                    || text.charAt(start - 2) == '`')) {
+            if (patLatinStart[p]
+                    && start >= 1
+                    && text.charAt(start - 1) == '-'
+                    && (start == 1
+                            || text.charAt(start - 2) == '-'
+                            || text.charAt(start - 2) == ' '
+                            || text.charAt(start - 2) == '`')) {
                 return;
             }
             // "package.json", ".module.css", "foo.rs": a file extension or member, not the technology
-            if (patLatinStart[p] && start >= 2 && text.charAt(start - 1) == '.'
+            if (patLatinStart[p]
+                    && start >= 2
+                    && text.charAt(start - 1) == '.'
                     && TextNormalizer.isLatinWordChar(text.charAt(start - 2))) {
                 return;
             }
             // a term ending (starting) in a digit must not be part of a longer version number: v8.1.0 is not V8
-            if (Character.isDigit(text.charAt(end - 1)) && end + 1 < text.length() && text.charAt(end) == '.'
+            if (Character.isDigit(text.charAt(end - 1))
+                    && end + 1 < text.length()
+                    && text.charAt(end) == '.'
                     && Character.isDigit(text.charAt(end + 1))) {
                 return;
             }
-            if (Character.isDigit(text.charAt(start)) && start >= 2 && text.charAt(start - 1) == '.'
+            if (Character.isDigit(text.charAt(start))
+                    && start >= 2
+                    && text.charAt(start - 1) == '.'
                     && Character.isDigit(text.charAt(start - 2))) {
                 return;
             }
@@ -280,7 +292,9 @@ public final class TechnologyTagger {
         Field(String s) {
             // URLs are addresses, not mentions (github.com, lwn.net, http://); Markdown code-span backticks are
             // formatting: "`popover`属性" reads as "popover属性"
-            cased = s == null ? "" : URL.matcher(TextNormalizer.nfkc(s)).replaceAll(" ").replace("`", "");
+            cased = s == null
+                    ? ""
+                    : URL.matcher(TextNormalizer.nfkc(s)).replaceAll(" ").replace("`", "");
             lower = TextNormalizer.lower(cased);
         }
     }
@@ -306,12 +320,13 @@ public final class TechnologyTagger {
                         continue;
                     }
                     String lb = TextNormalizer.isLatinWordChar(k.charAt(0)) ? "(?<![a-z0-9\\u00e0-\\u024f])" : "";
-                    String rb = TextNormalizer.isLatinWordChar(k.charAt(k.length() - 1)) ? "(?![a-z0-9\\u00e0-\\u024f])" : "";
+                    String rb = TextNormalizer.isLatinWordChar(k.charAt(k.length() - 1))
+                            ? "(?![a-z0-9\\u00e0-\\u024f])"
+                            : "";
                     alts.add(lb + Pattern.quote(k) + rb);
                 }
                 near = Pattern.compile(String.join("|", alts));
             }
         }
     }
-
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** Normalisation shared by taxonomy look-ups and the matcher. */
 final class TextNormalizer {
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     /** NFKC, whitespace runs collapsed to one space (a run containing a line break becomes '\n'), trimmed. */
     static String nfkc(String s) {
@@ -65,7 +64,9 @@ final class TextNormalizer {
 
     /** Latin letter or digit: the characters word boundaries are about. */
     static boolean isLatinWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
                 || (c >= '\u00C0' && c <= '\u024F');
     }
 }

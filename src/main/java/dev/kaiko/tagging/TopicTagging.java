@@ -17,8 +17,7 @@ public class TopicTagging {
     @Inject
     TechnologyTagger tagger;
 
-    public TopicTagging() {
-    }
+    public TopicTagging() {}
 
     /** For plain unit tests. */
     public TopicTagging(TechnologyTagger tagger) {

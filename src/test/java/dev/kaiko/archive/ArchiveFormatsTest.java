@@ -39,19 +39,38 @@ class ArchiveFormatsTest {
 
     @Test
     void detectsEachCorpusFormat() throws Exception {
-        assertEquals("text", formats.detect("neco-weekly-2023-12-22.txt", Corpora.text("neco-weekly-2023-12-22.txt")).format());
-        assertEquals("markdown", formats.detect("2023-12-20-this-week-in-rust.md",
-                Corpora.text("twir-2023/2023-12-20-this-week-in-rust.md")).format());
-        assertEquals("json-items", formats.detect("2023-05.json", Corpora.text("jser-2023/2023-05.json")).format());
+        assertEquals(
+                "text",
+                formats.detect("neco-weekly-2023-12-22.txt", Corpora.text("neco-weekly-2023-12-22.txt"))
+                        .format());
+        assertEquals(
+                "markdown",
+                formats.detect(
+                                "2023-12-20-this-week-in-rust.md",
+                                Corpora.text("twir-2023/2023-12-20-this-week-in-rust.md"))
+                        .format());
+        assertEquals(
+                "json-items",
+                formats.detect("2023-05.json", Corpora.text("jser-2023/2023-05.json"))
+                        .format());
         // without a telling name, content decides
-        assertEquals("markdown", formats.detect("upload", Corpora.text("twir-2023/2023-12-20-this-week-in-rust.md")).format());
-        assertEquals("json-items", formats.detect("upload", Corpora.text("jser-2023/2023-05.json")).format());
-        assertEquals("text", formats.detect("upload", Corpora.text("neco-weekly-2023-12-22.txt")).format());
+        assertEquals(
+                "markdown",
+                formats.detect("upload", Corpora.text("twir-2023/2023-12-20-this-week-in-rust.md"))
+                        .format());
+        assertEquals(
+                "json-items",
+                formats.detect("upload", Corpora.text("jser-2023/2023-05.json")).format());
+        assertEquals(
+                "text",
+                formats.detect("upload", Corpora.text("neco-weekly-2023-12-22.txt"))
+                        .format());
     }
 
     @Test
     void undetectableFileNamesTheFormatsTried() {
-        ArchiveFormatException e = assertThrows(ArchiveFormatException.class, () -> formats.detect("data.bin", "{\"a\": 1}"));
+        ArchiveFormatException e =
+                assertThrows(ArchiveFormatException.class, () -> formats.detect("data.bin", "{\"a\": 1}"));
         assertEquals("data.bin", e.file());
         for (String format : List.of("text", "markdown", "json-items", "html", "feed", "kaiko-export")) {
             assertTrue(e.getMessage().contains(format), e.getMessage());
@@ -70,7 +89,9 @@ class ArchiveFormatsTest {
         ArchiveFormats.ReadFile explicit = formats.read("upload", seed, "TEXT").get(0);
         assertTrue(explicit.ok());
         ArchiveFormats.ReadFile unknown = formats.read("upload", seed, "docx").get(0);
-        assertTrue(unknown.error().getMessage().contains("unknown format 'docx'"), unknown.error().getMessage());
+        assertTrue(
+                unknown.error().getMessage().contains("unknown format 'docx'"),
+                unknown.error().getMessage());
     }
 
     @Test
@@ -80,11 +101,12 @@ class ArchiveFormatsTest {
         members.put("weekly/neco.txt", utf8(Corpora.text("neco-weekly-2023-12-22.txt")));
         members.put("weekly/broken.md", utf8("---\ntitle: never closed\n## a\n"));
         members.put("weekly/526.md", utf8(Corpora.text("twir-2023/2023-12-20-this-week-in-rust.md")));
-        members.put("__MACOSX/weekly/._neco.txt", new byte[] { 0, 5, 22, 7 });
-        members.put("weekly/.DS_Store", new byte[] { 0, 0, 0, 1 });
+        members.put("__MACOSX/weekly/._neco.txt", new byte[] {0, 5, 22, 7});
+        members.put("weekly/.DS_Store", new byte[] {0, 0, 0, 1});
         List<ArchiveFormats.ReadFile> files = formats.read("archive.zip", zip(members), null);
 
-        assertEquals(List.of("archive.zip!/weekly/neco.txt", "archive.zip!/weekly/broken.md", "archive.zip!/weekly/526.md"),
+        assertEquals(
+                List.of("archive.zip!/weekly/neco.txt", "archive.zip!/weekly/broken.md", "archive.zip!/weekly/526.md"),
                 files.stream().map(ArchiveFormats.ReadFile::name).toList());
         assertTrue(files.get(0).ok());
         assertEquals(47, files.get(0).issues().get(0).number());
@@ -110,19 +132,25 @@ class ArchiveFormatsTest {
         byte[] big = new byte[200_000];
         java.util.Arrays.fill(big, (byte) 'a');
         byte[] zip = zip(Map.of("a.txt", big, "b.txt", big));
-        List<ArchiveFormats.ReadFile> tooBig = formats.read("bomb.zip", zip, null, new ArchiveFormats.ZipLimits(10, 300_000));
+        List<ArchiveFormats.ReadFile> tooBig =
+                formats.read("bomb.zip", zip, null, new ArchiveFormats.ZipLimits(10, 300_000));
         assertEquals(1, tooBig.size());
         assertEquals("bomb.zip", tooBig.get(0).name());
-        assertTrue(tooBig.get(0).error().getMessage().contains("300000 bytes"), tooBig.get(0).error().getMessage());
+        assertTrue(
+                tooBig.get(0).error().getMessage().contains("300000 bytes"),
+                tooBig.get(0).error().getMessage());
 
-        List<ArchiveFormats.ReadFile> tooMany = formats.read("many.zip", zip, null, new ArchiveFormats.ZipLimits(1, 10_000_000));
+        List<ArchiveFormats.ReadFile> tooMany =
+                formats.read("many.zip", zip, null, new ArchiveFormats.ZipLimits(1, 10_000_000));
         assertEquals(1, tooMany.size());
-        assertTrue(tooMany.get(0).error().getMessage().contains("more than 1 members"), tooMany.get(0).error().getMessage());
+        assertTrue(
+                tooMany.get(0).error().getMessage().contains("more than 1 members"),
+                tooMany.get(0).error().getMessage());
     }
 
     @Test
     void corruptZipIsAnError() {
-        byte[] notReally = { 'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+        byte[] notReally = {'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         ArchiveFormats.ReadFile file = formats.read("bad.zip", notReally, null).get(0);
         assertNotNull(file.error());
         assertEquals("bad.zip", file.error().file());
@@ -146,19 +174,24 @@ class ArchiveFormatsTest {
 
     @Test
     void emptyWhitespaceAndBinaryFilesAreRefusedClearly() {
-        ArchiveFormats.ReadFile empty = formats.read("empty.md", new byte[0], null).get(0);
+        ArchiveFormats.ReadFile empty =
+                formats.read("empty.md", new byte[0], null).get(0);
         assertEquals("empty.md", empty.error().file());
         assertTrue(empty.error().getMessage().contains("empty"), empty.error().getMessage());
 
-        ArchiveFormats.ReadFile blank = formats.read("blank.txt", utf8(" \n\t\n"), null).get(0);
-        assertTrue(blank.error().getMessage().contains("whitespace"), blank.error().getMessage());
+        ArchiveFormats.ReadFile blank =
+                formats.read("blank.txt", utf8(" \n\t\n"), null).get(0);
+        assertTrue(
+                blank.error().getMessage().contains("whitespace"), blank.error().getMessage());
 
         byte[] garbage = new byte[256];
         for (int i = 0; i < garbage.length; i++) {
             garbage[i] = (byte) (i * 7);
         }
-        ArchiveFormats.ReadFile binary = formats.read("image.png", garbage, null).get(0);
-        assertTrue(binary.error().getMessage().contains("binary"), binary.error().getMessage());
+        ArchiveFormats.ReadFile binary =
+                formats.read("image.png", garbage, null).get(0);
+        assertTrue(
+                binary.error().getMessage().contains("binary"), binary.error().getMessage());
         assertEquals(1, binary.error().line());
     }
 }

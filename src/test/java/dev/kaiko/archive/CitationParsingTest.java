@@ -18,16 +18,23 @@ class CitationParsingTest {
     @Test
     void seedRetrospectiveCitesTwoEarlierIssues() {
         // The first two lines are the issue's own title, "Neco Weekly (2023-12-22号)": not in any topic body.
-        String seed = new String(Corpora.bytes(Corpora.seed()), StandardCharsets.UTF_8).lines().skip(2)
+        String seed = new String(Corpora.bytes(Corpora.seed()), StandardCharsets.UTF_8)
+                .lines()
+                .skip(2)
                 .collect(java.util.stream.Collectors.joining("\n"));
-        assertEquals(List.of(new Citation("Neco Weekly", LocalDate.of(2023, 3, 17)),
-                new Citation("Neco Weekly", LocalDate.of(2023, 9, 22))), CitationResolver.parse(seed));
+        assertEquals(
+                List.of(
+                        new Citation("Neco Weekly", LocalDate.of(2023, 3, 17)),
+                        new Citation("Neco Weekly", LocalDate.of(2023, 9, 22))),
+                CitationResolver.parse(seed));
     }
 
     @Test
     void fullWidthParenthesesCommasAndMissingSeries() {
-        assertEquals(List.of(new Citation("Kaiko Weekly", LocalDate.of(2024, 3, 15)),
-                new Citation(null, LocalDate.of(2024, 5, 17))),
+        assertEquals(
+                List.of(
+                        new Citation("Kaiko Weekly", LocalDate.of(2024, 3, 15)),
+                        new Citation(null, LocalDate.of(2024, 5, 17))),
                 CitationResolver.parse("本文（Kaiko Weekly 2024-03-15号, 2024-05-17号）"));
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -31,14 +32,19 @@ class ConcurrentImportTest {
 
     @Inject
     TestData data;
+
     @Inject
     ArchiveImporter importer;
 
     /** 16 TWiR issues, 4 JSer.info months (weeks spanning two months share issues) and the seed: 21 distinct. */
     private static List<Path> distinctFiles() {
         List<Path> all = Corpora.twirAndJser();
-        List<Path> files = new ArrayList<>(all.stream().filter(p -> p.toString().contains("twir")).limit(16).toList());
-        files.addAll(all.stream().filter(p -> p.toString().contains("jser")).limit(4).toList());
+        List<Path> files = new ArrayList<>(all.stream()
+                .filter(p -> p.toString().contains("twir"))
+                .limit(16)
+                .toList());
+        files.addAll(
+                all.stream().filter(p -> p.toString().contains("jser")).limit(4).toList());
         files.add(Corpora.seed());
         return files;
     }
@@ -56,7 +62,9 @@ class ConcurrentImportTest {
         List<String> sequential = data.dump();
         List<String> sequentialReferences = data.references();
         List<String> sequentialCitations = data.citations();
-        assertThat(sequentialReferences).as("the demo's retrospective refers to earlier demo topics").isNotEmpty();
+        assertThat(sequentialReferences)
+                .as("the demo's retrospective refers to earlier demo topics")
+                .isNotEmpty();
 
         // The same, all at once: the demo import as at start-up, every file, and 6 of them a second time.
         data.clear();
@@ -66,25 +74,34 @@ class ConcurrentImportTest {
         ExecutorService pool = Executors.newFixedThreadPool(requests.size() + 1);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            CompletableFuture<ImportReport> demo = CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return importer.importFiles(ArchiveBootstrap.demoArchive(), null, ArchiveImporter.Progress.NONE);
-            }, pool);
+            CompletableFuture<ImportReport> demo = CompletableFuture.supplyAsync(
+                    () -> {
+                        await(start);
+                        return importer.importFiles(
+                                ArchiveBootstrap.demoArchive(), null, ArchiveImporter.Progress.NONE);
+                    },
+                    pool);
             List<CompletableFuture<Response>> answers = new ArrayList<>();
             for (Path p : requests) {
-                answers.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return given().header("Authorization", "Bearer " + Corpora.TOKEN)
-                            .contentType("application/octet-stream")
-                            .queryParam("filename", p.getFileName().toString()).body(Corpora.bytes(p))
-                            .post("/api/imports");
-                }, pool));
+                answers.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            await(start);
+                            return given().header("Authorization", "Bearer " + Corpora.TOKEN)
+                                    .contentType("application/octet-stream")
+                                    .queryParam("filename", p.getFileName().toString())
+                                    .body(Corpora.bytes(p))
+                                    .post("/api/imports");
+                        },
+                        pool));
             }
             start.countDown();
             for (int i = 0; i < answers.size(); i++) {
                 Response r = answers.get(i).get(5, TimeUnit.MINUTES);
-                assertThat(r.statusCode()).as("import of %s: %s", requests.get(i), r.asString()).isEqualTo(200);
-                assertThat(r.jsonPath().getList("files.errors.flatten()")).as("errors of %s", requests.get(i))
+                assertThat(r.statusCode())
+                        .as("import of %s: %s", requests.get(i), r.asString())
+                        .isEqualTo(200);
+                assertThat(r.jsonPath().getList("files.errors.flatten()"))
+                        .as("errors of %s", requests.get(i))
                         .isEmpty();
                 assertThat(r.jsonPath().getString("indexing")).isEqualTo("done");
             }
@@ -97,7 +114,10 @@ class ConcurrentImportTest {
         assertThat(data.references()).as("resolved citations").isEqualTo(sequentialReferences);
         assertThat(data.citations()).as("parsed citations").isEqualTo(sequentialCitations);
         // stored = searchable, each topic once (the index holds as many documents as the database topics)
-        given().queryParam("size", 1).get("/api/search").then().statusCode(200)
+        given().queryParam("size", 1)
+                .get("/api/search")
+                .then()
+                .statusCode(200)
                 .body("total", org.hamcrest.Matchers.equalTo(sequential.size()));
         assertThat(data.count("Topic")).isEqualTo(sequential.size());
     }

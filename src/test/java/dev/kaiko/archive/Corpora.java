@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** The shared real-world corpora (read-only test data) and this package's own fixtures. */
 final class Corpora {
 
-    private Corpora() {
-    }
+    private Corpora() {}
 
     static Path dir() {
         return Path.of(System.getProperty("kaiko.corpora", "../shared/corpora"));

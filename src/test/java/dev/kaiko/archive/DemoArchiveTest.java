@@ -25,8 +25,11 @@ class DemoArchiveTest {
     }
 
     private static List<ParsedIssue> readDemo() throws IOException {
-        List<String> names = new String(resource("/demo/index.txt"), StandardCharsets.UTF_8).lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> names = new String(resource("/demo/index.txt"), StandardCharsets.UTF_8)
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
         assertTrue(names.size() >= 12, "a dozen issues: " + names);
         List<ParsedIssue> issues = new ArrayList<>();
         ArchiveFormats formats = ArchiveFormats.standard();
@@ -47,11 +50,14 @@ class DemoArchiveTest {
         for (ParsedIssue issue : issues) {
             assertEquals("Kaiko Weekly", issue.series(), issue.title());
             assertNotNull(issue.number(), issue.title());
-            assertTrue(issue.topics().size() >= 3 && issue.topics().size() <= 6, issue.title() + ": " + issue.topics().size());
+            assertTrue(
+                    issue.topics().size() >= 3 && issue.topics().size() <= 6,
+                    issue.title() + ": " + issue.topics().size());
             for (ParsedTopic topic : issue.topics()) {
                 assertNotNull(topic.presenter(), issue.title() + " / " + topic.title());
                 assertNotNull(topic.section(), issue.title() + " / " + topic.title());
-                assertTrue(!topic.body().isBlank() && !topic.body().contains("紹介者"), topic.title() + ": " + topic.body());
+                assertTrue(
+                        !topic.body().isBlank() && !topic.body().contains("紹介者"), topic.title() + ": " + topic.body());
             }
         }
     }
@@ -64,10 +70,14 @@ class DemoArchiveTest {
         assertEquals(6, issues.stream().filter(i -> i.date().getYear() == 2024).count());
         List<Integer> numbers = issues.stream().map(ParsedIssue::number).toList();
         assertEquals(numbers.stream().sorted().toList(), numbers, "index.txt lists issues in order");
-        long backReferences = issues.stream().flatMap(i -> i.topics().stream())
-                .filter(t -> t.body().matches("(?s).*\\(Kaiko Weekly \\d{4}-\\d{2}-\\d{2}号.*")).count();
+        long backReferences = issues.stream()
+                .flatMap(i -> i.topics().stream())
+                .filter(t -> t.body().matches("(?s).*\\(Kaiko Weekly \\d{4}-\\d{2}-\\d{2}号.*"))
+                .count();
         assertTrue(backReferences >= 8, "back references: " + backReferences);
-        Set<String> presenters = issues.stream().flatMap(i -> i.topics().stream()).map(ParsedTopic::presenter)
+        Set<String> presenters = issues.stream()
+                .flatMap(i -> i.topics().stream())
+                .map(ParsedTopic::presenter)
                 .collect(Collectors.toSet());
         assertTrue(presenters.size() >= 5, presenters.toString());
     }

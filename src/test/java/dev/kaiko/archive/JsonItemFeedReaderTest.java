@@ -29,21 +29,25 @@ class JsonItemFeedReaderTest {
         int topics = 0;
         int items = 0;
         try (Stream<Path> files = Files.list(Corpora.path("jser-2023"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 String text = Corpora.read(file);
                 JsonNode list = new ObjectMapper().readTree(text).get("list");
                 items += list.size();
                 List<ParsedIssue> issues = reader.read(file.getFileName().toString(), text);
                 List<String> expectedWeeks = new ArrayList<>();
                 for (JsonNode item : list) {
-                    LocalDate date = OffsetDateTime.parse(item.get("date").asText()).toLocalDate();
-                    String week = String.format("JSer.info %d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
-                            date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                    LocalDate date =
+                            OffsetDateTime.parse(item.get("date").asText()).toLocalDate();
+                    String week = String.format(
+                            "JSer.info %d-W%02d",
+                            date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
                     if (!expectedWeeks.contains(week)) {
                         expectedWeeks.add(week);
                     }
                 }
-                assertEquals(expectedWeeks, issues.stream().map(ParsedIssue::title).toList(), file.toString());
+                assertEquals(
+                        expectedWeeks, issues.stream().map(ParsedIssue::title).toList(), file.toString());
                 for (ParsedIssue issue : issues) {
                     assertEquals("JSer.info", issue.series());
                     assertNull(issue.number());
@@ -80,11 +84,18 @@ class JsonItemFeedReaderTest {
                   {"date": "2024-01-08T01:00:00+09:00", "title": "C", "url": "https://c.example/", "content": "e", "tags": [], "relatedLinks": []}
                 ]}""";
         List<ParsedIssue> issues = reader.read("feed.json", json);
-        assertEquals(List.of("My Feed 2024-W01", "My Feed 2024-W02"), issues.stream().map(ParsedIssue::title).toList());
+        assertEquals(
+                List.of("My Feed 2024-W01", "My Feed 2024-W02"),
+                issues.stream().map(ParsedIssue::title).toList());
         assertEquals(LocalDate.of(2024, 1, 1), issues.get(0).date());
-        assertEquals(List.of("A", "B"), issues.get(0).topics().stream().map(ParsedTopic::title).toList());
-        assertEquals(List.of("https://a.example/", "https://r.example/"), issues.get(0).topics().get(0).links());
-        assertEquals(List.of("Node.js", "nodejs"), issues.get(0).topics().get(0).archiveTags(), "variants kept as written");
+        assertEquals(
+                List.of("A", "B"),
+                issues.get(0).topics().stream().map(ParsedTopic::title).toList());
+        assertEquals(
+                List.of("https://a.example/", "https://r.example/"),
+                issues.get(0).topics().get(0).links());
+        assertEquals(
+                List.of("Node.js", "nodejs"), issues.get(0).topics().get(0).archiveTags(), "variants kept as written");
     }
 
     @Test
@@ -92,19 +103,24 @@ class JsonItemFeedReaderTest {
         String text = Corpora.text("jser-2023/2023-02.json");
         String truncated = text.substring(0, text.length() / 2);
         long lines = truncated.lines().count();
-        ArchiveFormatException e = assertThrows(ArchiveFormatException.class, () -> reader.read("2023-02.json", truncated));
+        ArchiveFormatException e =
+                assertThrows(ArchiveFormatException.class, () -> reader.read("2023-02.json", truncated));
         assertEquals("2023-02.json", e.file());
-        assertTrue(e.line() != null && e.line() >= lines - 1 && e.line() <= lines + 1, "line " + e.line() + " of " + lines);
+        assertTrue(
+                e.line() != null && e.line() >= lines - 1 && e.line() <= lines + 1,
+                "line " + e.line() + " of " + lines);
         assertTrue(e.path() != null && e.path().startsWith("$.list["), "path " + e.path());
     }
 
     @Test
     void missingOrInvalidDateIsLocatedByPath() {
-        String missing = "{\"list\": [{\"date\": \"2024-01-01\", \"title\": \"a\"}, {\"date\": \"2024-01-02\", \"title\": \"b\"},"
-                + " {\"date\": \"2024-01-03\", \"title\": \"c\"}, {\"title\": \"d\"}]}";
+        String missing =
+                "{\"list\": [{\"date\": \"2024-01-01\", \"title\": \"a\"}, {\"date\": \"2024-01-02\", \"title\": \"b\"},"
+                        + " {\"date\": \"2024-01-03\", \"title\": \"c\"}, {\"title\": \"d\"}]}";
         ArchiveFormatException e = assertThrows(ArchiveFormatException.class, () -> reader.read("x.json", missing));
         assertEquals("$.list[3].date", e.path());
-        ArchiveFormatException invalid = assertThrows(ArchiveFormatException.class,
+        ArchiveFormatException invalid = assertThrows(
+                ArchiveFormatException.class,
                 () -> reader.read("x.json", "{\"list\": [{\"date\": \"yesterday\", \"title\": \"a\"}]}"));
         assertEquals("$.list[0].date", invalid.path());
         assertTrue(invalid.getMessage().contains("yesterday"));

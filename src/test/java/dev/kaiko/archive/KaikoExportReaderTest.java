@@ -17,15 +17,33 @@ class KaikoExportReaderTest {
     private final KaikoExportReader reader = new KaikoExportReader();
 
     private static KaikoExport.Document sample() {
-        KaikoExport.Topic cilium = new KaikoExport.Topic("t-1", "Cilium 1.16", "Netkit のサポート", "<p>Netkit のサポート</p>",
-                "今週のトピック", "https://cilium.io/", List.of("https://cilium.io/", "https://docs.cilium.io/"), "yamada",
-                List.of("video"), List.of(new KaikoExport.Tag("Cilium", "archive"), new KaikoExport.Tag("eBPF", "manual"),
+        KaikoExport.Topic cilium = new KaikoExport.Topic(
+                "t-1",
+                "Cilium 1.16",
+                "Netkit のサポート",
+                "<p>Netkit のサポート</p>",
+                "今週のトピック",
+                "https://cilium.io/",
+                List.of("https://cilium.io/", "https://docs.cilium.io/"),
+                "yamada",
+                List.of("video"),
+                List.of(
+                        new KaikoExport.Tag("Cilium", "archive"),
+                        new KaikoExport.Tag("eBPF", "manual"),
                         new KaikoExport.Tag("Kubernetes", "auto")));
-        KaikoExport.Topic rust = new KaikoExport.Topic("t-2", "Rust 2024", "", null, null, null, List.of(), null, List.of(),
-                List.of());
-        return new KaikoExport.Document(1, Instant.parse("2025-01-31T12:00:00Z"), List.of(
-                new KaikoExport.Issue("Kaiko Weekly", 23, "Kaiko Weekly (2024-06-14号)", LocalDate.of(2024, 6, 14),
-                        "https://weekly.example.net/23", "kaiko-weekly-2024-06-14.txt", List.of(cilium, rust))));
+        KaikoExport.Topic rust =
+                new KaikoExport.Topic("t-2", "Rust 2024", "", null, null, null, List.of(), null, List.of(), List.of());
+        return new KaikoExport.Document(
+                1,
+                Instant.parse("2025-01-31T12:00:00Z"),
+                List.of(new KaikoExport.Issue(
+                        "Kaiko Weekly",
+                        23,
+                        "Kaiko Weekly (2024-06-14号)",
+                        LocalDate.of(2024, 6, 14),
+                        "https://weekly.example.net/23",
+                        "kaiko-weekly-2024-06-14.txt",
+                        List.of(cilium, rust))));
     }
 
     private static String json(KaikoExport.Document document) throws Exception {
@@ -44,7 +62,9 @@ class KaikoExportReaderTest {
         assertTrue(text.contains("\"source_file\""), text);
 
         assertEquals(document, reader.readDocument("export.json", text));
-        ArchiveFormats.ReadFile file = ArchiveFormats.standard().read("export.json", text.getBytes(StandardCharsets.UTF_8), null).get(0);
+        ArchiveFormats.ReadFile file = ArchiveFormats.standard()
+                .read("export.json", text.getBytes(StandardCharsets.UTF_8), null)
+                .get(0);
         assertEquals("kaiko-export", file.format());
         assertEquals(document, file.export());
         assertEquals(document.issues().get(0).toParsedIssue(), file.issues().get(0));
@@ -64,19 +84,23 @@ class KaikoExportReaderTest {
     @Test
     void brokenExportsAreLocated() throws Exception {
         String text = json(sample());
-        ArchiveFormatException truncated = assertThrows(ArchiveFormatException.class,
+        ArchiveFormatException truncated = assertThrows(
+                ArchiveFormatException.class,
                 () -> reader.read("export.json", text.substring(0, text.indexOf("\"tags\""))));
         assertTrue(truncated.line() != null && truncated.line() > 1, String.valueOf(truncated.line()));
 
-        ArchiveFormatException badDate = assertThrows(ArchiveFormatException.class,
+        ArchiveFormatException badDate = assertThrows(
+                ArchiveFormatException.class,
                 () -> reader.read("export.json", text.replace("2024-06-14\"", "14/06/2024\"")));
         assertEquals("$.issues[0].date", badDate.path());
 
-        ArchiveFormatException badProvenance = assertThrows(ArchiveFormatException.class,
+        ArchiveFormatException badProvenance = assertThrows(
+                ArchiveFormatException.class,
                 () -> reader.read("export.json", text.replace("\"manual\"", "\"guessed\"")));
         assertEquals("$.issues[0].topics[0].tags[1].provenance", badProvenance.path());
 
-        ArchiveFormatException version = assertThrows(ArchiveFormatException.class,
+        ArchiveFormatException version = assertThrows(
+                ArchiveFormatException.class,
                 () -> reader.read("export.json", text.replace("\"kaiko_export\" : 1", "\"kaiko_export\" : 9")));
         assertEquals("$.kaiko_export", version.path());
     }

@@ -28,7 +28,8 @@ class MarkdownIssueReaderTest {
     @BeforeAll
     static void readAllOfTwir() throws Exception {
         try (Stream<Path> files = Files.list(Corpora.path("twir-2023"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
                 List<ParsedIssue> issues = READER.read(file.getFileName().toString(), Corpora.read(file));
                 assertEquals(1, issues.size(), file.toString());
                 TWIR.add(issues.get(0));
@@ -47,15 +48,20 @@ class MarkdownIssueReaderTest {
             assertEquals(LocalDate.parse(TWIR_FILES.get(i).substring(0, 10)), issue.date(), TWIR_FILES.get(i));
             assertEquals("This Week in Rust", issue.series());
             assertEquals("This Week in Rust " + issue.number(), issue.title());
-            assertTrue(issue.topics().size() >= 10, issue.title() + " has only " + issue.topics().size() + " topics");
+            assertTrue(
+                    issue.topics().size() >= 10,
+                    issue.title() + " has only " + issue.topics().size() + " topics");
         }
     }
 
     @Test
     void issue526HasTheSurveyLaunchInOfficial() {
-        ParsedIssue issue = TWIR.stream().filter(i -> i.number() == 526).findFirst().orElseThrow();
+        ParsedIssue issue =
+                TWIR.stream().filter(i -> i.number() == 526).findFirst().orElseThrow();
         ParsedTopic survey = issue.topics().stream()
-                .filter(t -> t.title().equals("Launching the 2023 State of Rust Survey")).findFirst().orElseThrow();
+                .filter(t -> t.title().equals("Launching the 2023 State of Rust Survey"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Official", survey.section());
         assertEquals("https://blog.rust-lang.org/2023/12/18/survey-launch.html", survey.url());
         assertEquals(2, survey.links().size(), "the direct survey link is kept too");
@@ -66,29 +72,50 @@ class MarkdownIssueReaderTest {
 
     @Test
     void boilerplateColumnsAreNotTopics() {
-        Set<String> sections = TWIR.stream().flatMap(i -> i.topics().stream()).map(ParsedTopic::section)
+        Set<String> sections = TWIR.stream()
+                .flatMap(i -> i.topics().stream())
+                .map(ParsedTopic::section)
                 .collect(Collectors.toSet());
         for (String section : sections) {
             assertNotNull(section);
             assertFalse(MarkdownIssueReader.isBoilerplate(section), section);
-            assertFalse(Set.of("Virtual", "Europe", "Asia", "North America", "RFCs", "Tracking Issues & PRs")
-                    .contains(section), section);
+            assertFalse(
+                    Set.of("Virtual", "Europe", "Asia", "North America", "RFCs", "Tracking Issues & PRs")
+                            .contains(section),
+                    section);
         }
-        assertTrue(sections.containsAll(Set.of("Official", "Project/Tooling Updates", "Observations/Thoughts",
-                "Rust Walkthroughs", "Miscellaneous", "Foundation", "Newsletters")), sections.toString());
-        ParsedIssue issue526 = TWIR.stream().filter(i -> i.number() == 526).findFirst().orElseThrow();
+        assertTrue(
+                sections.containsAll(Set.of(
+                        "Official",
+                        "Project/Tooling Updates",
+                        "Observations/Thoughts",
+                        "Rust Walkthroughs",
+                        "Miscellaneous",
+                        "Foundation",
+                        "Newsletters")),
+                sections.toString());
+        ParsedIssue issue526 =
+                TWIR.stream().filter(i -> i.number() == 526).findFirst().orElseThrow();
         // Official 2 + Project/Tooling 9 + Observations 7 + Walkthroughs 8 + Miscellaneous 4
         assertEquals(30, issue526.topics().size());
         List<ParsedTopic> all = TWIR.stream().flatMap(i -> i.topics().stream()).toList();
         assertTrue(all.stream().noneMatch(t -> t.url().contains("github.com/rust-lang/rust/pull/")), "merged PRs");
         assertTrue(all.stream().noneMatch(t -> t.url().matches("https://www.meetup.com/.+/events/.*")), "events");
-        assertTrue(all.stream().noneMatch(t -> t.title().equals("We love contributions")
-                || t.url().equals("https://www.rust-lang.org/")), "greeting");
-        assertTrue(all.stream().noneMatch(t -> t.url().contains("crate-of-the-week")
-                || t.url().contains("twir-quote-of-the-week")), "crate and quote of the week");
+        assertTrue(
+                all.stream()
+                        .noneMatch(t -> t.title().equals("We love contributions")
+                                || t.url().equals("https://www.rust-lang.org/")),
+                "greeting");
+        assertTrue(
+                all.stream()
+                        .noneMatch(t ->
+                                t.url().contains("crate-of-the-week") || t.url().contains("twir-quote-of-the-week")),
+                "crate and quote of the week");
         // a bullet whose "* " was forgotten (2023-07-19) is still a topic of its section
-        ParsedTopic ferrocene = all.stream().filter(t -> t.title().equals("A Decade of Rust, and Announcing Ferrocene"))
-                .findFirst().orElseThrow();
+        ParsedTopic ferrocene = all.stream()
+                .filter(t -> t.title().equals("A Decade of Rust, and Announcing Ferrocene"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Miscellaneous", ferrocene.section());
         assertEquals(List.of("release"), ferrocene.attributes());
     }
@@ -96,7 +123,9 @@ class MarkdownIssueReaderTest {
     @Test
     void bulletPrefixesBecomeAttributes() {
         List<ParsedTopic> all = TWIR.stream().flatMap(i -> i.topics().stream()).toList();
-        ParsedTopic series = all.stream().filter(t -> t.title().startsWith("Multithreading and Memory-Mapping")).findFirst()
+        ParsedTopic series = all.stream()
+                .filter(t -> t.title().startsWith("Multithreading and Memory-Mapping"))
+                .findFirst()
                 .orElseThrow();
         assertEquals(List.of("series"), series.attributes());
         assertEquals("Rust Walkthroughs", series.section());
@@ -137,7 +166,9 @@ class MarkdownIssueReaderTest {
         assertEquals(12, issue.number());
         assertEquals(LocalDate.of(2024, 2, 9), issue.date());
         assertEquals("https://example.org/weekly/12", issue.url());
-        assertEquals(List.of("Cilium 1.15", "eBPF の本"), issue.topics().stream().map(ParsedTopic::title).toList());
+        assertEquals(
+                List.of("Cilium 1.15", "eBPF の本"),
+                issue.topics().stream().map(ParsedTopic::title).toList());
         ParsedTopic cilium = issue.topics().get(0);
         assertEquals("今週のトピック", cilium.section());
         assertEquals("hana", cilium.presenter());
@@ -150,7 +181,8 @@ class MarkdownIssueReaderTest {
 
     @Test
     void unclosedFrontMatterIsReportedAtLine1() {
-        ArchiveFormatException e = assertThrows(ArchiveFormatException.class,
+        ArchiveFormatException e = assertThrows(
+                ArchiveFormatException.class,
                 () -> READER.read("open.md", "---\ntitle: x\ndate: 2024-01-01\n\n## a\n### b\ntext\n"));
         assertEquals("open.md", e.file());
         assertEquals(1, e.line());
@@ -159,7 +191,8 @@ class MarkdownIssueReaderTest {
 
     @Test
     void invalidYamlIsReportedAtItsLine() {
-        ArchiveFormatException e = assertThrows(ArchiveFormatException.class,
+        ArchiveFormatException e = assertThrows(
+                ArchiveFormatException.class,
                 () -> READER.read("bad.md", "---\ntitle: x\ndate: 2024-01-01\ntags: [a, b\n---\n## a\n### b\ntext\n"));
         assertEquals("bad.md", e.file());
         assertTrue(e.line() >= 4 && e.line() <= 5, "line " + e.line());
@@ -167,7 +200,8 @@ class MarkdownIssueReaderTest {
 
     @Test
     void documentWithoutTopicsIsAnError() throws IOException {
-        ArchiveFormatException e = assertThrows(ArchiveFormatException.class,
+        ArchiveFormatException e = assertThrows(
+                ArchiveFormatException.class,
                 () -> READER.read("readme.md", "Title: Nothing 2024-01-01\n\nJust prose.\n"));
         assertEquals(3, e.line());
     }

@@ -1,10 +1,10 @@
 package dev.kaiko.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -25,20 +25,29 @@ class PlainTextIssueReaderTest {
         assertEquals("Neco Weekly", issue.series());
         assertEquals(47, issue.number());
         assertEquals(LocalDate.of(2023, 12, 22), issue.date());
-        assertEquals(List.of(
-                "大規模Kubernetesクラスタにおけるコンテナレジストリの高速化",
-                "CiliumにおけるGeneveプロトコルを用いたDSRの実装と導入",
-                "Kubernetes 1.28でFeatureGateになったSidecar containersをJobで試す",
-                "CVSSとその限界",
-                "A fail-in-place approach for sustainable server operations",
-                "入門 eBPF",
-                "BPF Programmable Netdevice",
-                "HashiCorp Vaultもフォークへ、「OpenBao」がLinux Foundation傘下で進行中",
-                "eBPFを使ったOpenTelemetryのGo自動計装ライブラリを調べる"),
+        assertEquals(
+                List.of(
+                        "大規模Kubernetesクラスタにおけるコンテナレジストリの高速化",
+                        "CiliumにおけるGeneveプロトコルを用いたDSRの実装と導入",
+                        "Kubernetes 1.28でFeatureGateになったSidecar containersをJobで試す",
+                        "CVSSとその限界",
+                        "A fail-in-place approach for sustainable server operations",
+                        "入門 eBPF",
+                        "BPF Programmable Netdevice",
+                        "HashiCorp Vaultもフォークへ、「OpenBao」がLinux Foundation傘下で進行中",
+                        "eBPFを使ったOpenTelemetryのGo自動計装ライブラリを調べる"),
                 issue.topics().stream().map(ParsedTopic::title).toList());
-        assertEquals(List.of("今年紹介したトピックの振り返り", "今年紹介したトピックの振り返り", "今年紹介したトピックの振り返り",
-                "今年紹介したトピックの振り返り", "今年紹介したトピックの振り返り", "👀 Notable Articles", "👀 Notable Articles",
-                "👀 Notable Articles", "👀 Notable Articles"),
+        assertEquals(
+                List.of(
+                        "今年紹介したトピックの振り返り",
+                        "今年紹介したトピックの振り返り",
+                        "今年紹介したトピックの振り返り",
+                        "今年紹介したトピックの振り返り",
+                        "今年紹介したトピックの振り返り",
+                        "👀 Notable Articles",
+                        "👀 Notable Articles",
+                        "👀 Notable Articles",
+                        "👀 Notable Articles"),
                 issue.topics().stream().map(ParsedTopic::section).toList());
     }
 
@@ -80,7 +89,9 @@ class PlainTextIssueReaderTest {
         assertEquals("Team Weekly", issue.series());
         assertEquals(3, issue.number());
         assertEquals(LocalDate.of(2024, 5, 10), issue.date());
-        assertEquals(List.of("akira", "mika", "Ken Tanaka"), issue.topics().stream().map(ParsedTopic::presenter).toList());
+        assertEquals(
+                List.of("akira", "mika", "Ken Tanaka"),
+                issue.topics().stream().map(ParsedTopic::presenter).toList());
         assertEquals("Argo CD の新しいメジャーバージョンが出ました。", issue.topics().get(0).body());
         assertEquals("新しい Rust がリリースされました。", issue.topics().get(1).body());
         assertEquals("https://go.dev/blog/go1.23", issue.topics().get(2).url());
@@ -96,8 +107,8 @@ class PlainTextIssueReaderTest {
 
     @Test
     void fileWithoutSectionsIsALocatedError() {
-        ArchiveFormatException e = assertThrows(ArchiveFormatException.class,
-                () -> reader.read("prose.txt", "タイトル 2024-01-01\n\n本文です。\nもう一文です。\n"));
+        ArchiveFormatException e = assertThrows(
+                ArchiveFormatException.class, () -> reader.read("prose.txt", "タイトル 2024-01-01\n\n本文です。\nもう一文です。\n"));
         assertEquals("prose.txt", e.file());
         assertEquals(3, e.line());
         assertTrue(e.getMessage().contains("no section heading"), e.getMessage());

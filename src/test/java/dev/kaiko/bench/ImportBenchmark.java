@@ -22,6 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import dev.kaiko.model.Topic;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -41,8 +42,10 @@ class ImportBenchmark {
 
     @Inject
     TestData data;
+
     @Inject
     SearchMapping searchMapping;
+
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
 
@@ -54,7 +57,7 @@ class ImportBenchmark {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Path p : files) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                    + p.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                            + p.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             body.write(Corpora.bytes(p));
             body.write("\r\n".getBytes(StandardCharsets.UTF_8));
@@ -64,7 +67,8 @@ class ImportBenchmark {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/imports"))
                 .header("Authorization", "Bearer " + Corpora.TOKEN)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
 
         List<Double> fresh = new ArrayList<>();
         List<Double> unchanged = new ArrayList<>();
@@ -79,22 +83,31 @@ class ImportBenchmark {
             assertThat(first.statusCode()).isEqualTo(200);
             assertThat(again.statusCode()).isEqualTo(200);
             JsonPath firstReport = new JsonPath(first.body());
-            topics = firstReport.getList("files.topics_added", Integer.class).stream().mapToInt(Integer::intValue)
+            topics = firstReport.getList("files.topics_added", Integer.class).stream()
+                    .mapToInt(Integer::intValue)
                     .sum();
             assertThat(firstReport.getString("indexing")).isEqualTo("done");
-            assertThat(new JsonPath(again.body()).getList("files.topics_unchanged", Integer.class).stream()
-                    .mapToInt(Integer::intValue).sum()).isEqualTo(topics);
+            assertThat(new JsonPath(again.body())
+                            .getList("files.topics_unchanged", Integer.class).stream()
+                                    .mapToInt(Integer::intValue)
+                                    .sum())
+                    .isEqualTo(topics);
             fresh.add((t1 - t0) / 1e9);
             unchanged.add((t2 - t1) / 1e9);
-            System.out.printf("IMPORT round %d: %d topics from %d files in %.3f s = %,.0f topics/s; "
-                    + "unchanged re-import %.3f s%n", round, topics, files.size(), fresh.get(round),
-                    topics / fresh.get(round), unchanged.get(round));
+            System.out.printf(
+                    "IMPORT round %d: %d topics from %d files in %.3f s = %,.0f topics/s; "
+                            + "unchanged re-import %.3f s%n",
+                    round, topics, files.size(), fresh.get(round), topics / fresh.get(round), unchanged.get(round));
         }
-        List<Double> warm = fresh.subList(Math.min(3, ROUNDS - 1), ROUNDS).stream().sorted().toList();
-        List<Double> warmAgain = unchanged.subList(Math.min(3, ROUNDS - 1), ROUNDS).stream().sorted().toList();
+        List<Double> warm =
+                fresh.subList(Math.min(3, ROUNDS - 1), ROUNDS).stream().sorted().toList();
+        List<Double> warmAgain = unchanged.subList(Math.min(3, ROUNDS - 1), ROUNDS).stream()
+                .sorted()
+                .toList();
         double median = warm.get(warm.size() / 2);
         System.out.printf("IMPORT first (cold JVM): %.2f s = %,.0f topics/s%n", fresh.get(0), topics / fresh.get(0));
-        System.out.printf("IMPORT warm median of %d: %.3f s = %,.0f topics/s (best %,.0f, worst %,.0f)%n",
+        System.out.printf(
+                "IMPORT warm median of %d: %.3f s = %,.0f topics/s (best %,.0f, worst %,.0f)%n",
                 warm.size(), median, topics / median, topics / warm.get(0), topics / warm.get(warm.size() - 1));
         System.out.printf("IMPORT unchanged re-import, warm median: %.3f s%n", warmAgain.get(warmAgain.size() / 2));
 
@@ -108,7 +121,8 @@ class ImportBenchmark {
             indexing.add((System.nanoTime() - t0) / 1e9);
         }
         double bestIndexing = indexing.stream().min(Double::compare).orElseThrow();
-        System.out.printf("IMPORT indexing alone (mass indexer, best of 3): %.3f s = %,.0f topics/s%n", bestIndexing,
-                topics / bestIndexing);
+        System.out.printf(
+                "IMPORT indexing alone (mass indexer, best of 3): %.3f s = %,.0f topics/s%n",
+                bestIndexing, topics / bestIndexing);
     }
 }

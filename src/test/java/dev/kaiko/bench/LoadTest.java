@@ -1,6 +1,5 @@
 package dev.kaiko.bench;
 
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
+
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -39,6 +39,7 @@ class LoadTest {
 
     @Inject
     TestData data;
+
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
 
@@ -48,7 +49,8 @@ class LoadTest {
         Corpora.multipart(Corpora.twirAndJser()).post("/api/imports").then().statusCode(200);
 
         List<URI> mix = SearchBenchmark.MIX.stream()
-                .map(p -> URI.create("http://127.0.0.1:" + port + "/api/search?" + SearchBenchmark.query(p))).toList();
+                .map(p -> URI.create("http://127.0.0.1:" + port + "/api/search?" + SearchBenchmark.query(p)))
+                .toList();
         HttpClient client = HttpClient.newBuilder().build();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
@@ -61,8 +63,11 @@ class LoadTest {
                 for (int i = offset; System.nanoTime() < end; i++) {
                     long start = System.nanoTime();
                     try {
-                        HttpResponse<Void> r = client.send(HttpRequest.newBuilder(mix.get(i % mix.size()))
-                                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> r = client.send(
+                                HttpRequest.newBuilder(mix.get(i % mix.size()))
+                                        .timeout(Duration.ofSeconds(30))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
                         if (r.statusCode() != 200) {
                             errors.incrementAndGet();
                         }
@@ -79,9 +84,17 @@ class LoadTest {
         }
         pool.shutdown();
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("load: %d clients, %d s, %d requests, %.1f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
-                + "%d errors%n", CLIENTS, DURATION.toSeconds(), sorted.length, sorted.length / (double) DURATION.toSeconds(),
-                pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), errors.get());
+        System.out.printf(
+                "load: %d clients, %d s, %d requests, %.1f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
+                        + "%d errors%n",
+                CLIENTS,
+                DURATION.toSeconds(),
+                sorted.length,
+                sorted.length / (double) DURATION.toSeconds(),
+                pct(sorted, 50),
+                pct(sorted, 95),
+                pct(sorted, 99),
+                errors.get());
         Assertions.assertEquals(0, errors.get(), "errors under load");
     }
 

@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -34,6 +33,7 @@ import dev.kaiko.search.SearchRequest;
 import dev.kaiko.search.TopicSearch;
 import dev.kaiko.support.TestData;
 import dev.kaiko.tagging.Taxonomy;
+
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -72,21 +72,26 @@ class SearchBenchmark {
 
     @Inject
     TestData data;
+
     @Inject
     DataSource dataSource;
+
     @Inject
     SearchMapping searchMapping;
+
     @Inject
     Taxonomy taxonomy;
+
     @Inject
     TopicSearch search;
+
     @ConfigProperty(name = "quarkus.http.test-port")
     int apiPort;
+
     @ConfigProperty(name = "kaiko.engine.http-port")
     int enginePort;
 
-    record Call(URI uri, String body) {
-    }
+    record Call(URI uri, String body) {}
 
     @Test
     void apiVersusRawOpenSearch() throws Exception {
@@ -97,12 +102,17 @@ class SearchBenchmark {
             issues = new SyntheticArchive(taxonomy, 42).write(c, TOPICS);
         }
         long t1 = System.nanoTime();
-        searchMapping.scope(Topic.class).massIndexer().threadsToLoadObjects(2).batchSizeToLoadObjects(250)
+        searchMapping
+                .scope(Topic.class)
+                .massIndexer()
+                .threadsToLoadObjects(2)
+                .batchSizeToLoadObjects(250)
                 .startAndWait();
         searchMapping.scope(Topic.class).workspace().refresh();
         long t2 = System.nanoTime();
-        System.out.printf("bench: %d topics in %d issues written in %.1f s, indexed in %.1f s%n", TOPICS, issues,
-                (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        System.out.printf(
+                "bench: %d topics in %d issues written in %.1f s, indexed in %.1f s%n",
+                TOPICS, issues, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
 
         List<Call> api = new ArrayList<>();
         List<Call> raw = new ArrayList<>();
@@ -112,10 +122,14 @@ class SearchBenchmark {
             String parameters = request.parameters().entrySet().stream()
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            raw.add(new Call(URI.create("http://127.0.0.1:" + enginePort + request.path()
-                    + (parameters.isEmpty() ? "" : "?" + parameters)), request.body()));
+            raw.add(new Call(
+                    URI.create("http://127.0.0.1:" + enginePort + request.path()
+                            + (parameters.isEmpty() ? "" : "?" + parameters)),
+                    request.body()));
         }
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(CLIENTS))
+                .build();
         // warm both, then measure each in turn, twice, keeping the second round (JIT, caches and page cache settled)
         run(client, raw, WARMUP);
         run(client, api, WARMUP);
@@ -133,8 +147,18 @@ class SearchBenchmark {
     }
 
     private static SearchRequest request(Map<String, List<String>> p) {
-        return SearchRequest.of(one(p, "q"), p.get("year"), p.get("tag"), p.get("presenter"), p.get("section"),
-                p.get("issue"), null, null, one(p, "sort"), one(p, "page"), one(p, "size"));
+        return SearchRequest.of(
+                one(p, "q"),
+                p.get("year"),
+                p.get("tag"),
+                p.get("presenter"),
+                p.get("section"),
+                p.get("issue"),
+                null,
+                null,
+                one(p, "sort"),
+                one(p, "page"),
+                one(p, "size"));
     }
 
     private static String one(Map<String, List<String>> p, String name) {
@@ -142,8 +166,9 @@ class SearchBenchmark {
     }
 
     static String query(Map<String, List<String>> p) {
-        return p.entrySet().stream().flatMap(e -> e.getValue().stream()
-                .map(v -> e.getKey() + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)))
+        return p.entrySet().stream()
+                .flatMap(e ->
+                        e.getValue().stream().map(v -> e.getKey() + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));
     }
 
@@ -161,7 +186,9 @@ class SearchBenchmark {
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             done.add(clients.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count && System.nanoTime() < deadline; i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement();
+                        i < count && System.nanoTime() < deadline;
+                        i = next.getAndIncrement()) {
                     Call call = schedule.get(i);
                     HttpRequest.Builder b = HttpRequest.newBuilder(call.uri()).timeout(Duration.ofSeconds(30));
                     if (call.body() != null) {
@@ -191,7 +218,8 @@ class SearchBenchmark {
     }
 
     private static void print(String what, long[] sorted) {
-        System.out.printf("bench: %-10s n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms%n", what, sorted.length,
-                percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
+        System.out.printf(
+                "bench: %-10s n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms%n",
+                what, sorted.length, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
     }
 }

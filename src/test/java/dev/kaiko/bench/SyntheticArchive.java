@@ -25,22 +25,61 @@ final class SyntheticArchive {
 
     static final int TOPICS_PER_ISSUE = 50;
 
-    private static final String[] JA_NOUNS = { "コンテナ", "セキュリティ", "パフォーマンス", "データベース", "ブラウザ",
-            "ネットワーク", "監視", "移行", "設計", "運用", "自動化", "障害", "分散システム", "認証", "キャッシュ", "テスト",
-            "リリース", "アップデート", "脆弱性", "ライブラリ", "フレームワーク", "クラスタ", "ストレージ", "開発体験",
-            "型システム", "非同期処理", "メモリ管理", "ビルド", "デプロイ", "可観測性", "サイドカー", "入門", "ベンチマーク" };
-    private static final String[] JA_VERBS = { "を試す", "を改善した話", "の紹介", "について調べる", "を導入した", "の仕組み",
-            "を比較する", "の設計と実装", "のベストプラクティス", "を振り返る", "入門", "の最新動向" };
-    private static final String[] JA_SENTENCES = { "{n}に関する記事です。", "{t}の{n}について詳しく解説されています。",
-            "{t}を使って{n}を改善した事例が紹介されています。", "新しいバージョンでは{n}が大きく変わりました。",
-            "{n}の課題と、その解決方法がまとめられています。", "実際に{t}を本番環境で運用した際の知見が共有されています。",
-            "{t}と{t2}の違いを{n}の観点から比較しています。", "今後の{n}の方向性が議論されています。" };
-    private static final String[] EN_WORDS = { "release", "performance", "security", "observability", "service mesh",
-            "migration", "announcing", "deep dive", "benchmark", "introduction", "internals", "production", "lessons",
-            "scaling", "debugging", "compiler", "runtime", "async", "memory", "design" };
-    private static final String[] PRESENTERS = { "sat", "ymmt", "masa", "kfyharukz", "zoetro", "terassyi", "yamatcha",
-            "morimoto", "cupnes", "tkna", "naoki", "hiro" };
-    private static final String[] SECTIONS = { "Notable Articles", "Releases", "Talks", "今週のトピック" };
+    private static final String[] JA_NOUNS = {
+        "コンテナ", "セキュリティ", "パフォーマンス", "データベース", "ブラウザ", "ネットワーク", "監視", "移行", "設計", "運用", "自動化", "障害", "分散システム", "認証",
+        "キャッシュ", "テスト", "リリース", "アップデート", "脆弱性", "ライブラリ", "フレームワーク", "クラスタ", "ストレージ", "開発体験", "型システム", "非同期処理", "メモリ管理",
+        "ビルド", "デプロイ", "可観測性", "サイドカー", "入門", "ベンチマーク"
+    };
+    private static final String[] JA_VERBS = {
+        "を試す", "を改善した話", "の紹介", "について調べる", "を導入した", "の仕組み", "を比較する", "の設計と実装", "のベストプラクティス", "を振り返る", "入門", "の最新動向"
+    };
+    private static final String[] JA_SENTENCES = {
+        "{n}に関する記事です。",
+        "{t}の{n}について詳しく解説されています。",
+        "{t}を使って{n}を改善した事例が紹介されています。",
+        "新しいバージョンでは{n}が大きく変わりました。",
+        "{n}の課題と、その解決方法がまとめられています。",
+        "実際に{t}を本番環境で運用した際の知見が共有されています。",
+        "{t}と{t2}の違いを{n}の観点から比較しています。",
+        "今後の{n}の方向性が議論されています。"
+    };
+    private static final String[] EN_WORDS = {
+        "release",
+        "performance",
+        "security",
+        "observability",
+        "service mesh",
+        "migration",
+        "announcing",
+        "deep dive",
+        "benchmark",
+        "introduction",
+        "internals",
+        "production",
+        "lessons",
+        "scaling",
+        "debugging",
+        "compiler",
+        "runtime",
+        "async",
+        "memory",
+        "design"
+    };
+    private static final String[] PRESENTERS = {
+        "sat",
+        "ymmt",
+        "masa",
+        "kfyharukz",
+        "zoetro",
+        "terassyi",
+        "yamatcha",
+        "morimoto",
+        "cupnes",
+        "tkna",
+        "naoki",
+        "hiro"
+    };
+    private static final String[] SECTIONS = {"Notable Articles", "Releases", "Talks", "今週のトピック"};
 
     private final Random random;
     private final List<String> technologies;
@@ -48,7 +87,8 @@ final class SyntheticArchive {
 
     SyntheticArchive(Taxonomy taxonomy, long seed) {
         this.random = new Random(seed);
-        this.technologies = taxonomy.technologies().stream().map(Technology::name).toList();
+        this.technologies =
+                taxonomy.technologies().stream().map(Technology::name).toList();
         // Zipf, s = 1.1, in taxonomy order
         cumulative = new double[technologies.size()];
         double sum = 0;
@@ -94,7 +134,8 @@ final class SyntheticArchive {
         StringBuilder b = new StringBuilder();
         int sentences = 1 + random.nextInt(6);
         for (int i = 0; i < sentences; i++) {
-            String s = pick(JA_SENTENCES).replace("{n}", pick(JA_NOUNS))
+            String s = pick(JA_SENTENCES)
+                    .replace("{n}", pick(JA_NOUNS))
                     .replace("{t2}", tags.get(random.nextInt(tags.size())))
                     .replace("{t}", tags.get(random.nextInt(tags.size())));
             if (random.nextInt(4) == 0) {
@@ -114,11 +155,13 @@ final class SyntheticArchive {
         int issues = (topics + TOPICS_PER_ISSUE - 1) / TOPICS_PER_ISSUE;
         LocalDate first = LocalDate.of(2010, 1, 8);
         c.setAutoCommit(false);
-        try (PreparedStatement issue = c.prepareStatement("insert into issue (issue_key, series, number, title, published,"
-                + " source_file, source_format) values (?, 'Synthetic Weekly', ?, ?, ?, 'synthetic', 'text')",
-                Statement.RETURN_GENERATED_KEYS);
-                PreparedStatement topic = c.prepareStatement("insert into topic (issue_id, topic_key, position, title, body,"
-                        + " section, url, presenter, source_file, content_hash) values (?, ?, ?, ?, ?, ?, ?, ?, 'synthetic', ?)",
+        try (PreparedStatement issue = c.prepareStatement(
+                        "insert into issue (issue_key, series, number, title, published,"
+                                + " source_file, source_format) values (?, 'Synthetic Weekly', ?, ?, ?, 'synthetic', 'text')",
+                        Statement.RETURN_GENERATED_KEYS);
+                PreparedStatement topic = c.prepareStatement(
+                        "insert into topic (issue_id, topic_key, position, title, body,"
+                                + " section, url, presenter, source_file, content_hash) values (?, ?, ?, ?, ?, ?, ?, ?, 'synthetic', ?)",
                         Statement.RETURN_GENERATED_KEYS);
                 PreparedStatement tag = c.prepareStatement(
                         "insert into topic_tag (topic_id, name, provenance) values (?, ?, 'auto')")) {

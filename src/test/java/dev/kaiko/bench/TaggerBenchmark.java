@@ -42,7 +42,8 @@ class TaggerBenchmark {
             total += TAGGER.tag(title + i, body).size();
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("TechnologyTagger throughput: %,.0f topics/s (%d topics of %d chars in %.2fs, %d tags)%n",
+        System.out.printf(
+                "TechnologyTagger throughput: %,.0f topics/s (%d topics of %d chars in %.2fs, %d tags)%n",
                 n / secs, n, title.length() + body.length(), secs, total);
     }
 
@@ -54,7 +55,9 @@ class TaggerBenchmark {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "2023-*.json")) {
             for (Path f : ds) {
                 for (JsonNode it : om.readTree(f.toFile()).path("list")) {
-                    items.add(new String[] { it.path("title").asText(), it.path("content").asText() });
+                    items.add(new String[] {
+                        it.path("title").asText(), it.path("content").asText()
+                    });
                 }
             }
         }
@@ -67,7 +70,8 @@ class TaggerBenchmark {
             items.forEach(it -> TAGGER.tag(it[0], it[1]));
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("TechnologyTagger throughput on JSer items: %,.0f topics/s (%d topics)%n",
+        System.out.printf(
+                "TechnologyTagger throughput on JSer items: %,.0f topics/s (%d topics)%n",
                 rounds * items.size() / secs, rounds * items.size());
     }
 }

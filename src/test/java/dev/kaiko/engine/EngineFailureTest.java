@@ -22,13 +22,14 @@ import org.hibernate.search.util.common.SearchException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.kaiko.index.SearchAvailability;
+import dev.kaiko.index.SearchEngineLifecycle;
 import dev.kaiko.model.Topic;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import dev.kaiko.index.SearchAvailability;
-import dev.kaiko.index.SearchEngineLifecycle;
 
 /**
  * The managed engine is killed in the middle of a large import: the import still commits, searches answer 503
@@ -39,10 +40,13 @@ class EngineFailureTest {
 
     @Inject
     TestData data;
+
     @Inject
     SearchEngineLifecycle lifecycle;
+
     @Inject
     SearchAvailability availability;
+
     @Inject
     EntityManager em;
 
@@ -54,8 +58,13 @@ class EngineFailureTest {
     @Test
     void killedEngineLosesNoIndexUpdates() throws Exception {
         List<Path> files = Corpora.twirAndJser();
-        String job = Corpora.multipart(files).queryParam("async", true).post("/api/imports").then().statusCode(202)
-                .extract().path("id");
+        String job = Corpora.multipart(files)
+                .queryParam("async", true)
+                .post("/api/imports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
 
         // wait until the import is under way, then kill the engine outright
         awaitJob(job, s -> !"queued".equals(s.state) && s.filesDone >= 5, Duration.ofSeconds(60));
@@ -63,30 +72,49 @@ class EngineFailureTest {
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
 
         // searches answer 200 (not yet noticed) or 503 (noticed), never anything else, and soon 503
-        await("searches answer 503 while the engine is down").atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(100)).until(() -> {
-                    int status = given().queryParam("q", "Rust").get("/api/search").then().extract().statusCode();
+        await("searches answer 503 while the engine is down")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    int status = given().queryParam("q", "Rust")
+                            .get("/api/search")
+                            .then()
+                            .extract()
+                            .statusCode();
                     assertThat(status).as("search status while the engine dies").isIn(200, 503);
                     return status == 503;
                 });
-        given().queryParam("q", "Rust").get("/api/search").then().statusCode(503)
+        given().queryParam("q", "Rust")
+                .get("/api/search")
+                .then()
+                .statusCode(503)
                 .header("Retry-After", "10");
 
         // browsing reads the database: a topic still answers, in JSON and as a page, with no related topics and a note
         long some = storedIds().iterator().next();
-        given().get("/api/topics/" + some).then().statusCode(200).body("related.size()", equalTo(0))
+        given().get("/api/topics/" + some)
+                .then()
+                .statusCode(200)
+                .body("related.size()", equalTo(0))
                 .body("related_available", equalTo(false));
-        given().accept("text/html").header("Accept-Language", "en").get("/topics/" + some).then().statusCode(200)
+        given().accept("text/html")
+                .header("Accept-Language", "en")
+                .get("/topics/" + some)
+                .then()
+                .statusCode(200)
                 .body(containsString("class=\"related-unavailable\""));
 
         JobState done = awaitJob(job, s -> "done".equals(s.state), Duration.ofSeconds(180));
         assertThat(done.filesDone).as("every file of the import committed").isEqualTo(files.size());
 
         // the engine is restarted by the watchdog, and the outbox catches the index up within 60 s
-        assertThat(availability.awaitReady(Duration.ofSeconds(90))).as("the engine comes back by itself").isTrue();
+        assertThat(availability.awaitReady(Duration.ofSeconds(90)))
+                .as("the engine comes back by itself")
+                .isTrue();
         Set<Long> stored = storedIds();
         assertThat(stored.size()).as("the whole import was stored").isGreaterThan(2000);
-        await("the index catches up with the database").atMost(Duration.ofSeconds(60))
+        await("the index catches up with the database")
+                .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptionsMatching(EngineFailureTest::engineUnavailable)
                 .untilAsserted(() -> {
@@ -98,20 +126,25 @@ class EngineFailureTest {
                     assertThat(missing).as("missing from the index").isEmpty();
                     assertThat(extra).as("extra in the index").isEmpty();
                 });
-        System.out.printf("After the engine failure: %d topics stored, 0 missing from the index, 0 extra%n",
-                stored.size());
+        System.out.printf(
+                "After the engine failure: %d topics stored, 0 missing from the index, 0 extra%n", stored.size());
         assertThat(storedIds()).as("nothing stored meanwhile").isEqualTo(stored);
     }
 
     private Set<Long> storedIds() {
-        return QuarkusTransaction.requiringNew().call(() -> new HashSet<>(
-                em.createQuery("select t.id from Topic t", Long.class).getResultList()));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> new HashSet<>(
+                        em.createQuery("select t.id from Topic t", Long.class).getResultList()));
     }
 
     /** Every id in the index; an engine that cannot answer throws (see {@link #engineUnavailable}). */
     private Set<Long> indexedIds() {
-        return QuarkusTransaction.requiringNew().call(() -> new HashSet<>(Search.session(em).search(Topic.class)
-                .select(f -> f.id(Long.class)).where(f -> f.matchAll()).fetchHits(10_000)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> new HashSet<>(Search.session(em)
+                        .search(Topic.class)
+                        .select(f -> f.id(Long.class))
+                        .where(f -> f.matchAll())
+                        .fetchHits(10_000)));
     }
 
     /**
@@ -132,14 +165,22 @@ class EngineFailureTest {
         return false;
     }
 
-    private record JobState(String state, int filesDone) {
-    }
+    private record JobState(String state, int filesDone) {}
 
     private static JobState awaitJob(String id, Predicate<JobState> until, Duration timeout) {
-        return await("job " + id).atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
-            var json = given().header("Authorization", "Bearer " + Corpora.TOKEN).get("/api/imports/" + id).then()
-                    .statusCode(200).extract().jsonPath();
-            return new JobState(json.getString("state"), json.getInt("files_done"));
-        }, until);
+        return await("job " + id)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            var json = given().header("Authorization", "Bearer " + Corpora.TOKEN)
+                                    .get("/api/imports/" + id)
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .jsonPath();
+                            return new JobState(json.getString("state"), json.getInt("files_done"));
+                        },
+                        until);
     }
 }

@@ -22,10 +22,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.kaiko.index.EngineHttp;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
+
 import io.quarkus.test.junit.QuarkusTest;
-import dev.kaiko.index.EngineHttp;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -50,6 +51,7 @@ class ReindexTest {
 
     @Inject
     TestData data;
+
     @Inject
     EngineHttp http;
 
@@ -63,64 +65,98 @@ class ReindexTest {
     void searchesStayCompleteDuringReindex() throws Exception {
         long expected = data.count("Topic");
         Map<Map<String, Object>, Set<Long>> before = hitsOfEveryQuery();
-        assertThat(before.get(Map.<String, Object>of())).as("the empty query lists every topic").hasSize((int) expected);
+        assertThat(before.get(Map.<String, Object>of()))
+                .as("the empty query lists every topic")
+                .hasSize((int) expected);
         before.forEach((query, ids) -> assertThat(ids).as("hits of %s", query).isNotEmpty());
         assertThat(before.get(QUERIES.get(8))).as("a filter narrows").hasSizeLessThan((int) expected);
         String indexBefore = readIndex();
 
         given().post("/api/admin/reindex").then().statusCode(401);
-        String job = given().header("Authorization", "Bearer " + Corpora.TOKEN).post("/api/admin/reindex").then()
-                .statusCode(202).extract().path("id");
+        String job = given().header("Authorization", "Bearer " + Corpora.TOKEN)
+                .post("/api/admin/reindex")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
 
         // a searcher every 50 ms alongside the rebuild, each answer's total compared with the one before it
         AtomicInteger searches = new AtomicInteger();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         ScheduledExecutorService searcher = Executors.newSingleThreadScheduledExecutor();
-        searcher.scheduleWithFixedDelay(() -> {
-            Map<String, Object> query = QUERIES.get(searches.get() % QUERIES.size());
-            try {
-                var r = given().queryParams(query).get("/api/search").then().extract();
-                if (r.statusCode() != 200) {
-                    failures.add(query + ": status " + r.statusCode());
-                } else if (r.jsonPath().getLong("total") != before.get(query).size()) {
-                    failures.add(query + ": total " + r.jsonPath().getLong("total") + " instead of "
-                            + before.get(query).size());
-                }
-            } catch (RuntimeException e) {
-                failures.add(query + ": " + e);
-            }
-            searches.incrementAndGet();
-        }, 0, 50, TimeUnit.MILLISECONDS);
+        searcher.scheduleWithFixedDelay(
+                () -> {
+                    Map<String, Object> query = QUERIES.get(searches.get() % QUERIES.size());
+                    try {
+                        var r = given().queryParams(query)
+                                .get("/api/search")
+                                .then()
+                                .extract();
+                        if (r.statusCode() != 200) {
+                            failures.add(query + ": status " + r.statusCode());
+                        } else if (r.jsonPath().getLong("total")
+                                != before.get(query).size()) {
+                            failures.add(query + ": total " + r.jsonPath().getLong("total") + " instead of "
+                                    + before.get(query).size());
+                        }
+                    } catch (RuntimeException e) {
+                        failures.add(query + ": " + e);
+                    }
+                    searches.incrementAndGet();
+                },
+                0,
+                50,
+                TimeUnit.MILLISECONDS);
 
         AtomicInteger atStart = new AtomicInteger(-1);
         String state;
         try {
-            state = await("reindex job " + job).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> {
-                        String s = given().header("Authorization", "Bearer " + Corpora.TOKEN).get("/api/jobs/" + job)
-                                .then().extract().path("state");
-                        if ("running".equals(s)) {
-                            atStart.compareAndSet(-1, searches.get());
-                        }
-                        return s;
-                    }, s -> "done".equals(s) || "failed".equals(s));
+            state = await("reindex job " + job)
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(
+                            () -> {
+                                String s = given().header("Authorization", "Bearer " + Corpora.TOKEN)
+                                        .get("/api/jobs/" + job)
+                                        .then()
+                                        .extract()
+                                        .path("state");
+                                if ("running".equals(s)) {
+                                    atStart.compareAndSet(-1, searches.get());
+                                }
+                                return s;
+                            },
+                            s -> "done".equals(s) || "failed".equals(s));
         } finally {
             searcher.shutdown();
-            assertThat(searcher.awaitTermination(30, TimeUnit.SECONDS)).as("the searcher stopped").isTrue();
+            assertThat(searcher.awaitTermination(30, TimeUnit.SECONDS))
+                    .as("the searcher stopped")
+                    .isTrue();
         }
         int duringRun = searches.get() - Math.max(atStart.get(), 0);
         assertThat(state).isEqualTo("done");
-        assertThat(failures).as("every search during the rebuild succeeded with complete results").isEmpty();
-        System.out.printf("Reindex: %d searches during the rebuild (%d in all), all complete%n", duringRun,
-                searches.get());
-        assertThat(duringRun).as("searches ran while the rebuild was in progress").isGreaterThanOrEqualTo(3);
+        assertThat(failures)
+                .as("every search during the rebuild succeeded with complete results")
+                .isEmpty();
+        System.out.printf(
+                "Reindex: %d searches during the rebuild (%d in all), all complete%n", duringRun, searches.get());
+        assertThat(duringRun)
+                .as("searches ran while the rebuild was in progress")
+                .isGreaterThanOrEqualTo(3);
         assertThat(readIndex()).as("searches now read the rebuilt index").isNotEqualTo(indexBefore);
-        assertThat(given().header("Authorization", "Bearer " + Corpora.TOKEN).get("/api/jobs/" + job).then()
-                .extract().jsonPath().getLong("done")).as("progress reached every topic").isEqualTo(expected);
+        assertThat(given().header("Authorization", "Bearer " + Corpora.TOKEN)
+                        .get("/api/jobs/" + job)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getLong("done"))
+                .as("progress reached every topic")
+                .isEqualTo(expected);
 
         Map<Map<String, Object>, Set<Long>> after = hitsOfEveryQuery();
         for (Map<String, Object> query : QUERIES) {
-            assertThat(after.get(query)).as("hits of %s after the reindex", query)
+            assertThat(after.get(query))
+                    .as("hits of %s after the reindex", query)
                     .containsExactlyInAnyOrderElementsOf(before.get(query));
         }
     }
@@ -133,8 +169,14 @@ class ReindexTest {
             long total;
             int page = 0;
             do {
-                JsonPath r = given().queryParams(query).queryParam("size", 100).queryParam("page", page++)
-                        .get("/api/search").then().statusCode(200).extract().jsonPath();
+                JsonPath r = given().queryParams(query)
+                        .queryParam("size", 100)
+                        .queryParam("page", page++)
+                        .get("/api/search")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 total = r.getLong("total");
                 List<Long> hits = r.getList("hits.id", Long.class);
                 ids.addAll(hits);
@@ -142,7 +184,9 @@ class ReindexTest {
                     break;
                 }
             } while (ids.size() < total);
-            assertThat((long) ids.size()).as("distinct hits of %s = its total", query).isEqualTo(total);
+            assertThat((long) ids.size())
+                    .as("distinct hits of %s = its total", query)
+                    .isEqualTo(total);
             out.put(query, ids);
         }
         return out;

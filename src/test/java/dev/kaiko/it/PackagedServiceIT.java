@@ -40,24 +40,32 @@ class PackagedServiceIT {
         long enginePid;
         try (ServiceProcess service = ServiceProcess.start(18082, props)) {
             try {
-                await("search results for eBPF").atMost(Duration.ofSeconds(30).minusNanos(System.nanoTime() - launched))
+                await("search results for eBPF")
+                        .atMost(Duration.ofSeconds(30).minusNanos(System.nanoTime() - launched))
                         .pollInterval(Duration.ofMillis(250))
                         .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
-                        .until(() -> service.get("/api/search?q=eBPF", null),
+                        .until(
+                                () -> service.get("/api/search?q=eBPF", null),
                                 r -> r.statusCode() == 200 && totalOf(r.body()) > 0);
             } catch (ConditionTimeoutException e) {
                 fail("No search results for eBPF within 30 s of launch; log:\n" + service.tail());
             }
-            System.out.printf("Packaged service answered /api/search?q=eBPF with results %d s after launch%n",
+            System.out.printf(
+                    "Packaged service answered /api/search?q=eBPF with results %d s after launch%n",
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - launched));
-            enginePid = Long.parseLong(Files.readString(DATA.resolve("engine.pid")).strip());
+            enginePid =
+                    Long.parseLong(Files.readString(DATA.resolve("engine.pid")).strip());
             assertTrue(ProcessHandle.of(enginePid).map(ProcessHandle::isAlive).orElse(false), "engine should run");
             assertTrue(service.stop(), "service should stop within 60 s");
         }
-        assertTrue(ProcessHandle.of(enginePid).map(h -> !h.isAlive()).orElse(true),
+        assertTrue(
+                ProcessHandle.of(enginePid).map(h -> !h.isAlive()).orElse(true),
                 "the engine process " + enginePid + " should be gone after the service stopped");
-        long leftovers = ProcessHandle.allProcesses().filter(h -> h.info().commandLine()
-                .map(c -> c.contains("org.opensearch.bootstrap") && c.contains(DATA.toString())).orElse(false))
+        long leftovers = ProcessHandle.allProcesses()
+                .filter(h -> h.info()
+                        .commandLine()
+                        .map(c -> c.contains("org.opensearch.bootstrap") && c.contains(DATA.toString()))
+                        .orElse(false))
                 .count();
         assertEquals(0, leftovers, "no engine process of this data directory may remain");
     }

@@ -36,19 +36,27 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts java -jar with these system properties (ports, data directory, schema, ...). */
     static ServiceProcess start(int port, Map<String, String> properties) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dquarkus.http.port=" + port));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", System.getProperty("kaiko.app.jar", "target/quarkus-app/quarkus-run.jar")));
         Path log = Files.createTempFile("kaiko-service-" + port, ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new ServiceProcess(port, p, log);
     }
 
     /** Properties that put an instance on a schema of its own. */
     static Map<String, String> schema(String name) {
-        return Map.of("quarkus.flyway.schemas", name, "quarkus.hibernate-orm.database.default-schema", name,
-                "quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema", name);
+        return Map.of(
+                "quarkus.flyway.schemas",
+                name,
+                "quarkus.hibernate-orm.database.default-schema",
+                name,
+                "quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema",
+                name);
     }
 
     static void dropSchema(String name) throws SQLException {
@@ -66,21 +74,28 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     HttpResponse<String> post(String pathAndQuery, byte[] body, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits until GET path answers 200, or fails with the end of the log. */
     void awaitOk(String pathAndQuery, String token, Duration timeout) throws Exception {
         try {
-            await(pathAndQuery + " on port " + port).atMost(timeout).pollInterval(Duration.ofMillis(250))
+            await(pathAndQuery + " on port " + port)
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(250))
                     .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
                     .failFast("the service process exited", () -> !process.isAlive())
                     .until(() -> get(pathAndQuery, token).statusCode() == 200);
         } catch (ConditionTimeoutException | TerminalFailureException e) {
-            throw new AssertionError(pathAndQuery + " did not answer 200 on port " + port + " (" + e.getMessage()
-                    + "); log:\n" + tail(), e);
+            throw new AssertionError(
+                    pathAndQuery + " did not answer 200 on port " + port + " (" + e.getMessage() + "); log:\n" + tail(),
+                    e);
         }
     }
 

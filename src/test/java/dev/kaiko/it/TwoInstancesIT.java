@@ -63,25 +63,34 @@ class TwoInstancesIT {
             a.awaitOk("/api/search", null, Duration.ofSeconds(120));
             try (ServiceProcess b = ServiceProcess.start(18084, second)) {
                 b.awaitOk("/api/search", TOKEN, Duration.ofSeconds(120));
-                assertThat(b.get("/api/search", null).statusCode()).as("reads are private on the second")
+                assertThat(b.get("/api/search", null).statusCode())
+                        .as("reads are private on the second")
                         .isEqualTo(401);
 
                 // imports through both instances at once
                 ExecutorService pool = Executors.newFixedThreadPool(2);
                 try {
                     Future<?> viaA = pool.submit(() -> {
-                        assertThat(a.post("/api/imports?filename=seed.txt",
-                                Files.readAllBytes(corpora.resolve("neco-weekly-2023-12-22.txt")), TOKEN)
-                                .statusCode()).isEqualTo(200);
-                        assertThat(a.post("/api/imports?filename=2023-03.json",
-                                Files.readAllBytes(corpora.resolve("jser-2023/2023-03.json")), TOKEN).statusCode())
+                        assertThat(a.post(
+                                                "/api/imports?filename=seed.txt",
+                                                Files.readAllBytes(corpora.resolve("neco-weekly-2023-12-22.txt")),
+                                                TOKEN)
+                                        .statusCode())
+                                .isEqualTo(200);
+                        assertThat(a.post(
+                                                "/api/imports?filename=2023-03.json",
+                                                Files.readAllBytes(corpora.resolve("jser-2023/2023-03.json")),
+                                                TOKEN)
+                                        .statusCode())
                                 .isEqualTo(200);
                         return null;
                     });
                     Future<?> viaB = pool.submit(() -> {
                         for (Path p : twir) {
                             assertThat(b.post("/api/imports?filename=" + p.getFileName(), Files.readAllBytes(p), TOKEN)
-                                    .statusCode()).as("import of %s", p.getFileName()).isEqualTo(200);
+                                            .statusCode())
+                                    .as("import of %s", p.getFileName())
+                                    .isEqualTo(200);
                         }
                         return null;
                     });
@@ -95,36 +104,50 @@ class TwoInstancesIT {
                 // a re-import through the second drops every other topic bullet of one issue: those topics go
                 Path shrunk = twir.get(0);
                 String text = Files.readString(shrunk, StandardCharsets.UTF_8);
-                int[] bullet = { 0 };
-                String fewer = text.lines().filter(l -> !l.startsWith("* [") || bullet[0]++ % 2 == 0)
+                int[] bullet = {0};
+                String fewer = text.lines()
+                        .filter(l -> !l.startsWith("* [") || bullet[0]++ % 2 == 0)
                         .collect(Collectors.joining("\n", "", "\n"));
-                assertThat(b.post("/api/imports?filename=" + shrunk.getFileName(),
-                        fewer.getBytes(StandardCharsets.UTF_8), TOKEN).statusCode()).isEqualTo(200);
+                assertThat(b.post(
+                                        "/api/imports?filename=" + shrunk.getFileName(),
+                                        fewer.getBytes(StandardCharsets.UTF_8),
+                                        TOKEN)
+                                .statusCode())
+                        .isEqualTo(200);
                 Set<Long> stored = storedIds();
-                System.out.printf("Two instances: %d topics stored, %d after the shrinking re-import%n", storedBefore,
-                        stored.size());
+                System.out.printf(
+                        "Two instances: %d topics stored, %d after the shrinking re-import%n",
+                        storedBefore, stored.size());
                 assertThat(stored.size()).as("the re-import removed topics").isLessThan((int) storedBefore);
 
-                await("both outboxes drained").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                await("both outboxes drained")
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(200))
                         .until(TwoInstancesIT::backlog, n -> n == 0L);
                 // the index is refreshed asynchronously: allow it a moment, then it must hold exactly the stored topics
-                await("the index holds exactly the stored topics").atMost(Duration.ofSeconds(30))
-                        .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                await("the index holds exactly the stored topics")
+                        .atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(500))
+                        .untilAsserted(() -> {
                             for (var instance : List.of(Map.entry(a, ""), Map.entry(b, TOKEN))) {
                                 String token = instance.getValue().isEmpty() ? null : instance.getValue();
                                 List<Long> searchable = searchableIds(instance.getKey(), token);
                                 String which = "instance on port " + instance.getKey().port;
-                                assertThat(searchable).as("%s: no topic twice in the index", which)
+                                assertThat(searchable)
+                                        .as("%s: no topic twice in the index", which)
                                         .doesNotHaveDuplicates();
                                 assertThat(new HashSet<>(searchable))
-                                        .as("%s: the searchable topics are the stored ones", which).isEqualTo(stored);
+                                        .as("%s: the searchable topics are the stored ones", which)
+                                        .isEqualTo(stored);
                             }
                         });
-                System.out.printf("Two instances: %d topics stored, the same %d ids searchable through each%n",
+                System.out.printf(
+                        "Two instances: %d topics stored, the same %d ids searchable through each%n",
                         stored.size(), stored.size());
                 String openBao = b.get("/api/search?q=OpenBao", TOKEN).body();
                 assertThat(PackagedServiceIT.totalOf(openBao)).isGreaterThanOrEqualTo(1);
-                assertThat(openBao).as("the first instance's import is searchable through the second")
+                assertThat(openBao)
+                        .as("the first instance's import is searchable through the second")
                         .contains("「OpenBao」がLinux Foundation傘下で進行中");
             }
         }

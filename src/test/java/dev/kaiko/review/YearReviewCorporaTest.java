@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
 
 import jakarta.inject.Inject;
@@ -36,8 +35,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.kaiko.support.Corpora;
-import dev.kaiko.web.Browser;
 import dev.kaiko.support.TestData;
+import dev.kaiko.web.Browser;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -54,6 +54,7 @@ class YearReviewCorporaTest {
 
     @Inject
     TestData data;
+
     @Inject
     YearInReview reviews;
 
@@ -65,9 +66,12 @@ class YearReviewCorporaTest {
         data.clear();
         reviews.invalidate();
         Corpora.importFile(Corpora.seed()).statusCode(200);
-        files(Corpora.root().resolve("twir-2023"), ".md").forEach(f -> Corpora.importFile(f).statusCode(200));
-        files(Corpora.root().resolve("jser-2023"), ".json").forEach(f -> Corpora.importFile(f).statusCode(200));
-        files(Path.of("src/main/resources/demo"), "").stream().filter(f -> f.getFileName().toString().startsWith("kaiko-"))
+        files(Corpora.root().resolve("twir-2023"), ".md")
+                .forEach(f -> Corpora.importFile(f).statusCode(200));
+        files(Corpora.root().resolve("jser-2023"), ".json")
+                .forEach(f -> Corpora.importFile(f).statusCode(200));
+        files(Path.of("src/main/resources/demo"), "").stream()
+                .filter(f -> f.getFileName().toString().startsWith("kaiko-"))
                 .forEach(f -> Corpora.importFile(f).statusCode(200));
         Corpora.importRaw("guild-" + GUILD_YEAR + ".json", guildYear()).statusCode(200);
         imported = true;
@@ -75,6 +79,7 @@ class YearReviewCorporaTest {
 
     /** A year with more presenters than the search API's presenter facet lists (30). */
     static final int GUILD_YEAR = 2022;
+
     static final int GUILD_PRESENTERS = 40;
 
     /** Four issues of GUILD_YEAR: presenter n presents 1 + n % 3 topics (79 topics in all). */
@@ -83,34 +88,48 @@ class YearReviewCorporaTest {
         List<Map<String, Object>> topics = new ArrayList<>();
         for (int n = 0; n < GUILD_PRESENTERS; n++) {
             for (int k = 0; k <= n % 3; k++) {
-                topics.add(YearReviewExampleTest.topic("ギルドの話題 " + n + "-" + k, List.of(k == 0 ? "Rust" : "Go"),
-                        String.format("guild-%02d", n)));
+                topics.add(YearReviewExampleTest.topic(
+                        "ギルドの話題 " + n + "-" + k, List.of(k == 0 ? "Rust" : "Go"), String.format("guild-%02d", n)));
             }
         }
         Map<String, Object>[] issues = new Map[4];
         for (int i = 0; i < 4; i++) {
-            issues[i] = YearReviewExampleTest.issue("Guild Weekly", i + 1, GUILD_YEAR + "-0" + (2 * i + 2) + "-04",
-                    topics.subList(i * topics.size() / 4, (i + 1) * topics.size() / 4).toArray(new Map[0]));
+            issues[i] = YearReviewExampleTest.issue(
+                    "Guild Weekly",
+                    i + 1,
+                    GUILD_YEAR + "-0" + (2 * i + 2) + "-04",
+                    topics.subList(i * topics.size() / 4, (i + 1) * topics.size() / 4)
+                            .toArray(new Map[0]));
         }
         return YearReviewExampleTest.export(issues);
     }
 
     @Test
     void figuresEqualWhatSearchReports() {
-        JsonPath years = given().get("/api/years").then().statusCode(200).extract().jsonPath();
+        JsonPath years =
+                given().get("/api/years").then().statusCode(200).extract().jsonPath();
         assertThat(years.<Integer>getList("years.year")).containsAll(List.of(GUILD_YEAR, 2023, 2024, 2025));
         for (int year : List.of(GUILD_YEAR, 2023, 2024, 2025)) {
             JsonPath search = search(Map.of("year", year, "size", 1));
-            JsonPath r = given().get("/api/years/" + year + "/review").then().statusCode(200).extract().jsonPath();
+            JsonPath r = given().get("/api/years/" + year + "/review")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             long total = search.getLong("total");
             assertThat(r.getLong("totals.topics")).as("topics %d", year).isEqualTo(total);
-            assertThat(years.getLong("years.find { it.year == " + year + " }.topics")).isEqualTo(total);
+            assertThat(years.getLong("years.find { it.year == " + year + " }.topics"))
+                    .isEqualTo(total);
             assertThat(years.getLong("years.find { it.year == " + year + " }.issues"))
                     .isEqualTo(r.getLong("totals.issues"));
             assertThat(r.getList("issues")).hasSize(r.getInt("totals.issues"));
-            assertThat(r.getList("issues.topics", Long.class).stream().mapToLong(Long::longValue).sum())
+            assertThat(r.getList("issues.topics", Long.class).stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
                     .isEqualTo(total);
-            assertThat(r.getList("topics_per_month.topics", Long.class).stream().mapToLong(Long::longValue).sum())
+            assertThat(r.getList("topics_per_month.topics", Long.class).stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
                     .isEqualTo(total);
             // technologies: the search facet (top 30) agrees with the review on every shared value
             Map<String, Long> tagFacet = facet(search, "tag");
@@ -118,7 +137,8 @@ class YearReviewCorporaTest {
             for (Map<String, Object> t : r.<Map<String, Object>>getList("top_technologies")) {
                 long topics = ((Number) t.get("topics")).longValue();
                 assertThat(topics).as("tag %s", t).isEqualTo(tagFacet.get(t.get("name")));
-                assertThat(((Number) t.get("share")).doubleValue()).as("share %s", t)
+                assertThat(((Number) t.get("share")).doubleValue())
+                        .as("share %s", t)
                         .isCloseTo(Math.round(10000.0 * topics / total) / 100.0, within(1e-4));
             }
             assertThat(r.getInt("totals.technologies")).isGreaterThanOrEqualTo(tagFacet.size());
@@ -134,23 +154,34 @@ class YearReviewCorporaTest {
             Map<String, Long> presenterFacet = facet(search, "presenter");
             assertThat(stored).as("the search facet agrees with the database").containsAllEntriesOf(presenterFacet);
             // one month, checked through the search API's date range
-            int busiest = r.getList("topics_per_month.topics", Long.class).indexOf(
-                    r.getList("topics_per_month.topics", Long.class).stream().max(Long::compare).orElseThrow()) + 1;
+            int busiest = r.getList("topics_per_month.topics", Long.class)
+                            .indexOf(r.getList("topics_per_month.topics", Long.class).stream()
+                                    .max(Long::compare)
+                                    .orElseThrow())
+                    + 1;
             String from = String.format("%d-%02d-01", year, busiest);
-            String to = java.time.LocalDate.parse(from).plusMonths(1).minusDays(1).toString();
+            String to =
+                    java.time.LocalDate.parse(from).plusMonths(1).minusDays(1).toString();
             assertThat(r.getLong("topics_per_month[" + (busiest - 1) + "].topics"))
-                    .isEqualTo(search(Map.of("year", year, "from", from, "to", to, "size", 1)).getLong("total"));
+                    .isEqualTo(search(Map.of("year", year, "from", from, "to", to, "size", 1))
+                            .getLong("total"));
         }
         // the known answers: the demo archive names presenters; the guild year has more than the facet shows
-        assertThat(given().get("/api/years/2024/review").jsonPath().getList("presenters")).isNotEmpty();
+        assertThat(given().get("/api/years/2024/review").jsonPath().getList("presenters"))
+                .isNotEmpty();
         JsonPath guild = given().get("/api/years/" + GUILD_YEAR + "/review").jsonPath();
         assertThat(guild.getInt("totals.presenters")).isEqualTo(GUILD_PRESENTERS);
-        assertThat(facet(search(Map.of("year", GUILD_YEAR, "size", 1)), "presenter")).hasSize(30);
+        assertThat(facet(search(Map.of("year", GUILD_YEAR, "size", 1)), "presenter"))
+                .hasSize(30);
     }
 
     @Test
     void yearOverYearAgreesWithSearch() {
-        JsonPath r = given().get("/api/years/2025/review").then().statusCode(200).extract().jsonPath();
+        JsonPath r = given().get("/api/years/2025/review")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(2024, r.getInt("previous_year"));
         assertTrue(r.get("next_year") == null);
         Map<String, Long> before = facet(search(Map.of("year", 2024, "size", 1)), "tag");
@@ -161,7 +192,8 @@ class YearReviewCorporaTest {
         List<String> fresh = r.getList("new_this_year.name");
         assertFalse(fresh.isEmpty(), "the demo's 2025 brings new technologies");
         for (String tag : fresh) {
-            assertEquals(0, search(Map.of("tag", tag, "to", "2024-12-31", "size", 1)).getLong("total"), tag);
+            assertEquals(
+                    0, search(Map.of("tag", tag, "to", "2024-12-31", "size", 1)).getLong("total"), tag);
             assertTrue(search(Map.of("tag", tag, "year", 2025, "size", 1)).getLong("total") > 0, tag);
         }
         for (String tag : r.<String>getList("disappeared.name")) {
@@ -169,19 +201,22 @@ class YearReviewCorporaTest {
             assertTrue(search(Map.of("tag", tag, "year", 2024, "size", 1)).getLong("total") > 0, tag);
         }
         for (Map<String, Object> t : r.<Map<String, Object>>getList("rising")) {
-            assertTrue(((Number) t.get("share")).doubleValue() > ((Number) t.get("previous_share")).doubleValue(), "" + t);
+            assertTrue(
+                    ((Number) t.get("share")).doubleValue() > ((Number) t.get("previous_share")).doubleValue(), "" + t);
         }
         for (Map<String, Object> t : r.<Map<String, Object>>getList("falling")) {
-            assertTrue(((Number) t.get("share")).doubleValue() < ((Number) t.get("previous_share")).doubleValue(), "" + t);
+            assertTrue(
+                    ((Number) t.get("share")).doubleValue() < ((Number) t.get("previous_share")).doubleValue(), "" + t);
         }
         // The demo's retrospectives cite earlier issues: 2024's highlights include cited topics, cited later.
         JsonPath y2024 = given().get("/api/years/2024/review").jsonPath();
         List<Map<String, Object>> cited = y2024.getList("highlights.findAll { it.reason == 'referenced' }");
         assertFalse(cited.isEmpty(), "2024 highlights: " + y2024.getList("highlights"));
         for (int i = 0; i < cited.size(); i++) {
-            String origin = y2024.getString("highlights.findAll { it.reason == 'referenced' }[" + i + "].topic.issue.date");
-            for (String date : y2024.<String>getList("highlights.findAll { it.reason == 'referenced' }[" + i
-                    + "].referenced_by.date")) {
+            String origin =
+                    y2024.getString("highlights.findAll { it.reason == 'referenced' }[" + i + "].topic.issue.date");
+            for (String date : y2024.<String>getList(
+                    "highlights.findAll { it.reason == 'referenced' }[" + i + "].referenced_by.date")) {
                 assertTrue(date.compareTo(origin) > 0, date + " cites " + origin);
             }
         }
@@ -189,8 +224,12 @@ class YearReviewCorporaTest {
 
     @Test
     void pageShowsTheYearWithNavigationChartsAndSearchLinks() {
-        String html = given().get("/years/2024").then().statusCode(200).contentType(containsString("text/html"))
-                .extract().asString();
+        String html = given().get("/years/2024")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .extract()
+                .asString();
         Document page = Jsoup.parse(html);
         assertEquals("/years/2023", page.selectFirst("a[rel=prev]").attr("href"));
         assertEquals("/years/2025", page.selectFirst("a[rel=next]").attr("href"));
@@ -202,15 +241,23 @@ class YearReviewCorporaTest {
         JsonPath r = given().get("/api/years/2024/review").jsonPath();
         assertEquals(r.getString("totals.topics"), page.getElementById("topics").text());
         given().get("/review.css").then().statusCode(200).body(containsString(".highlight"));
-        given().redirects().follow(false).get("/years").then().statusCode(303)
+        given().redirects()
+                .follow(false)
+                .get("/years")
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("/years/2025"));
     }
 
     @Test
     void markdownParsesAndLinksEveryHighlight() {
         for (int year : List.of(2023, 2024)) {
-            String md = given().get("/years/" + year + "/review.md").then().statusCode(200)
-                    .contentType(containsString("text/markdown")).extract().asString();
+            String md = given().get("/years/" + year + "/review.md")
+                    .then()
+                    .statusCode(200)
+                    .contentType(containsString("text/markdown"))
+                    .extract()
+                    .asString();
             List<String> links = new ArrayList<>();
             Parser.builder().build().parse(md).accept(new AbstractVisitor() {
                 @Override
@@ -232,7 +279,11 @@ class YearReviewCorporaTest {
 
     @Test
     void standaloneHtmlRendersItsChartsWithoutNetwork() throws Exception {
-        String html = given().get("/years/2024/review.html").then().statusCode(200).extract().asString();
+        String html = given().get("/years/2024/review.html")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Document doc = Jsoup.parse(html);
         assertTrue(doc.select("link, script, img, iframe, [src], [style*=url(]").isEmpty(), "nothing to fetch");
         assertFalse(doc.select("style").isEmpty());
@@ -246,12 +297,28 @@ class YearReviewCorporaTest {
         Path png = target.resolve("review-2024.png").toAbsolutePath();
         Files.deleteIfExists(png);
         Path profile = Files.createTempDirectory("kaiko-chromium");
-        Process p = new ProcessBuilder(chromium.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--user-data-dir=" + profile,
-                "--hide-scrollbars", "--window-size=1200,2400", "--screenshot=" + png, file.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(target.resolve("chromium.log").toFile()).start();
-        assertThat(p.waitFor(Duration.ofSeconds(90).toSeconds(), TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        Process p = new ProcessBuilder(
+                        chromium.toString(),
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--proxy-server=127.0.0.1:9",
+                        "--proxy-bypass-list=<-loopback>",
+                        "--user-data-dir=" + profile,
+                        "--hide-scrollbars",
+                        "--window-size=1200,2400",
+                        "--screenshot=" + png,
+                        file.toUri().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(target.resolve("chromium.log").toFile())
+                .start();
+        assertThat(p.waitFor(Duration.ofSeconds(90).toSeconds(), TimeUnit.SECONDS))
+                .as("chromium finished")
+                .isTrue();
         assertThat(Files.size(png)).as("a non-trivial screenshot").isGreaterThan(30_000);
         var image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1200);
@@ -273,8 +340,14 @@ class YearReviewCorporaTest {
         JsonPath again = given().get("/api/years/2024/review").jsonPath();
         assertEquals(first.getLong("computed_ms"), again.getLong("computed_ms"));
         assertEquals(first.getLong("totals.topics"), again.getLong("totals.topics"));
-        Corpora.importRaw("late-2024.json", YearReviewExampleTest.export(YearReviewExampleTest.issue("Kaiko Weekly", 999,
-                "2024-07-05", YearReviewExampleTest.topic("後から追加した話", List.of("Zig"), "ito")))).statusCode(200);
+        Corpora.importRaw(
+                        "late-2024.json",
+                        YearReviewExampleTest.export(YearReviewExampleTest.issue(
+                                "Kaiko Weekly",
+                                999,
+                                "2024-07-05",
+                                YearReviewExampleTest.topic("後から追加した話", List.of("Zig"), "ito"))))
+                .statusCode(200);
         JsonPath after = given().get("/api/years/2024/review").jsonPath();
         assertEquals(first.getLong("totals.topics") + 1, after.getLong("totals.topics"));
         assertNotEquals(first.getLong("topics_per_month[6].topics"), after.getLong("topics_per_month[6].topics"));
@@ -282,7 +355,12 @@ class YearReviewCorporaTest {
     }
 
     private static JsonPath search(Map<String, Object> params) {
-        return given().queryParams(params).get("/api/search").then().statusCode(200).extract().jsonPath();
+        return given().queryParams(params)
+                .get("/api/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static Map<String, Long> facet(JsonPath search, String name) {
@@ -295,7 +373,9 @@ class YearReviewCorporaTest {
 
     private static List<Path> files(Path dir, String suffix) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return s.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

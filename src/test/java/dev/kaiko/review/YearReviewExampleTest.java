@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -32,8 +33,10 @@ class YearReviewExampleTest {
 
     @Inject
     TestData data;
+
     @Inject
     YearInReview reviews;
+
     @Inject
     Citations citations;
 
@@ -44,24 +47,52 @@ class YearReviewExampleTest {
         // 2000: Python once. 2001 (4 topics): Go 2, Rust 1, Zig 1. 2002 (8 topics): Rust 4, Deno 2, Go 2, Python 1.
         // Rust rises (25% -> 50%) and Go falls (50% -> 25%) although Go's raw count stays 2; Deno is new, Zig gone;
         // Python is back after a gap: rising, not new.
-        Corpora.importRaw("example.json", export(
-                issue("Fixture Weekly", 1, "2000-05-05", topic("Old one", List.of("Python"), "bob")),
-                issue("Fixture Weekly", 2, "2001-03-02", topic("Go one", List.of("Go"), "alice"),
-                        topic("Rust one", List.of("Rust"), "bob"), topic("Go two", List.of("Go"), "alice")),
-                issue("Fixture Weekly", 3, "2001-06-01", topic("Zig one", List.of("Zig"), "carol")),
-                issue("Fixture Weekly", 4, "2002-02-01", topic("Rust two", List.of("Rust"), "bob"),
-                        topic("Deno one", List.of("Deno"), "alice"), topic("Go three", List.of("Go"), "alice")),
-                issue("Fixture Weekly", 5, "2002-11-08",
-                        topic("Rust looking back", List.of("Rust"), "bob", "一年を振り返りました。\n(Fixture Weekly 2001-03-02号)"),
-                        topic("Deno looking back", List.of("Deno"), "alice", "前の回から続く話。\n(Fixture Weekly 2001-06-01号、2030-01-01号)"),
-                        topic("Rust four", List.of("Rust", "Python"), "bob"), topic("Go four", List.of("Go"), "carol"),
-                        topic("Rust five", List.of("Rust"), "bob"))))
+        Corpora.importRaw(
+                        "example.json",
+                        export(
+                                issue("Fixture Weekly", 1, "2000-05-05", topic("Old one", List.of("Python"), "bob")),
+                                issue(
+                                        "Fixture Weekly",
+                                        2,
+                                        "2001-03-02",
+                                        topic("Go one", List.of("Go"), "alice"),
+                                        topic("Rust one", List.of("Rust"), "bob"),
+                                        topic("Go two", List.of("Go"), "alice")),
+                                issue("Fixture Weekly", 3, "2001-06-01", topic("Zig one", List.of("Zig"), "carol")),
+                                issue(
+                                        "Fixture Weekly",
+                                        4,
+                                        "2002-02-01",
+                                        topic("Rust two", List.of("Rust"), "bob"),
+                                        topic("Deno one", List.of("Deno"), "alice"),
+                                        topic("Go three", List.of("Go"), "alice")),
+                                issue(
+                                        "Fixture Weekly",
+                                        5,
+                                        "2002-11-08",
+                                        topic(
+                                                "Rust looking back",
+                                                List.of("Rust"),
+                                                "bob",
+                                                "一年を振り返りました。\n(Fixture Weekly 2001-03-02号)"),
+                                        topic(
+                                                "Deno looking back",
+                                                List.of("Deno"),
+                                                "alice",
+                                                "前の回から続く話。\n(Fixture Weekly 2001-06-01号、2030-01-01号)"),
+                                        topic("Rust four", List.of("Rust", "Python"), "bob"),
+                                        topic("Go four", List.of("Go"), "carol"),
+                                        topic("Rust five", List.of("Rust"), "bob"))))
                 .statusCode(200);
     }
 
     @Test
     void newDisappearedRisingAndFallingAreByShare() {
-        JsonPath r = given().get("/api/years/2002/review").then().statusCode(200).extract().jsonPath();
+        JsonPath r = given().get("/api/years/2002/review")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(8, r.getInt("totals.topics"));
         assertEquals(2, r.getInt("totals.issues"));
         assertEquals(3, r.getInt("totals.presenters"));
@@ -85,7 +116,11 @@ class YearReviewExampleTest {
         assertEquals("Rust", r.getString("presenters[0].favourite_technologies[0].name"));
 
         // The first year has nothing before it: everything is new, nothing rises or falls.
-        JsonPath first = given().get("/api/years/2000/review").then().statusCode(200).extract().jsonPath();
+        JsonPath first = given().get("/api/years/2000/review")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(List.of("Python"), first.getList("new_this_year.name"));
         assertTrue(first.getList("rising").isEmpty());
         assertTrue(first.get("previous_year") == null);
@@ -94,7 +129,11 @@ class YearReviewExampleTest {
 
     @Test
     void laterIssuesPointBackToTopicsSharingATechnologyOrTheOnlyTopic() {
-        JsonPath r = given().get("/api/years/2001/review").then().statusCode(200).extract().jsonPath();
+        JsonPath r = given().get("/api/years/2001/review")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Object>> byTech = new LinkedHashMap<>();
         List<Map<String, Object>> highlights = r.getList("highlights");
         highlights.forEach(h -> byTech.put((String) h.get("technology"), h));
@@ -112,20 +151,42 @@ class YearReviewExampleTest {
     void theSeedsBackReferencesAreDetected() {
         Corpora.importFile(Corpora.seed()).statusCode(200);
         // Two earlier Neco Weekly issues the seed's retrospective cites, made up for this test.
-        Corpora.importRaw("neco-2023.json", export(
-                issue("Neco Weekly", 10, "2023-03-17",
-                        topic("Spegel: ステートレスな分散コンテナレジストリミラー", List.of("Kubernetes"), "ymmt", "Kubernetes のノード間でイメージを共有する。"),
-                        topic("Terraform の話", List.of("Terraform"), "ymmt")),
-                issue("Neco Weekly", 35, "2023-09-22",
-                        topic("インターンで Spegel を評価しました", List.of("Kubernetes"), "morimoto", "Kubernetes クラスタで Spegel を試す。"))))
+        Corpora.importRaw(
+                        "neco-2023.json",
+                        export(
+                                issue(
+                                        "Neco Weekly",
+                                        10,
+                                        "2023-03-17",
+                                        topic(
+                                                "Spegel: ステートレスな分散コンテナレジストリミラー",
+                                                List.of("Kubernetes"),
+                                                "ymmt",
+                                                "Kubernetes のノード間でイメージを共有する。"),
+                                        topic("Terraform の話", List.of("Terraform"), "ymmt")),
+                                issue(
+                                        "Neco Weekly",
+                                        35,
+                                        "2023-09-22",
+                                        topic(
+                                                "インターンで Spegel を評価しました",
+                                                List.of("Kubernetes"),
+                                                "morimoto",
+                                                "Kubernetes クラスタで Spegel を試す。"))))
                 .statusCode(200);
-        JsonPath r = given().get("/api/years/2023/review").then().statusCode(200).extract().jsonPath();
+        JsonPath r = given().get("/api/years/2023/review")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> referenced = r.getList("highlights.findAll { it.reason == 'referenced' }.topic.title");
-        assertTrue(referenced.contains("Spegel: ステートレスな分散コンテナレジストリミラー")
-                || referenced.contains("インターンで Spegel を評価しました"), "referenced highlights: " + referenced);
-        assertEquals("Neco Weekly 2023-12-22号", r.getString(
-                "highlights.find { it.reason == 'referenced' }.referenced_by[0].series") + " "
-                + r.getString("highlights.find { it.reason == 'referenced' }.referenced_by[0].date") + "号");
+        assertTrue(
+                referenced.contains("Spegel: ステートレスな分散コンテナレジストリミラー") || referenced.contains("インターンで Spegel を評価しました"),
+                "referenced highlights: " + referenced);
+        assertEquals(
+                "Neco Weekly 2023-12-22号",
+                r.getString("highlights.find { it.reason == 'referenced' }.referenced_by[0].series") + " "
+                        + r.getString("highlights.find { it.reason == 'referenced' }.referenced_by[0].date") + "号");
         // Both cited issues resolve; the Terraform topic, sharing no tag with the citing topic, is not referenced.
         assertEquals(2, citedTopics(2023).size(), "cited: " + citedTopics(2023));
     }
@@ -136,8 +197,12 @@ class YearReviewExampleTest {
         given().get("/api/years/1999/review").then().statusCode(404).body("parameter", equalTo("year"));
         given().get("/years/1999").then().statusCode(404);
         given().get("/years/abc/review.md").then().statusCode(400).body("parameter", equalTo("year"));
-        given().get("/api/years").then().statusCode(200).body("years.year", equalTo(List.of(2000, 2001, 2002)))
-                .body("years.topics", equalTo(List.of(1, 4, 8))).body("years.issues", equalTo(List.of(1, 2, 2)));
+        given().get("/api/years")
+                .then()
+                .statusCode(200)
+                .body("years.year", equalTo(List.of(2000, 2001, 2002)))
+                .body("years.topics", equalTo(List.of(1, 4, 8)))
+                .body("years.issues", equalTo(List.of(1, 2, 2)));
     }
 
     private List<Long> citedTopics(int year) {
@@ -159,7 +224,11 @@ class YearReviewExampleTest {
         t.put("title", title);
         t.put("body", body);
         t.put("presenter", presenter);
-        t.put("tags", tags.stream().map(tag -> Map.of("name", tag, "provenance", "archive")).toList());
+        t.put(
+                "tags",
+                tags.stream()
+                        .map(tag -> Map.of("name", tag, "provenance", "archive"))
+                        .toList());
         return t;
     }
 

@@ -26,12 +26,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.kaiko.index.JapaneseText;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import dev.kaiko.index.JapaneseText;
 
 /**
  * Known-item search and facet counts on the real TWiR (English) and JSer.info (Japanese) corpora of 2023.
@@ -42,15 +43,16 @@ import dev.kaiko.index.JapaneseText;
 class CorpusSearchTest {
 
     static final long SEED = 20231222L;
-    static final Set<String> ENGLISH_STOP = Set.of("the", "and", "for", "with", "from", "into", "your", "you", "are",
-            "how", "what", "why", "this", "that", "its", "was", "our", "not", "all", "can", "use", "using", "new", "via",
-            "part", "about", "has", "have", "will", "more", "than", "when", "out", "one", "two", "now", "rust");
+    static final Set<String> ENGLISH_STOP = Set.of(
+            "the", "and", "for", "with", "from", "into", "your", "you", "are", "how", "what", "why", "this", "that",
+            "its", "was", "our", "not", "all", "can", "use", "using", "new", "via", "part", "about", "has", "have",
+            "will", "more", "than", "when", "out", "one", "two", "now", "rust");
 
-    record Doc(long id, String title, String body) {
-    }
+    record Doc(long id, String title, String body) {}
 
     @Inject
     TestData data;
+
     @Inject
     EntityManager em;
 
@@ -79,10 +81,14 @@ class CorpusSearchTest {
 
     @SuppressWarnings("unchecked")
     private List<Doc> docs(String sourceFile) {
-        return QuarkusTransaction.requiringNew().call(() -> ((List<Object[]>) em.createNativeQuery(
-                "select id, title, body from topic where source_file like ?1 order by id")
-                .setParameter(1, sourceFile).getResultList()).stream()
-                .map(r -> new Doc(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((List<Object[]>) em.createNativeQuery(
+                                        "select id, title, body from topic where source_file like ?1 order by id")
+                                .setParameter(1, sourceFile)
+                                .getResultList())
+                        .stream()
+                                .map(r -> new Doc(((Number) r[0]).longValue(), (String) r[1], (String) r[2]))
+                                .toList());
     }
 
     @Test
@@ -110,9 +116,11 @@ class CorpusSearchTest {
     /** Japanese words (kuromoji) of the summary: two characters or more, with kana or kanji in them. */
     static List<String> japaneseWords(String text) {
         return JapaneseText.tokens(text).stream()
-                .filter(w -> w.length() >= 2 && w.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-                        || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA
-                        || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA))
+                .filter(w -> w.length() >= 2
+                        && w.codePoints()
+                                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                                        || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA
+                                        || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA))
                 .toList();
     }
 
@@ -126,18 +134,29 @@ class CorpusSearchTest {
             new LinkedHashSet<>(w).forEach(x -> df.merge(x, 1, Integer::sum));
         }
         List<Doc> candidates = new ArrayList<>(docs.stream()
-                .filter(d -> new LinkedHashSet<>(wordsOf.get(d.id())).size() >= 2).toList());
+                .filter(d -> new LinkedHashSet<>(wordsOf.get(d.id())).size() >= 2)
+                .toList());
         Collections.shuffle(candidates, new Random(SEED));
         int found = 0;
         int tried = 0;
         List<String> misses = new ArrayList<>();
         for (Doc d : candidates.subList(0, Math.min(100, candidates.size()))) {
             List<String> distinct = new ArrayList<>(new LinkedHashSet<>(wordsOf.get(d.id())));
-            List<String> rarest = distinct.stream().sorted(Comparator.comparingInt(df::get)).limit(3).toList();
+            List<String> rarest = distinct.stream()
+                    .sorted(Comparator.comparingInt(df::get))
+                    .limit(3)
+                    .toList();
             // in the order they appear, as somebody would recall them
-            String q = String.join(" ", distinct.stream().filter(rarest::contains).toList());
-            List<Long> top = given().queryParam("q", q).queryParam("size", 5).get("/api/search").then()
-                    .statusCode(200).extract().jsonPath().getList("hits.id", Long.class);
+            String q =
+                    String.join(" ", distinct.stream().filter(rarest::contains).toList());
+            List<Long> top = given().queryParam("q", q)
+                    .queryParam("size", 5)
+                    .get("/api/search")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("hits.id", Long.class);
             tried++;
             if (top.contains(d.id())) {
                 found++;
@@ -152,7 +171,12 @@ class CorpusSearchTest {
     }
 
     static JsonPath search(Map<String, ?> params) {
-        return given().queryParams(params).get("/api/search").then().statusCode(200).extract().jsonPath();
+        return given().queryParams(params)
+                .get("/api/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static long total(Map<String, ?> params) {
@@ -166,7 +190,9 @@ class CorpusSearchTest {
             List<Map<String, Object>> tags = r.getList("facets.tag");
             assertTrue(tags.size() > 5 && tags.size() <= 30, "tag facet of " + q + ": " + tags.size());
             for (Map<String, Object> t : tags.subList(0, 5)) {
-                assertEquals(((Number) t.get("count")).longValue(), total(Map.of("q", q, "tag", t.get("value"))),
+                assertEquals(
+                        ((Number) t.get("count")).longValue(),
+                        total(Map.of("q", q, "tag", t.get("value"))),
                         "q=" + q + " tag=" + t.get("value"));
             }
             for (Map<String, Object> y : r.<Map<String, Object>>getList("facets.year")) {
@@ -206,15 +232,20 @@ class CorpusSearchTest {
         String rare = jserRareTag(all);
         JsonPath withRare = search(Map.of("tag", rare));
         assertEquals(Boolean.TRUE, withRare.getBoolean("facets.tag.find { it.value == '" + rare + "' }.selected"));
-        assertEquals(withRare.getLong("total"),
-                ((Number) withRare.getMap("facets.tag.find { it.value == '" + rare + "' }").get("count")).longValue());
+        assertEquals(
+                withRare.getLong("total"),
+                ((Number) withRare.getMap("facets.tag.find { it.value == '" + rare + "' }")
+                                .get("count"))
+                        .longValue());
     }
 
     /** A tag a topic has but which is not among the 30 most frequent. */
     @SuppressWarnings("unchecked")
     private String jserRareTag(List<String> top30) {
-        List<String> tags = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select name from topic_tag group by name having count(*) = 1 order by name").getResultList());
+        List<String> tags = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select name from topic_tag group by name having count(*) = 1 order by name")
+                        .getResultList());
         return tags.stream().filter(t -> !top30.contains(t)).findFirst().orElseThrow();
     }
 }

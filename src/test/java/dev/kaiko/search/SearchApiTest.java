@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.SeedTopics;
 import dev.kaiko.support.TestData;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -34,7 +35,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchApiTest {
-
 
     /** Fixture topics for what the seed cannot show: a topic naming only "sidecar", markup in archive text. */
     static final String FIXTURE = """
@@ -61,11 +61,17 @@ class SearchApiTest {
         loaded = true;
         data.clear();
         Corpora.importFile(Corpora.seed()).statusCode(200);
-        Corpora.importRaw("fixture.json", FIXTURE.getBytes(StandardCharsets.UTF_8)).statusCode(200);
+        Corpora.importRaw("fixture.json", FIXTURE.getBytes(StandardCharsets.UTF_8))
+                .statusCode(200);
     }
 
     static JsonPath search(Map<String, ?> params) {
-        return given().queryParams(params).get("/api/search").then().statusCode(200).extract().jsonPath();
+        return given().queryParams(params)
+                .get("/api/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static List<String> titles(String q) {
@@ -75,32 +81,32 @@ class SearchApiTest {
     @Test
     void queriesAsPeopleTypeThemFindTheTopicInTheTopThree() {
         Object[][] cases = {
-                { "コンテナレジストリ 高速化", SeedTopics.REGISTRY },
-                { "レジストリミラー", SeedTopics.REGISTRY },
-                { "spegel", SeedTopics.REGISTRY },
-                { "分散コンテナレジストリ", SeedTopics.REGISTRY },
-                { "Geneve", SeedTopics.CILIUM },
-                { "DSRの実装", SeedTopics.CILIUM },
-                { "direct server return", SeedTopics.CILIUM },
-                { "サイドカー", SeedTopics.SIDECAR },
-                { "sidecar containers job", SeedTopics.SIDECAR },
-                { "kubernetes 1.28", SeedTopics.SIDECAR },
-                { "サイドカーコンテナ", SeedTopics.SIDECAR },
-                { "脆弱性 スコア", SeedTopics.CVSS },
-                { "CVSSの限界", SeedTopics.CVSS },
-                { "EPSS", SeedTopics.CVSS },
-                { "サーバ 修理", SeedTopics.FAIL_IN_PLACE },
-                { "server operations", SeedTopics.FAIL_IN_PLACE },
-                { "故障した部品", SeedTopics.FAIL_IN_PLACE },
-                { "eBPF 入門", SeedTopics.EBPF_BOOK },
-                { "ｅＢＰＦの本", SeedTopics.EBPF_BOOK },
-                { "netkit", SeedTopics.NETKIT },
-                { "ネットワーク仮想デバイス", SeedTopics.NETKIT },
-                { "Vault フォーク", SeedTopics.VAULT },
-                { "ライセンス変更 HashiCorp", SeedTopics.VAULT },
-                { "opentelemetry go 自動計装", SeedTopics.OTEL_GO },
-                { "分散トレーシング", SeedTopics.OTEL_GO },
-                { "kubernetis sidecar", SeedTopics.SIDECAR },
+            {"コンテナレジストリ 高速化", SeedTopics.REGISTRY},
+            {"レジストリミラー", SeedTopics.REGISTRY},
+            {"spegel", SeedTopics.REGISTRY},
+            {"分散コンテナレジストリ", SeedTopics.REGISTRY},
+            {"Geneve", SeedTopics.CILIUM},
+            {"DSRの実装", SeedTopics.CILIUM},
+            {"direct server return", SeedTopics.CILIUM},
+            {"サイドカー", SeedTopics.SIDECAR},
+            {"sidecar containers job", SeedTopics.SIDECAR},
+            {"kubernetes 1.28", SeedTopics.SIDECAR},
+            {"サイドカーコンテナ", SeedTopics.SIDECAR},
+            {"脆弱性 スコア", SeedTopics.CVSS},
+            {"CVSSの限界", SeedTopics.CVSS},
+            {"EPSS", SeedTopics.CVSS},
+            {"サーバ 修理", SeedTopics.FAIL_IN_PLACE},
+            {"server operations", SeedTopics.FAIL_IN_PLACE},
+            {"故障した部品", SeedTopics.FAIL_IN_PLACE},
+            {"eBPF 入門", SeedTopics.EBPF_BOOK},
+            {"ｅＢＰＦの本", SeedTopics.EBPF_BOOK},
+            {"netkit", SeedTopics.NETKIT},
+            {"ネットワーク仮想デバイス", SeedTopics.NETKIT},
+            {"Vault フォーク", SeedTopics.VAULT},
+            {"ライセンス変更 HashiCorp", SeedTopics.VAULT},
+            {"opentelemetry go 自動計装", SeedTopics.OTEL_GO},
+            {"分散トレーシング", SeedTopics.OTEL_GO},
+            {"kubernetis sidecar", SeedTopics.SIDECAR},
         };
         List<String> failures = new ArrayList<>();
         for (Object[] c : cases) {
@@ -163,7 +169,8 @@ class SearchApiTest {
         String body = search(Map.of("q", "escaping")).getString("hits[0].highlights.body");
         assertTrue(body.contains("<mark>Escaping</mark>"), body);
         assertFalse(body.replace("<mark>", "").replace("</mark>", "").contains("<"), body);
-        String ja = search(Map.of("q", "サイドカー")).getString("hits.find { it.title == '" + SeedTopics.SIDECAR + "' }.highlights.body");
+        String ja = search(Map.of("q", "サイドカー"))
+                .getString("hits.find { it.title == '" + SeedTopics.SIDECAR + "' }.highlights.body");
         assertTrue(ja.contains("<mark>"), ja);
         String tracing = search(Map.of("q", "分散トレーシング")).getString("hits[0].highlights.body");
         System.out.println("highlight of 分散トレーシング: " + tracing);
@@ -183,22 +190,44 @@ class SearchApiTest {
 
     @Test
     void suggestionsForAPrefix() {
-        JsonPath kube = given().queryParam("q", "kube").get("/api/suggest").then().statusCode(200).extract().jsonPath();
+        JsonPath kube = given().queryParam("q", "kube")
+                .get("/api/suggest")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(kube.getList("suggestions.text").contains("Kubernetes"), kube.prettify());
         assertTrue(kube.getList("suggestions.text").contains(SeedTopics.SIDECAR), kube.prettify());
         assertTrue(kube.getList("suggestions").size() <= 10);
-        JsonPath side = given().queryParam("q", "サイド").get("/api/suggest").then().statusCode(200).extract().jsonPath();
+        JsonPath side = given().queryParam("q", "サイド")
+                .get("/api/suggest")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(side.getList("suggestions.text").contains("Sidecar containers"), side.prettify());
-        JsonPath ja = given().queryParam("q", "コンテナレジ").get("/api/suggest").then().statusCode(200).extract().jsonPath();
+        JsonPath ja = given().queryParam("q", "コンテナレジ")
+                .get("/api/suggest")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(ja.getList("suggestions.text").contains(SeedTopics.REGISTRY), ja.prettify());
-        given().queryParam("q", "x".repeat(101)).get("/api/suggest").then().statusCode(400)
+        given().queryParam("q", "x".repeat(101))
+                .get("/api/suggest")
+                .then()
+                .statusCode(400)
                 .body("parameter", equalTo("q"));
     }
 
     @Test
     void topicWithIssueNeighboursAndRelated() {
         long id = search(Map.of("q", "netkit")).getLong("hits[0].id");
-        JsonPath t = given().get("/api/topics/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath t = given().get("/api/topics/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(SeedTopics.NETKIT, t.getString("title"));
         assertEquals(47, t.getInt("issue.number"));
         assertEquals(8, t.getList("neighbours").size());
@@ -212,33 +241,60 @@ class SearchApiTest {
 
     @Test
     void issuesByYearAndOneIssue() {
-        JsonPath all = given().get("/api/issues").then().statusCode(200).extract().jsonPath();
+        JsonPath all =
+                given().get("/api/issues").then().statusCode(200).extract().jsonPath();
         assertEquals(2, all.getList("$").size());
-        JsonPath y2023 = given().queryParam("year", 2023).get("/api/issues").then().statusCode(200).extract().jsonPath();
+        JsonPath y2023 = given().queryParam("year", 2023)
+                .get("/api/issues")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(1, y2023.getList("$").size());
         assertEquals(9, y2023.getInt("[0].topic_count"));
         long id = y2023.getLong("[0].id");
-        given().get("/api/issues/" + id).then().statusCode(200)
-                .body("issue.number", equalTo(47)).body("topics.size()", equalTo(9))
+        given().get("/api/issues/" + id)
+                .then()
+                .statusCode(200)
+                .body("issue.number", equalTo(47))
+                .body("topics.size()", equalTo(9))
                 .body("topics[0].title", equalTo(SeedTopics.REGISTRY));
-        given().queryParam("year", "abc").get("/api/issues").then().statusCode(400).body("parameter", equalTo("year"));
+        given().queryParam("year", "abc")
+                .get("/api/issues")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("year"));
         given().get("/api/issues/12345678").then().statusCode(404);
     }
 
     @Test
     void badParametersAre400NamingTheParameter() {
         Object[][] cases = {
-                { "size", "100000" }, { "size", "0" }, { "page", "-1" }, { "page", "abc" }, { "year", "abc" },
-                { "sort", "bogus" }, { "q", "x".repeat(5000) }, { "q", "検索".repeat(2500) }, { "q", "\"unbalanced" }, { "q", "＂full-width" },
-                { "from", "2023-13-01" }, { "issue", "x" }, { "page", "500" },
+            {"size", "100000"},
+            {"size", "0"},
+            {"page", "-1"},
+            {"page", "abc"},
+            {"year", "abc"},
+            {"sort", "bogus"},
+            {"q", "x".repeat(5000)},
+            {"q", "検索".repeat(2500)},
+            {"q", "\"unbalanced"},
+            {"q", "＂full-width"},
+            {"from", "2023-13-01"},
+            {"issue", "x"},
+            {"page", "500"},
         };
         for (Object[] c : cases) {
             Map<String, Object> params = new java.util.HashMap<>(Map.of((String) c[0], c[1]));
             if ("page".equals(c[0]) && "500".equals(c[1])) {
                 params.put("size", "100"); // beyond the engine's result window
             }
-            given().queryParams(params).get("/api/search").then().statusCode(400)
-                    .body("parameter", equalTo(c[0])).body("error", not(containsString("Exception")));
+            given().queryParams(params)
+                    .get("/api/search")
+                    .then()
+                    .statusCode(400)
+                    .body("parameter", equalTo(c[0]))
+                    .body("error", not(containsString("Exception")));
         }
         // operator characters alone are text, not engine errors
         for (String q : List.of("(((", "-", "OR", "a OR", "||", "\"\"", "*", "~2", "\\", "/", "+-", "title:x")) {
@@ -251,20 +307,62 @@ class SearchApiTest {
         String seed = java.nio.file.Files.readString(Corpora.seed()).replaceAll("\\s+", "");
         String pasted = seed.substring(300, 300 + SearchRequest.MAX_QUERY_LENGTH);
         given().queryParam("q", pasted).get("/api/search").then().statusCode(200);
-        String technologies = String.join(" ", List.of("kubernetes", "cilium", "ebpf", "opentelemetry", "vault",
-                "terraform", "react", "rust", "go", "java", "python", "linux", "prometheus", "grafana", "envoy", "istio",
-                "helm", "docker", "podman", "containerd", "sidecar", "k8s", "otel", "bpf", "xdp", "nodejs", "deno",
-                "typescript", "webassembly", "postgresql", "mysql", "redis"));
+        String technologies = String.join(
+                " ",
+                List.of(
+                        "kubernetes",
+                        "cilium",
+                        "ebpf",
+                        "opentelemetry",
+                        "vault",
+                        "terraform",
+                        "react",
+                        "rust",
+                        "go",
+                        "java",
+                        "python",
+                        "linux",
+                        "prometheus",
+                        "grafana",
+                        "envoy",
+                        "istio",
+                        "helm",
+                        "docker",
+                        "podman",
+                        "containerd",
+                        "sidecar",
+                        "k8s",
+                        "otel",
+                        "bpf",
+                        "xdp",
+                        "nodejs",
+                        "deno",
+                        "typescript",
+                        "webassembly",
+                        "postgresql",
+                        "mysql",
+                        "redis"));
         given().queryParam("q", technologies).get("/api/search").then().statusCode(200);
-        given().queryParam("q", "abcdefghij ".repeat(32).strip()).get("/api/search").then().statusCode(200);
-        given().queryParam("q", "a ".repeat(40).strip()).get("/api/search").then().statusCode(400)
+        given().queryParam("q", "abcdefghij ".repeat(32).strip())
+                .get("/api/search")
+                .then()
+                .statusCode(200);
+        given().queryParam("q", "a ".repeat(40).strip())
+                .get("/api/search")
+                .then()
+                .statusCode(400)
                 .body("parameter", equalTo("q"));
     }
 
     @Test
     void openApiDocumentsTheEndpoints() {
-        String doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
-        for (String path : List.of("/api/search", "/api/suggest", "/api/topics/{id}", "/api/issues", "/api/issues/{id}")) {
+        String doc = given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        for (String path :
+                List.of("/api/search", "/api/suggest", "/api/topics/{id}", "/api/issues", "/api/issues/{id}")) {
             assertTrue(doc.contains("\"" + path + "\""), path);
         }
         given().get("/q/swagger-ui/").then().statusCode(200);

@@ -47,6 +47,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -64,16 +65,21 @@ class SourcesTest {
     static TestSite site;
     /** Another loopback server, on a port that is not allowed: nothing may ever reach it. */
     static HttpServer forbidden;
+
     static final AtomicInteger forbiddenHits = new AtomicInteger();
 
     @Inject
     TestData data;
+
     @Inject
     EntityManager em;
+
     @Inject
     SourcePoller poller;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
+
     @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema")
     String schema;
 
@@ -98,7 +104,8 @@ class SourcesTest {
     @BeforeEach
     void empty() {
         data.clear();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from source").executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("delete from source").executeUpdate());
         site.requests.clear();
         forbiddenHits.set(0);
     }
@@ -110,16 +117,32 @@ class SourcesTest {
     }
 
     static long register(String url) {
-        return admin().contentType("application/json").body(Map.of("url", url)).post("/api/sources").then()
-                .statusCode(201).body("status", equalTo("new")).extract().jsonPath().getLong("id");
+        return admin().contentType("application/json")
+                .body(Map.of("url", url))
+                .post("/api/sources")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("new"))
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     static JsonPath fetch(long id) {
-        return admin().post("/api/sources/" + id + "/fetch").then().statusCode(200).extract().jsonPath();
+        return admin().post("/api/sources/" + id + "/fetch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static long searchTotal() {
-        return given().get("/api/search").then().statusCode(200).extract().jsonPath().getLong("total");
+        return given().get("/api/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("total");
     }
 
     /** The id of the one topic a search for the word finds, with the word in its title. */
@@ -131,27 +154,62 @@ class SourcesTest {
 
     /** A search that finds exactly one topic. */
     static JsonPath search(String words) {
-        JsonPath hits = given().queryParam("q", words).get("/api/search").then().statusCode(200).extract().jsonPath();
+        JsonPath hits = given().queryParam("q", words)
+                .get("/api/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(1, hits.getInt("total"), () -> words + ": " + hits.getList("hits.title"));
         return hits;
     }
 
     private static void serveFeed(String base) {
         List<WeeklyFixtures.Issue> i = FEED_ISSUES;
-        site.doc("/feed.xml", "application/atom+xml", WeeklyFixtures.atomFeed(base,
-                List.of(WeeklyFixtures.atomEntry(base, i.get(5), false), WeeklyFixtures.atomEntry(base, i.get(4), false)),
-                "/feed/2024-02.xml", null, false));
+        site.doc(
+                "/feed.xml",
+                "application/atom+xml",
+                WeeklyFixtures.atomFeed(
+                        base,
+                        List.of(
+                                WeeklyFixtures.atomEntry(base, i.get(5), false),
+                                WeeklyFixtures.atomEntry(base, i.get(4), false)),
+                        "/feed/2024-02.xml",
+                        null,
+                        false));
         // the middle archive: entry 4 is only a summary and a link to its article
-        site.doc("/feed/2024-02.xml", "application/atom+xml", WeeklyFixtures.atomFeed(base,
-                List.of(WeeklyFixtures.atomEntry(base, i.get(3), true), WeeklyFixtures.atomEntry(base, i.get(2), false)),
-                "/feed/2024-01.xml", "/feed.xml", true));
-        site.doc("/feed/2024-01.xml", "application/atom+xml", WeeklyFixtures.atomFeed(base,
-                List.of(WeeklyFixtures.atomEntry(base, i.get(1), false), WeeklyFixtures.atomEntry(base, i.get(0), false)),
-                null, "/feed/2024-02.xml", true));
+        site.doc(
+                "/feed/2024-02.xml",
+                "application/atom+xml",
+                WeeklyFixtures.atomFeed(
+                        base,
+                        List.of(
+                                WeeklyFixtures.atomEntry(base, i.get(3), true),
+                                WeeklyFixtures.atomEntry(base, i.get(2), false)),
+                        "/feed/2024-01.xml",
+                        "/feed.xml",
+                        true));
+        site.doc(
+                "/feed/2024-01.xml",
+                "application/atom+xml",
+                WeeklyFixtures.atomFeed(
+                        base,
+                        List.of(
+                                WeeklyFixtures.atomEntry(base, i.get(1), false),
+                                WeeklyFixtures.atomEntry(base, i.get(0), false)),
+                        null,
+                        "/feed/2024-02.xml",
+                        true));
         WeeklyFixtures.Issue four = i.get(3);
-        site.doc(WeeklyFixtures.articlePath(four), "text/html; charset=utf-8", WeeklyFixtures.articlePage(base,
-                WeeklyFixtures.articlePath(four), four.title(WeeklyFixtures.FEED_SERIES), four.date(),
-                WeeklyFixtures.topicsHtml(four)));
+        site.doc(
+                WeeklyFixtures.articlePath(four),
+                "text/html; charset=utf-8",
+                WeeklyFixtures.articlePage(
+                        base,
+                        WeeklyFixtures.articlePath(four),
+                        four.title(WeeklyFixtures.FEED_SERIES),
+                        four.date(),
+                        WeeklyFixtures.topicsHtml(four)));
     }
 
     private static void serveBlog(String base) {
@@ -160,9 +218,15 @@ class SourcesTest {
         site.doc("/blog/archive?page=2", "text/html; charset=utf-8", pages.get(1));
         site.doc("/blog/archive?page=3", "text/html; charset=utf-8", pages.get(2));
         for (WeeklyFixtures.Issue issue : SITE_ISSUES) {
-            site.doc(WeeklyFixtures.sitePath(issue), "text/html; charset=utf-8", WeeklyFixtures.articlePage(base,
-                    WeeklyFixtures.sitePath(issue), issue.title(WeeklyFixtures.SITE_SERIES), issue.date(),
-                    "<p>Kaiko Dev Blog の週報です。</p>\n" + WeeklyFixtures.topicsHtml(issue)));
+            site.doc(
+                    WeeklyFixtures.sitePath(issue),
+                    "text/html; charset=utf-8",
+                    WeeklyFixtures.articlePage(
+                            base,
+                            WeeklyFixtures.sitePath(issue),
+                            issue.title(WeeklyFixtures.SITE_SERIES),
+                            issue.date(),
+                            "<p>Kaiko Dev Blog の週報です。</p>\n" + WeeklyFixtures.topicsHtml(issue)));
         }
         site.doc(WeeklyFixtures.ORDINARY_POST, "text/html; charset=utf-8", WeeklyFixtures.ordinaryPostPage(base));
     }
@@ -178,7 +242,10 @@ class SourcesTest {
         JsonPath first = fetch(id);
         assertEquals(3, first.getInt("fetch.pages"), "subscription document and two archives");
         assertEquals(6, first.getInt("fetch.items_seen"));
-        assertEquals(6, first.getInt("fetch.items_imported"), () -> first.getList("fetch.problems").toString());
+        assertEquals(
+                6,
+                first.getInt("fetch.items_imported"),
+                () -> first.getList("fetch.problems").toString());
         assertEquals(12, first.getInt("fetch.topics_added"));
         assertEquals("done", first.getString("fetch.indexing"));
         assertEquals("ok", first.getString("source.status"));
@@ -193,12 +260,19 @@ class SourcesTest {
                 topicId(topic.word());
             }
         }
-        given().queryParam("q", "Tanukicache").get("/api/search").then()
-                .body("hits[0].issue.number", equalTo(4)).body("hits[0].issue.series", equalTo("Kaiko Sources Weekly"));
+        given().queryParam("q", "Tanukicache")
+                .get("/api/search")
+                .then()
+                .body("hits[0].issue.number", equalTo(4))
+                .body("hits[0].issue.series", equalTo("Kaiko Sources Weekly"));
         assertTrue(site.paths().contains(WeeklyFixtures.articlePath(FEED_ISSUES.get(3))));
         // next-archive links (to newer documents) are not followed
-        assertEquals(1, site.paths().stream().filter("/feed.xml"::equals).count(), site.paths().toString());
-        assertTrue(site.requests.stream().allMatch(r -> r.userAgent() != null && r.userAgent().startsWith("Kaiko/")));
+        assertEquals(
+                1,
+                site.paths().stream().filter("/feed.xml"::equals).count(),
+                site.paths().toString());
+        assertTrue(site.requests.stream()
+                .allMatch(r -> r.userAgent() != null && r.userAgent().startsWith("Kaiko/")));
 
         // unchanged: one conditional request, answered 304, and nothing imported
         site.requests.clear();
@@ -218,14 +292,24 @@ class SourcesTest {
         long nagisa = topicId("Nagisa");
         long hotaru = topicId("Hotarujs");
         WeeklyFixtures.Issue six = FEED_ISSUES.get(5);
-        WeeklyFixtures.Issue edited = new WeeklyFixtures.Issue(6, six.date(), List.of(
-                new WeeklyFixtures.Topic(six.topics().get(0).title(), six.topics().get(0).body()
-                        + " 追記: Zanshinmode を追加しました。"),
-                six.topics().get(1)));
-        site.doc("/feed.xml", "application/atom+xml", WeeklyFixtures.atomFeed(base,
-                List.of(WeeklyFixtures.atomEntry(base, edited, false),
-                        WeeklyFixtures.atomEntry(base, FEED_ISSUES.get(4), false)),
-                "/feed/2024-02.xml", null, false));
+        WeeklyFixtures.Issue edited = new WeeklyFixtures.Issue(
+                6,
+                six.date(),
+                List.of(
+                        new WeeklyFixtures.Topic(
+                                six.topics().get(0).title(), six.topics().get(0).body() + " 追記: Zanshinmode を追加しました。"),
+                        six.topics().get(1)));
+        site.doc(
+                "/feed.xml",
+                "application/atom+xml",
+                WeeklyFixtures.atomFeed(
+                        base,
+                        List.of(
+                                WeeklyFixtures.atomEntry(base, edited, false),
+                                WeeklyFixtures.atomEntry(base, FEED_ISSUES.get(4), false)),
+                        "/feed/2024-02.xml",
+                        null,
+                        false));
         site.requests.clear();
         JsonPath third = fetch(id);
         assertEquals(1, third.getInt("fetch.items_imported"));
@@ -266,10 +350,14 @@ class SourcesTest {
                 topicId(topic.word());
             }
         }
-        given().queryParam("q", "Kujakuauth").get("/api/search").then()
-                .body("hits[0].issue.series", equalTo("Kaiko Site Weekly")).body("hits[0].issue.number", equalTo(3));
+        given().queryParam("q", "Kujakuauth")
+                .get("/api/search")
+                .then()
+                .body("hits[0].issue.series", equalTo("Kaiko Site Weekly"))
+                .body("hits[0].issue.number", equalTo(3));
         // navigation, category and sidebar links are not articles
-        assertFalse(site.paths().stream().anyMatch(p -> p.contains("about") || p.contains("category")),
+        assertFalse(
+                site.paths().stream().anyMatch(p -> p.contains("about") || p.contains("category")),
                 site.paths().toString());
         assertFalse(site.paths().contains("/blog/archive?page=1"));
 
@@ -289,12 +377,15 @@ class SourcesTest {
 
     /** Each failure leaves a clear error on the source (naming the URL and the problem) and stores nothing. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "/missing.xml       | answered HTTP 404 Not Found",
-            "/slow.xml          | timed out after 2 s",
-            "/huge.xml          | is larger than 256 KB",
-            "/huge-declared.xml | is larger than 256 KB",
-            "/moved.xml         | redirects to http://127.0.0.1:FORBIDDEN/feed.xml, which is refused: it is a loopback address" })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/missing.xml       | answered HTTP 404 Not Found",
+                "/slow.xml          | timed out after 2 s",
+                "/huge.xml          | is larger than 256 KB",
+                "/huge-declared.xml | is larger than 256 KB",
+                "/moved.xml         | redirects to http://127.0.0.1:FORBIDDEN/feed.xml, which is refused: it is a loopback address"
+            })
     void failedFetchesLeaveAnErrorOnTheSourceAndStoreNothing(String path, String problem) throws Exception {
         CountDownLatch hugeDone = new CountDownLatch(1);
         AtomicLong hugeWritten = new AtomicLong();
@@ -339,7 +430,10 @@ class SourcesTest {
             }
         });
         site.handler("/moved.xml", ex -> {
-            ex.getResponseHeaders().add("Location", "http://127.0.0.1:" + forbidden.getAddress().getPort() + "/feed.xml");
+            ex.getResponseHeaders()
+                    .add(
+                            "Location",
+                            "http://127.0.0.1:" + forbidden.getAddress().getPort() + "/feed.xml");
             ex.sendResponseHeaders(302, -1);
             ex.close();
         });
@@ -350,7 +444,9 @@ class SourcesTest {
         JsonPath result = fetch(id);
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        String expected = url + " " + problem.replace("FORBIDDEN", String.valueOf(forbidden.getAddress().getPort()));
+        String expected = url + " "
+                + problem.replace(
+                        "FORBIDDEN", String.valueOf(forbidden.getAddress().getPort()));
         assertEquals("error", result.getString("source.status"));
         assertEquals(expected, result.getString("source.last_error"));
         assertEquals(expected, result.getString("fetch.error"));
@@ -358,8 +454,12 @@ class SourcesTest {
         assertFalse(result.getBoolean("source.backfilled"));
         assertEquals(0, data.count("Topic"));
         assertEquals(0, data.count("Issue"));
-        admin().get("/api/sources/" + id).then().statusCode(200).body("status", equalTo("error"))
-                .body("last_error", equalTo(expected)).body("problems[0].url", equalTo(url));
+        admin().get("/api/sources/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("error"))
+                .body("last_error", equalTo(expected))
+                .body("problems[0].url", equalTo(url));
         assertTrue(seconds < 10, "gave up after " + seconds + " s");
         if (path.equals("/huge.xml")) {
             assertTrue(hugeDone.await(30, TimeUnit.SECONDS));
@@ -375,8 +475,8 @@ class SourcesTest {
     void twoConcurrentFetchNowCallsDoNotFetchTwiceAtOnce() throws Exception {
         String base = site.url("");
         WeeklyFixtures.Issue one = FEED_ISSUES.get(0);
-        String feed = WeeklyFixtures.atomFeed(base, List.of(WeeklyFixtures.atomEntry(base, one, false)), null, null,
-                false);
+        String feed =
+                WeeklyFixtures.atomFeed(base, List.of(WeeklyFixtures.atomEntry(base, one, false)), null, null, false);
         CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger inFlight = new AtomicInteger();
@@ -399,17 +499,22 @@ class SourcesTest {
         });
         long id = register(site.url("/gate.xml"));
 
-        CompletableFuture<ValidatableResponse> firstCall = CompletableFuture
-                .supplyAsync(() -> admin().post("/api/sources/" + id + "/fetch").then());
+        CompletableFuture<ValidatableResponse> firstCall = CompletableFuture.supplyAsync(
+                () -> admin().post("/api/sources/" + id + "/fetch").then());
         assertTrue(arrived.await(30, TimeUnit.SECONDS), "the first fetch reached the site");
         // while the first fetch holds the source, a second "fetch now" is refused, and so is deleting it
-        admin().post("/api/sources/" + id + "/fetch").then().statusCode(409)
+        admin().post("/api/sources/" + id + "/fetch")
+                .then()
+                .statusCode(409)
                 .body("error", containsString("is being fetched right now"));
         admin().get("/api/sources/" + id).then().statusCode(200).body("fetching", equalTo(true));
         admin().delete("/api/sources/" + id).then().statusCode(409);
         release.countDown();
 
-        firstCall.get(60, TimeUnit.SECONDS).statusCode(200).body("fetch.items_imported", equalTo(1))
+        firstCall
+                .get(60, TimeUnit.SECONDS)
+                .statusCode(200)
+                .body("fetch.items_imported", equalTo(1))
                 .body("source.fetching", equalTo(false));
         assertEquals(1, site.paths().stream().filter("/gate.xml"::equals).count());
         assertEquals(1, maxInFlight.get());
@@ -428,8 +533,9 @@ class SourcesTest {
         for (int i = 0; i < 2; i++) {
             WeeklyFixtures.Issue issue = FEED_ISSUES.get(i);
             CountDownLatch arrived = i == 0 ? arrivedA : arrivedB;
-            byte[] body = WeeklyFixtures.atomFeed(base, List.of(WeeklyFixtures.atomEntry(base, issue, false)), null,
-                    null, false).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] body = WeeklyFixtures.atomFeed(
+                            base, List.of(WeeklyFixtures.atomEntry(base, issue, false)), null, null, false)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             site.handler("/host-" + i + ".xml", ex -> {
                 maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 arrived.countDown();
@@ -448,14 +554,14 @@ class SourcesTest {
         }
         long a = register(site.url("/host-0.xml"));
         long b = register(site.url("/host-1.xml"));
-        CompletableFuture<ValidatableResponse> fetchA = CompletableFuture
-                .supplyAsync(() -> admin().post("/api/sources/" + a + "/fetch").then());
+        CompletableFuture<ValidatableResponse> fetchA = CompletableFuture.supplyAsync(
+                () -> admin().post("/api/sources/" + a + "/fetch").then());
         assertTrue(arrivedA.await(30, TimeUnit.SECONDS));
-        CompletableFuture<ValidatableResponse> fetchB = CompletableFuture
-                .supplyAsync(() -> admin().post("/api/sources/" + b + "/fetch").then());
+        CompletableFuture<ValidatableResponse> fetchB = CompletableFuture.supplyAsync(
+                () -> admin().post("/api/sources/" + b + "/fetch").then());
         // B's fetch is running (it holds its own source) but waits for the host
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin().get("/api/sources/" + b).then()
-                .body("fetching", equalTo(true)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> admin().get("/api/sources/" + b).then().body("fetching", equalTo(true)));
         assertFalse(arrivedB.await(1, TimeUnit.SECONDS), "the second request waits for the first");
         release.countDown();
         fetchA.get(60, TimeUnit.SECONDS).statusCode(200).body("fetch.items_imported", equalTo(1));
@@ -477,9 +583,10 @@ class SourcesTest {
         serveFeed(base);
         long id = register(site.url("/feed.xml"));
         em.getEntityManagerFactory().getCache().evictAll();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null); Statement st = c.createStatement()) {
-            ResultSet rs = st.executeQuery("select url, status, next_fetch_at <= now() from " + schema
-                    + ".source where id = " + id);
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null);
+                Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery(
+                    "select url, status, next_fetch_at <= now() from " + schema + ".source where id = " + id);
             assertTrue(rs.next());
             assertEquals(site.url("/feed.xml"), rs.getString(1));
             assertEquals("new", rs.getString(2));
@@ -487,7 +594,10 @@ class SourcesTest {
         }
 
         poller.pollDue();
-        admin().get("/api/sources/" + id).then().body("status", equalTo("ok")).body("items_seen", equalTo(6))
+        admin().get("/api/sources/" + id)
+                .then()
+                .body("status", equalTo("ok"))
+                .body("items_seen", equalTo(6))
                 .body("last_fetch.items_imported", equalTo(6));
         assertEquals(12, searchTotal());
 
@@ -497,9 +607,12 @@ class SourcesTest {
         assertEquals(List.of(), site.paths());
 
         // made due behind the poller's back, in the database: the next poll fetches it (conditionally)
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null); Statement st = c.createStatement()) {
-            assertEquals(1, st.executeUpdate("update " + schema + ".source set next_fetch_at = now() - interval '1 minute'"
-                    + " where id = " + id));
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null);
+                Statement st = c.createStatement()) {
+            assertEquals(
+                    1,
+                    st.executeUpdate("update " + schema + ".source set next_fetch_at = now() - interval '1 minute'"
+                            + " where id = " + id));
             ResultSet rs = st.executeQuery("select count(*) from " + schema + ".source_item where source_id = " + id
                     + " and kind = 'entry' and outcome = 'imported'");
             rs.next();
@@ -508,7 +621,9 @@ class SourcesTest {
         poller.pollDue();
         assertEquals(List.of("/feed.xml"), site.paths());
         assertEquals(304, site.requests.get(0).status());
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("kaiko_source_fetches_total{status=\"ok\"}"));
     }
 
@@ -517,19 +632,36 @@ class SourcesTest {
     @Test
     void theSourcesApiIsForAdminsAndValidatesUrls() {
         given().get("/api/sources").then().statusCode(401);
-        given().contentType("application/json").body(Map.of("url", site.url("/feed.xml"))).post("/api/sources").then()
+        given().contentType("application/json")
+                .body(Map.of("url", site.url("/feed.xml")))
+                .post("/api/sources")
+                .then()
                 .statusCode(401);
-        admin().contentType("application/json").body(Map.of("url", "ftp://example.org/feed")).post("/api/sources")
-                .then().statusCode(400).body("parameter", equalTo("url"))
+        admin().contentType("application/json")
+                .body(Map.of("url", "ftp://example.org/feed"))
+                .post("/api/sources")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("url"))
                 .body("error", equalTo("ftp://example.org/feed is not an http or https URL"));
-        admin().queryParam("url", "http://127.0.0.1:1/").post("/api/sources").then().statusCode(400)
+        admin().queryParam("url", "http://127.0.0.1:1/")
+                .post("/api/sources")
+                .then()
+                .statusCode(400)
                 .body("error", equalTo("http://127.0.0.1:1/ is a loopback address"));
         long id = register(site.url("/feed.xml"));
-        admin().queryParam("url", site.url("/feed.xml")).post("/api/sources").then().statusCode(409)
+        admin().queryParam("url", site.url("/feed.xml"))
+                .post("/api/sources")
+                .then()
+                .statusCode(409)
                 .body("id", equalTo((int) id));
         admin().get("/api/sources").then().statusCode(200).body("sources.url", hasItem(site.url("/feed.xml")));
-        admin().get("/api/sources/" + id).then().statusCode(200).body("url", equalTo(site.url("/feed.xml")))
-                .body("fetching", equalTo(false)).body("last_fetch_at", nullValue());
+        admin().get("/api/sources/" + id)
+                .then()
+                .statusCode(200)
+                .body("url", equalTo(site.url("/feed.xml")))
+                .body("fetching", equalTo(false))
+                .body("last_fetch_at", nullValue());
         admin().delete("/api/sources/" + id).then().statusCode(204);
         admin().get("/api/sources/" + id).then().statusCode(404);
         admin().post("/api/sources/" + id + "/fetch").then().statusCode(404);
@@ -540,30 +672,84 @@ class SourcesTest {
     void adminPageListsAddsAndRefusesCrossOriginForms() {
         long id = register(site.url("/feed.xml"));
         given().get("/admin/sources").then().statusCode(401);
-        given().auth().preemptive().basic("admin", Corpora.TOKEN).get("/admin/sources").then().statusCode(200)
-                .body(containsString(site.url("/feed.xml"))).body(containsString("/admin/sources/" + id + "/fetch"));
-        given().auth().preemptive().basic("admin", Corpora.TOKEN).header("Origin", "https://evil.example")
-                .formParam("url", site.url("/blog/archive")).post("/admin/sources").then().statusCode(403);
-        given().auth().preemptive().basic("admin", Corpora.TOKEN).header("Sec-Fetch-Site", "cross-site")
-                .post("/admin/sources/" + id + "/delete").then().statusCode(403);
+        given().auth()
+                .preemptive()
+                .basic("admin", Corpora.TOKEN)
+                .get("/admin/sources")
+                .then()
+                .statusCode(200)
+                .body(containsString(site.url("/feed.xml")))
+                .body(containsString("/admin/sources/" + id + "/fetch"));
+        given().auth()
+                .preemptive()
+                .basic("admin", Corpora.TOKEN)
+                .header("Origin", "https://evil.example")
+                .formParam("url", site.url("/blog/archive"))
+                .post("/admin/sources")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .preemptive()
+                .basic("admin", Corpora.TOKEN)
+                .header("Sec-Fetch-Site", "cross-site")
+                .post("/admin/sources/" + id + "/delete")
+                .then()
+                .statusCode(403);
         admin().get("/api/sources").then().body("sources.url", not(hasItem(site.url("/blog/archive"))));
-        given().auth().preemptive().basic("admin", Corpora.TOKEN).header("Sec-Fetch-Site", "same-origin")
-                .formParam("url", site.url("/blog/archive")).redirects().follow(false).post("/admin/sources").then()
-                .statusCode(303).header("Location", containsString("/admin/sources"));
-        given().auth().preemptive().basic("admin", Corpora.TOKEN).header("Sec-Fetch-Site", "same-origin")
-                .formParam("url", "http://10.0.0.1/feed").post("/admin/sources").then().statusCode(400)
+        given().auth()
+                .preemptive()
+                .basic("admin", Corpora.TOKEN)
+                .header("Sec-Fetch-Site", "same-origin")
+                .formParam("url", site.url("/blog/archive"))
+                .redirects()
+                .follow(false)
+                .post("/admin/sources")
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("/admin/sources"));
+        given().auth()
+                .preemptive()
+                .basic("admin", Corpora.TOKEN)
+                .header("Sec-Fetch-Site", "same-origin")
+                .formParam("url", "http://10.0.0.1/feed")
+                .post("/admin/sources")
+                .then()
+                .statusCode(400)
                 .body(containsString("http://10.0.0.1/feed is a private address"));
         admin().get("/api/sources").then().body("sources.url", hasItem(site.url("/blog/archive")));
         // "fetch now" on the page runs in the background; the list shows the outcome
         serveFeed(site.url(""));
-        given().auth().preemptive().basic("admin", Corpora.TOKEN).header("Sec-Fetch-Site", "same-origin")
-                .redirects().follow(false).post("/admin/sources/" + id + "/fetch").then().statusCode(303);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> admin().get("/api/sources/" + id).then()
-                .body("status", equalTo("ok")).body("fetching", equalTo(false)));
-        given().auth().preemptive().basic("admin", Corpora.TOKEN).get("/admin/sources").then().statusCode(200)
-                .body(containsString("source-ok")).body(containsString("<td>6</td>"));
-        given().auth().preemptive().basic("admin", Corpora.TOKEN).header("Sec-Fetch-Site", "same-origin")
-                .redirects().follow(false).post("/admin/sources/" + id + "/delete").then().statusCode(303);
+        given().auth()
+                .preemptive()
+                .basic("admin", Corpora.TOKEN)
+                .header("Sec-Fetch-Site", "same-origin")
+                .redirects()
+                .follow(false)
+                .post("/admin/sources/" + id + "/fetch")
+                .then()
+                .statusCode(303);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> admin().get("/api/sources/" + id)
+                        .then()
+                        .body("status", equalTo("ok"))
+                        .body("fetching", equalTo(false)));
+        given().auth()
+                .preemptive()
+                .basic("admin", Corpora.TOKEN)
+                .get("/admin/sources")
+                .then()
+                .statusCode(200)
+                .body(containsString("source-ok"))
+                .body(containsString("<td>6</td>"));
+        given().auth()
+                .preemptive()
+                .basic("admin", Corpora.TOKEN)
+                .header("Sec-Fetch-Site", "same-origin")
+                .redirects()
+                .follow(false)
+                .post("/admin/sources/" + id + "/delete")
+                .then()
+                .statusCode(303);
         admin().get("/api/sources/" + id).then().statusCode(404);
     }
 
@@ -574,13 +760,24 @@ class SourcesTest {
         String base = site.url("");
         serveBlog(base);
         String url = site.url(WeeklyFixtures.sitePath(SITE_ISSUES.get(2)));
-        admin().queryParam("url", url).post("/api/imports").then().statusCode(200)
-                .body("files[0].file", equalTo(url)).body("files[0].format", equalTo("html"))
-                .body("files[0].topics_added", equalTo(2)).body("indexing", equalTo("done"));
+        admin().queryParam("url", url)
+                .post("/api/imports")
+                .then()
+                .statusCode(200)
+                .body("files[0].file", equalTo(url))
+                .body("files[0].format", equalTo("html"))
+                .body("files[0].topics_added", equalTo(2))
+                .body("indexing", equalTo("done"));
         topicId("Kujakuauth");
-        admin().queryParam("url", url).post("/api/imports").then().statusCode(200)
+        admin().queryParam("url", url)
+                .post("/api/imports")
+                .then()
+                .statusCode(200)
                 .body("files[0].topics_unchanged", equalTo(2));
-        admin().queryParam("url", site.url("/missing.xml")).post("/api/imports").then().statusCode(400)
+        admin().queryParam("url", site.url("/missing.xml"))
+                .post("/api/imports")
+                .then()
+                .statusCode(400)
                 .body("parameter", equalTo("url"))
                 .body("error", equalTo(site.url("/missing.xml") + " answered HTTP 404 Not Found"));
         given().queryParam("url", url).post("/api/imports").then().statusCode(401);
@@ -589,22 +786,29 @@ class SourcesTest {
 
     /** Refused before any connection is made: nothing is sent to these addresses. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "http://127.0.0.1:1/                      | http://127.0.0.1:1/ is a loopback address",
-            "http://localhost:18766/feed.xml          | http://localhost:18766/feed.xml is a loopback address (localhost resolves to",
-            "http://127.0.0.1:18767/feed.xml          | http://127.0.0.1:18767/feed.xml is a loopback address",
-            "http://[::1]:18766/feed.xml              | http://[::1]:18766/feed.xml is a loopback address",
-            "http://10.20.30.40/feed                  | http://10.20.30.40/feed is a private address",
-            "http://192.168.1.1/                      | http://192.168.1.1/ is a private address",
-            "http://169.254.169.254/latest/meta-data/ | http://169.254.169.254/latest/meta-data/ is a link-local address",
-            "http://[fd12:3456::1]/                   | http://[fd12:3456::1]/ is a private address",
-            "http://[::ffff:127.0.0.1]:18766/         | is a loopback address",
-            "http://0.0.0.0:18766/                    | http://0.0.0.0:18766/ is an unspecified address",
-            "file:///etc/passwd                       | file:///etc/passwd is not an http or https URL",
-            "http://user:secret@127.0.0.1:18766/      | carries credentials" })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "http://127.0.0.1:1/                      | http://127.0.0.1:1/ is a loopback address",
+                "http://localhost:18766/feed.xml          | http://localhost:18766/feed.xml is a loopback address (localhost resolves to",
+                "http://127.0.0.1:18767/feed.xml          | http://127.0.0.1:18767/feed.xml is a loopback address",
+                "http://[::1]:18766/feed.xml              | http://[::1]:18766/feed.xml is a loopback address",
+                "http://10.20.30.40/feed                  | http://10.20.30.40/feed is a private address",
+                "http://192.168.1.1/                      | http://192.168.1.1/ is a private address",
+                "http://169.254.169.254/latest/meta-data/ | http://169.254.169.254/latest/meta-data/ is a link-local address",
+                "http://[fd12:3456::1]/                   | http://[fd12:3456::1]/ is a private address",
+                "http://[::ffff:127.0.0.1]:18766/         | is a loopback address",
+                "http://0.0.0.0:18766/                    | http://0.0.0.0:18766/ is an unspecified address",
+                "file:///etc/passwd                       | file:///etc/passwd is not an http or https URL",
+                "http://user:secret@127.0.0.1:18766/      | carries credentials"
+            })
     void importFromUrlRefusesAddressesThatAreNotAllowed(String url, String error) {
         site.requests.clear();
-        admin().queryParam("url", url).post("/api/imports").then().statusCode(400).body("parameter", equalTo("url"))
+        admin().queryParam("url", url)
+                .post("/api/imports")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("url"))
                 .body("error", containsString(error));
         assertEquals(List.of(), site.paths());
         assertEquals(0, data.count("Topic"));

@@ -22,11 +22,9 @@ import com.sun.net.httpserver.HttpServer;
 final class TestSite implements AutoCloseable {
 
     /** What the site saw and answered. */
-    record Request(String path, String ifNoneMatch, String ifModifiedSince, String userAgent, int status) {
-    }
+    record Request(String path, String ifNoneMatch, String ifModifiedSince, String userAgent, int status) {}
 
-    private record Doc(String contentType, byte[] body, String etag) {
-    }
+    private record Doc(String contentType, byte[] body, String etag) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -65,7 +63,9 @@ final class TestSite implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         String key = ex.getRequestURI().getRawPath()
-                + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+                + (ex.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : "?" + ex.getRequestURI().getRawQuery());
         String inm = ex.getRequestHeaders().getFirst("If-None-Match");
         String ims = ex.getRequestHeaders().getFirst("If-Modified-Since");
         String ua = ex.getRequestHeaders().getFirst("User-Agent");

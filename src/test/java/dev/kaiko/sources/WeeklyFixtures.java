@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class WeeklyFixtures {
 
-    private WeeklyFixtures() {
-    }
+    private WeeklyFixtures() {}
 
     record Topic(String title, String body) {
         /** The made-up product name the topic is about: its first word. */
@@ -30,46 +29,104 @@ final class WeeklyFixtures {
     static final String SITE_SERIES = "Kaiko Site Weekly";
 
     static final List<Issue> FEED_ISSUES = List.of(
-            new Issue(1, "2024-01-05", List.of(
-                    new Topic("Hanabira DB 2.0 がリリース", "Hanabira DB 2.0 が出ました。ベクトル検索に対応し、replication も速くなりました。"),
-                    new Topic("Orchidmesh でサイドカーなしのサービスメッシュ", "Orchidmesh uses eBPF to give mTLS without sidecars. 導入手順を紹介しました。"))),
-            new Issue(2, "2024-01-12", List.of(
-                    new Topic("Kumoletter で週報を自動生成", "Kumoletter はチャットの発言から週報の下書きを作ります。A small LLM runs locally."),
-                    new Topic("Sakuraproxy の HTTP/3 対応", "Sakuraproxy 3.1 adds HTTP/3 and QUIC. ベンチマークでは遅延が 2 割減りました。"))),
-            new Issue(3, "2024-01-19", List.of(
-                    new Topic("Yuzulint 0.9 の新ルール", "Yuzulint 0.9 は未使用の import を自動で削除します。New rules for async code."),
-                    new Topic("Momijiqueue を本番投入した話", "Momijiqueue をジョブキューとして本番に入れました。Retries and dead letters work well."))),
-            new Issue(4, "2024-01-26", List.of(
-                    new Topic("Tanukicache のベンチマーク", "Tanukicache を Redis と比べました。読み込みが 3 倍速く、memory usage is lower."),
-                    new Topic("Kitsunebuild でビルド高速化", "Kitsunebuild のリモートキャッシュでビルド時間が半分になりました。"))),
-            new Issue(5, "2024-02-02", List.of(
-                    new Topic("Ayameview コンポーネント集", "Ayameview is a set of accessible UI components. 日本語の組版にも配慮しています。"),
-                    new Topic("Fujitrace で分散トレーシング", "Fujitrace で OpenTelemetry のトレースを可視化しました。"))),
-            new Issue(6, "2024-02-09", List.of(
-                    new Topic("Nagisa CLI の設計", "Nagisa CLI のサブコマンド設計を見直しました。Flags follow POSIX conventions."),
-                    new Topic("Hotarujs の SSR 入門", "Hotarujs で server-side rendering を試しました。ハイドレーションが速いです。"))));
+            new Issue(
+                    1,
+                    "2024-01-05",
+                    List.of(
+                            new Topic(
+                                    "Hanabira DB 2.0 がリリース", "Hanabira DB 2.0 が出ました。ベクトル検索に対応し、replication も速くなりました。"),
+                            new Topic(
+                                    "Orchidmesh でサイドカーなしのサービスメッシュ",
+                                    "Orchidmesh uses eBPF to give mTLS without sidecars. 導入手順を紹介しました。"))),
+            new Issue(
+                    2,
+                    "2024-01-12",
+                    List.of(
+                            new Topic(
+                                    "Kumoletter で週報を自動生成",
+                                    "Kumoletter はチャットの発言から週報の下書きを作ります。A small LLM runs locally."),
+                            new Topic(
+                                    "Sakuraproxy の HTTP/3 対応",
+                                    "Sakuraproxy 3.1 adds HTTP/3 and QUIC. ベンチマークでは遅延が 2 割減りました。"))),
+            new Issue(
+                    3,
+                    "2024-01-19",
+                    List.of(
+                            new Topic(
+                                    "Yuzulint 0.9 の新ルール",
+                                    "Yuzulint 0.9 は未使用の import を自動で削除します。New rules for async code."),
+                            new Topic(
+                                    "Momijiqueue を本番投入した話",
+                                    "Momijiqueue をジョブキューとして本番に入れました。Retries and dead letters work well."))),
+            new Issue(
+                    4,
+                    "2024-01-26",
+                    List.of(
+                            new Topic(
+                                    "Tanukicache のベンチマーク",
+                                    "Tanukicache を Redis と比べました。読み込みが 3 倍速く、memory usage is lower."),
+                            new Topic("Kitsunebuild でビルド高速化", "Kitsunebuild のリモートキャッシュでビルド時間が半分になりました。"))),
+            new Issue(
+                    5,
+                    "2024-02-02",
+                    List.of(
+                            new Topic(
+                                    "Ayameview コンポーネント集",
+                                    "Ayameview is a set of accessible UI components. 日本語の組版にも配慮しています。"),
+                            new Topic("Fujitrace で分散トレーシング", "Fujitrace で OpenTelemetry のトレースを可視化しました。"))),
+            new Issue(
+                    6,
+                    "2024-02-09",
+                    List.of(
+                            new Topic("Nagisa CLI の設計", "Nagisa CLI のサブコマンド設計を見直しました。Flags follow POSIX conventions."),
+                            new Topic("Hotarujs の SSR 入門", "Hotarujs で server-side rendering を試しました。ハイドレーションが速いです。"))));
 
     static final List<Issue> SITE_ISSUES = List.of(
-            new Issue(1, "2024-03-01", List.of(
-                    new Topic("Kamomefs の分散ファイルシステム", "Kamomefs はオブジェクトストレージの上に POSIX ファイルシステムを作ります。"),
-                    new Topic("Tsubamerpc で gRPC 互換", "Tsubamerpc speaks the gRPC wire format over plain HTTP/1.1."))),
-            new Issue(2, "2024-03-08", List.of(
-                    new Topic("Hibarisql のクエリ最適化", "Hibarisql の実行計画を読んでインデックスを追加しました。"),
-                    new Topic("Sazanamiui デザインシステム", "Sazanamiui is our design system; トークンで色と余白を管理します。"))),
-            new Issue(3, "2024-03-15", List.of(
-                    new Topic("Kujakuauth で OIDC 連携", "Kujakuauth で社内の OIDC プロバイダと連携しました。"),
-                    new Topic("Uguisulog の構造化ログ", "Uguisulog writes structured JSON logs. ログ検索が楽になりました。"))),
-            new Issue(4, "2024-03-22", List.of(
-                    new Topic("Medakaops の GitOps 運用", "Medakaops で GitOps のデプロイを自動化しました。"),
-                    new Topic("Shirasagi テスト基盤", "Shirasagi runs browser tests in parallel. 実行時間が 40% 短くなりました。"))),
-            new Issue(5, "2024-03-29", List.of(
-                    new Topic("Koinoboriapi の REST 設計", "Koinoboriapi のエンドポイント命名規則を決めました。"),
-                    new Topic("Tonbocache のキャッシュ戦略", "Tonbocache uses stale-while-revalidate. キャッシュ無効化の話もしました。"))));
+            new Issue(
+                    1,
+                    "2024-03-01",
+                    List.of(
+                            new Topic("Kamomefs の分散ファイルシステム", "Kamomefs はオブジェクトストレージの上に POSIX ファイルシステムを作ります。"),
+                            new Topic(
+                                    "Tsubamerpc で gRPC 互換",
+                                    "Tsubamerpc speaks the gRPC wire format over plain HTTP/1.1."))),
+            new Issue(
+                    2,
+                    "2024-03-08",
+                    List.of(
+                            new Topic("Hibarisql のクエリ最適化", "Hibarisql の実行計画を読んでインデックスを追加しました。"),
+                            new Topic("Sazanamiui デザインシステム", "Sazanamiui is our design system; トークンで色と余白を管理します。"))),
+            new Issue(
+                    3,
+                    "2024-03-15",
+                    List.of(
+                            new Topic("Kujakuauth で OIDC 連携", "Kujakuauth で社内の OIDC プロバイダと連携しました。"),
+                            new Topic("Uguisulog の構造化ログ", "Uguisulog writes structured JSON logs. ログ検索が楽になりました。"))),
+            new Issue(
+                    4,
+                    "2024-03-22",
+                    List.of(
+                            new Topic("Medakaops の GitOps 運用", "Medakaops で GitOps のデプロイを自動化しました。"),
+                            new Topic(
+                                    "Shirasagi テスト基盤",
+                                    "Shirasagi runs browser tests in parallel. 実行時間が 40% 短くなりました。"))),
+            new Issue(
+                    5,
+                    "2024-03-29",
+                    List.of(
+                            new Topic("Koinoboriapi の REST 設計", "Koinoboriapi のエンドポイント命名規則を決めました。"),
+                            new Topic(
+                                    "Tonbocache のキャッシュ戦略",
+                                    "Tonbocache uses stale-while-revalidate. キャッシュ無効化の話もしました。"))));
 
     static String topicsHtml(Issue issue) {
         StringBuilder html = new StringBuilder("<p>今週のトピックです。This week's topics.</p>\n");
         for (Topic t : issue.topics()) {
-            html.append("<h3>").append(t.title()).append("</h3>\n<p>").append(t.body()).append("</p>\n");
+            html.append("<h3>")
+                    .append(t.title())
+                    .append("</h3>\n<p>")
+                    .append(t.body())
+                    .append("</p>\n");
         }
         return html.toString();
     }
@@ -102,8 +159,7 @@ final class WeeklyFixtures {
     }
 
     /** A feed document: entries newest first, and its RFC 5005 links (null: none). */
-    static String atomFeed(String base, List<String> entries, String prevArchive, String nextArchive,
-            boolean archive) {
+    static String atomFeed(String base, List<String> entries, String prevArchive, String nextArchive, boolean archive) {
         StringBuilder feed = new StringBuilder("""
                 <?xml version="1.0" encoding="utf-8"?>
                 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0">
@@ -116,10 +172,14 @@ final class WeeklyFixtures {
             feed.append("  <fh:archive/>\n");
         }
         if (prevArchive != null) {
-            feed.append("  <link rel=\"prev-archive\" href=\"").append(prevArchive).append("\"/>\n");
+            feed.append("  <link rel=\"prev-archive\" href=\"")
+                    .append(prevArchive)
+                    .append("\"/>\n");
         }
         if (nextArchive != null) {
-            feed.append("  <link rel=\"next-archive\" href=\"").append(nextArchive).append("\"/>\n");
+            feed.append("  <link rel=\"next-archive\" href=\"")
+                    .append(nextArchive)
+                    .append("\"/>\n");
         }
         entries.forEach(feed::append);
         return feed.append("</feed>\n").toString();
@@ -159,7 +219,9 @@ final class WeeklyFixtures {
     static List<String> archivePages() {
         List<List<String[]>> pages = List.of(
                 List.of(entryLink(SITE_ISSUES.get(4)), entryLink(SITE_ISSUES.get(3))),
-                List.of(new String[] { ORDINARY_POST, "オフィス移転のお知らせ" }, entryLink(SITE_ISSUES.get(2)),
+                List.of(
+                        new String[] {ORDINARY_POST, "オフィス移転のお知らせ"},
+                        entryLink(SITE_ISSUES.get(2)),
                         entryLink(SITE_ISSUES.get(1))),
                 List.<String[]>of(entryLink(SITE_ISSUES.get(0))));
         List<String> html = new ArrayList<>();
@@ -174,9 +236,11 @@ final class WeeklyFixtures {
                         </section>
                         """.formatted(e[0], e[1]));
             }
-            String pager = i == 0 ? "<span class=\"pager-next\"><a href=\"/blog/archive?page=2\" rel=\"next\">次のページ</a></span>"
-                    : i == 1 ? "<p><a href=\"/blog/archive?page=1\">前のページ</a> <a href=\"/blog/archive?page=3\">次のページ</a></p>"
-                    : "<p><a href=\"/blog/archive?page=2\">前のページ</a></p>";
+            String pager = i == 0
+                    ? "<span class=\"pager-next\"><a href=\"/blog/archive?page=2\" rel=\"next\">次のページ</a></span>"
+                    : i == 1
+                            ? "<p><a href=\"/blog/archive?page=1\">前のページ</a> <a href=\"/blog/archive?page=3\">次のページ</a></p>"
+                            : "<p><a href=\"/blog/archive?page=2\">前のページ</a></p>";
             html.add("""
                     <!DOCTYPE html>
                     <html lang="ja"><head><meta charset="utf-8"><title>記事一覧 - Kaiko Dev Blog</title></head><body>
@@ -192,11 +256,15 @@ final class WeeklyFixtures {
     }
 
     private static String[] entryLink(Issue issue) {
-        return new String[] { sitePath(issue), issue.title(SITE_SERIES) };
+        return new String[] {sitePath(issue), issue.title(SITE_SERIES)};
     }
 
     static String ordinaryPostPage(String base) {
-        return articlePage(base, ORDINARY_POST, "オフィス移転のお知らせ", "2024-03-20",
+        return articlePage(
+                base,
+                ORDINARY_POST,
+                "オフィス移転のお知らせ",
+                "2024-03-20",
                 "<p>来月から新しいオフィスに移ります。We are moving to a new office next month.</p>");
     }
 }

@@ -13,8 +13,7 @@ public final class Corpora {
 
     public static final String TOKEN = "test-admin-token";
 
-    private Corpora() {
-    }
+    private Corpora() {}
 
     public static Path root() {
         return Path.of(System.getProperty("kaiko.corpora", "../shared/corpora"));
@@ -34,14 +33,19 @@ public final class Corpora {
 
     /** POSTs one file as a raw body, authenticated. */
     public static ValidatableResponse importRaw(String filename, byte[] content) {
-        return RestAssured.given().header("Authorization", "Bearer " + TOKEN)
-                .contentType("application/octet-stream").queryParam("filename", filename).body(content)
-                .post("/api/imports").then();
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + TOKEN)
+                .contentType("application/octet-stream")
+                .queryParam("filename", filename)
+                .body(content)
+                .post("/api/imports")
+                .then();
     }
 
     /** The 52 TWiR and 12 JSer.info files, in name order. */
     public static java.util.List<Path> twirAndJser() {
-        try (var twir = Files.list(root().resolve("twir-2023")); var jser = Files.list(root().resolve("jser-2023"))) {
+        try (var twir = Files.list(root().resolve("twir-2023"));
+                var jser = Files.list(root().resolve("jser-2023"))) {
             return java.util.stream.Stream.concat(twir, jser).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,9 +15,8 @@ public final class SeedTopics {
     public static final String VAULT = "HashiCorp Vaultもフォークへ、「OpenBao」がLinux Foundation傘下で進行中";
     public static final String OTEL_GO = "eBPFを使ったOpenTelemetryのGo自動計装ライブラリを調べる";
 
-    public static final List<String> ALL = List.of(REGISTRY, CILIUM, SIDECAR, CVSS, FAIL_IN_PLACE, EBPF_BOOK, NETKIT,
-            VAULT, OTEL_GO);
+    public static final List<String> ALL =
+            List.of(REGISTRY, CILIUM, SIDECAR, CVSS, FAIL_IN_PLACE, EBPF_BOOK, NETKIT, VAULT, OTEL_GO);
 
-    private SeedTopics() {
-    }
+    private SeedTopics() {}
 }

@@ -17,8 +17,10 @@ public class TestData {
 
     @Inject
     EntityManager em;
+
     @Inject
     SearchMapping searchMapping;
+
     @Inject
     SearchAvailability availability;
 
@@ -111,7 +113,8 @@ public class TestData {
     @SuppressWarnings("unchecked")
     public java.util.Map<String, Long> presenterTopics(int year) {
         java.util.Map<String, Long> out = new java.util.TreeMap<>();
-        for (Object[] row : (java.util.List<Object[]>) em.createNativeQuery("""
+        for (Object[] row : (java.util.List<Object[]>)
+                em.createNativeQuery("""
                 select t.presenter, count(*) from topic t join issue i on i.id = t.issue_id
                 where t.presenter is not null and extract(year from i.published) = :year
                 group by t.presenter""").setParameter("year", year).getResultList()) {
@@ -123,11 +126,13 @@ public class TestData {
     /** The ids of every stored topic. */
     @Transactional
     public java.util.Set<Long> topicIds() {
-        return new java.util.HashSet<>(em.createQuery("select t.id from Topic t", Long.class).getResultList());
+        return new java.util.HashSet<>(
+                em.createQuery("select t.id from Topic t", Long.class).getResultList());
     }
 
     @Transactional
     public long count(String entity) {
-        return em.createQuery("select count(e) from " + entity + " e", Long.class).getSingleResult();
+        return em.createQuery("select count(e) from " + entity + " e", Long.class)
+                .getSingleResult();
     }
 }

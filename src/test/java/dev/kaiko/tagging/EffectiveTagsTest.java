@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.kaiko.model.Topic;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
+
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -29,6 +30,7 @@ class EffectiveTagsTest {
 
     @Inject
     TestData data;
+
     @Inject
     EntityManager em;
 
@@ -36,12 +38,23 @@ class EffectiveTagsTest {
     void theViewAndTheEntityAgreeOnEveryTopic() {
         data.clear();
         Corpora.multipart(List.of(Corpora.seed(), Corpora.root().resolve("jser-2023/2023-03.json")))
-                .post("/api/imports").then().statusCode(200);
-        long edited = given().queryParam("q", "OpenBao").get("/api/search").then().extract().jsonPath()
+                .post("/api/imports")
+                .then()
+                .statusCode(200);
+        long edited = given().queryParam("q", "OpenBao")
+                .get("/api/search")
+                .then()
+                .extract()
+                .jsonPath()
                 .getLong("hits[0].id");
         List<String> shown = given().header("Authorization", "Bearer " + Corpora.TOKEN)
-                .contentType("application/json").body(Map.of("tags", List.of("Vault", "Open source")))
-                .put("/api/topics/" + edited + "/tags").then().statusCode(200).extract().jsonPath()
+                .contentType("application/json")
+                .body(Map.of("tags", List.of("Vault", "Open source")))
+                .put("/api/topics/" + edited + "/tags")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("tags", String.class);
 
         Map<Long, Set<String>> fromView = fromView();
@@ -58,9 +71,11 @@ class EffectiveTagsTest {
     @SuppressWarnings("unchecked")
     Map<Long, Set<String>> fromView() {
         Map<Long, Set<String>> out = new TreeMap<>();
-        em.createQuery("select t.id from Topic t", Long.class).getResultList()
+        em.createQuery("select t.id from Topic t", Long.class)
+                .getResultList()
                 .forEach(id -> out.put(id, new TreeSet<>(String.CASE_INSENSITIVE_ORDER)));
-        List<Object[]> rows = em.createNativeQuery("select topic_id, name from topic_effective_tag").getResultList();
+        List<Object[]> rows = em.createNativeQuery("select topic_id, name from topic_effective_tag")
+                .getResultList();
         rows.forEach(r -> out.get(((Number) r[0]).longValue()).add((String) r[1]));
         return out;
     }
@@ -68,7 +83,8 @@ class EffectiveTagsTest {
     @Transactional
     Map<Long, Set<String>> fromEntity() {
         Map<Long, Set<String>> out = new TreeMap<>();
-        em.createQuery("select distinct t from Topic t left join fetch t.tags", Topic.class).getResultList()
+        em.createQuery("select distinct t from Topic t left join fetch t.tags", Topic.class)
+                .getResultList()
                 .forEach(t -> {
                     Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
                     names.addAll(t.getEffectiveTags());

@@ -41,8 +41,7 @@ final class JserEvaluation {
     static final Split REPORT = new Split("report", YearMonth.of(2023, 7), YearMonth.of(2023, 12));
     static final Split ALL = new Split("whole", YearMonth.of(2023, 1), YearMonth.of(2023, 12));
 
-    record Item(String title, String body, Set<String> humanTags, Set<String> rawTags) {
-    }
+    record Item(String title, String body, Set<String> humanTags, Set<String> rawTags) {}
 
     static final class Score {
         int tp;
@@ -129,8 +128,11 @@ final class JserEvaluation {
                     ev.micro.fp++;
                     sc.fps.add(line);
                 } else if (h) {
-                    String why = tagger.explain(it.title(), it.body()).stream().filter(e -> e.technology().equals(s))
-                            .map(e -> "[body mentions=" + e.bodyMentions() + "]").findFirst().orElse("[not mentioned]");
+                    String why = tagger.explain(it.title(), it.body()).stream()
+                            .filter(e -> e.technology().equals(s))
+                            .map(e -> "[body mentions=" + e.bodyMentions() + "]")
+                            .findFirst()
+                            .orElse("[not mentioned]");
                     line = why + " " + line;
                     sc.fn++;
                     ev.micro.fn++;
@@ -146,8 +148,8 @@ final class JserEvaluation {
      * items carry Vue because there is no Nuxt tag). So an ancestor we only inferred through the hierarchy
      * (not mentioned itself) is not expected when the descendant that implied it is itself a JSer tag.
      */
-    static Set<String> projectOntoVocabulary(List<TechnologyTagger.Evidence> evidence, Taxonomy tx,
-                                             Set<String> vocabulary) {
+    static Set<String> projectOntoVocabulary(
+            List<TechnologyTagger.Evidence> evidence, Taxonomy tx, Set<String> vocabulary) {
         Set<String> tagged = new LinkedHashSet<>();
         evidence.stream().filter(TechnologyTagger.Evidence::tagged).forEach(e -> tagged.add(e.technology()));
         Set<String> out = new LinkedHashSet<>(tagged);
@@ -155,8 +157,10 @@ final class JserEvaluation {
             if (!e.tagged() || e.titleMentions() + e.bodyMentions() > 0) {
                 continue;
             }
-            boolean coveredBySpecific = tagged.stream().anyMatch(d -> vocabulary.contains(d)
-                    && tx.ancestors(d).contains(e.technology()) && !d.equals(e.technology()));
+            boolean coveredBySpecific = tagged.stream()
+                    .anyMatch(d -> vocabulary.contains(d)
+                            && tx.ancestors(d).contains(e.technology())
+                            && !d.equals(e.technology()));
             if (coveredBySpecific) {
                 out.remove(e.technology());
             }
@@ -166,19 +170,24 @@ final class JserEvaluation {
 
     String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("JSer.info 2023, %s: %d items, %d technologies named by both JSer tags and the"
-                + " taxonomy (none excluded)%n", split, items, perTech.size()));
-        sb.append(String.format("%-26s %6s %5s %5s %5s %9s %7s%n", "technology", "human", "tp", "fp", "fn",
-                "precision", "recall"));
+        sb.append(String.format(
+                "JSer.info 2023, %s: %d items, %d technologies named by both JSer tags and the"
+                        + " taxonomy (none excluded)%n",
+                split, items, perTech.size()));
+        sb.append(String.format(
+                "%-26s %6s %5s %5s %5s %9s %7s%n", "technology", "human", "tp", "fp", "fn", "precision", "recall"));
         perTech.entrySet().stream()
-                .sorted((a, b) -> Integer.compare(b.getValue().human() + b.getValue().fp, a.getValue().human() + a.getValue().fp))
+                .sorted((a, b) -> Integer.compare(
+                        b.getValue().human() + b.getValue().fp, a.getValue().human() + a.getValue().fp))
                 .forEach(e -> {
                     Score s = e.getValue();
-                    sb.append(String.format("%-26s %6d %5d %5d %5d %9.2f %7.2f%n", e.getKey(), s.human(), s.tp, s.fp,
-                            s.fn, s.precision(), s.recall()));
+                    sb.append(String.format(
+                            "%-26s %6d %5d %5d %5d %9.2f %7.2f%n",
+                            e.getKey(), s.human(), s.tp, s.fp, s.fn, s.precision(), s.recall()));
                 });
-        sb.append(String.format("%-26s %6d %5d %5d %5d %9.3f %7.3f%n", "MICRO-AVERAGE", micro.human(), micro.tp,
-                micro.fp, micro.fn, micro.precision(), micro.recall()));
+        sb.append(String.format(
+                "%-26s %6d %5d %5d %5d %9.3f %7.3f%n",
+                "MICRO-AVERAGE", micro.human(), micro.tp, micro.fp, micro.fn, micro.precision(), micro.recall()));
         return sb.toString();
     }
 
@@ -214,14 +223,18 @@ final class JserEvaluation {
             });
             System.out.printf("techs with >=%d human items: P=%.3f R=%.3f%n", minHuman, m.precision(), m.recall());
         }
-        JserEvaluation noRel = evaluate(TUNE, items, new TechnologyTagger(tx, new TechnologyTagger.Rules(2, true, true, false)));
-        System.out.printf("variant release-note rule off: P=%.3f R=%.3f%n", noRel.micro.precision(), noRel.micro.recall());
+        JserEvaluation noRel =
+                evaluate(TUNE, items, new TechnologyTagger(tx, new TechnologyTagger.Rules(2, true, true, false)));
+        System.out.printf(
+                "variant release-note rule off: P=%.3f R=%.3f%n", noRel.micro.precision(), noRel.micro.recall());
         for (int min : new int[] {1, 2, 3}) {
             for (boolean lead : new boolean[] {true, false}) {
                 for (boolean subj : new boolean[] {true, false}) {
-                    JserEvaluation v = evaluate(TUNE, items, new TechnologyTagger(tx, new TechnologyTagger.Rules(min, lead, subj, true)));
-                    System.out.printf("variant minBody=%d lead=%s subject=%s: P=%.3f R=%.3f%n", min, lead, subj,
-                            v.micro.precision(), v.micro.recall());
+                    JserEvaluation v = evaluate(
+                            TUNE, items, new TechnologyTagger(tx, new TechnologyTagger.Rules(min, lead, subj, true)));
+                    System.out.printf(
+                            "variant minBody=%d lead=%s subject=%s: P=%.3f R=%.3f%n",
+                            min, lead, subj, v.micro.precision(), v.micro.recall());
                 }
             }
         }

@@ -42,21 +42,33 @@ class JserPrecisionRecallTest {
 
         String table = ev.table();
         System.out.println(table);
-        System.out.printf("For comparison, the tune split (%d items): micro precision %.3f, recall %.3f%n", tuned.items,
-                tuned.micro.precision(), tuned.micro.recall());
+        System.out.printf(
+                "For comparison, the tune split (%d items): micro precision %.3f, recall %.3f%n",
+                tuned.items, tuned.micro.precision(), tuned.micro.recall());
         Path target = Path.of("target");
         Files.createDirectories(target);
-        Files.writeString(target.resolve("tagging-jser-report.txt"), table
-                + String.format("Report split %s..%s: micro precision %.3f, micro recall %.3f (%d items)%n",
-                        JserEvaluation.REPORT.from(), JserEvaluation.REPORT.to(), ev.micro.precision(),
-                        ev.micro.recall(), ev.items)
-                + String.format("(tune split %s..%s, not the reported figure: precision %.3f, recall %.3f)%n",
-                        JserEvaluation.TUNE.from(), JserEvaluation.TUNE.to(), tuned.micro.precision(),
-                        tuned.micro.recall())
-                + "\nDisagreements (FP = auto only, FN = human only):\n" + ev.disagreements(1000));
+        Files.writeString(
+                target.resolve("tagging-jser-report.txt"),
+                table
+                        + String.format(
+                                "Report split %s..%s: micro precision %.3f, micro recall %.3f (%d items)%n",
+                                JserEvaluation.REPORT.from(),
+                                JserEvaluation.REPORT.to(),
+                                ev.micro.precision(),
+                                ev.micro.recall(),
+                                ev.items)
+                        + String.format(
+                                "(tune split %s..%s, not the reported figure: precision %.3f, recall %.3f)%n",
+                                JserEvaluation.TUNE.from(),
+                                JserEvaluation.TUNE.to(),
+                                tuned.micro.precision(),
+                                tuned.micro.recall())
+                        + "\nDisagreements (FP = auto only, FN = human only):\n" + ev.disagreements(1000));
 
         assertThat(ev.perTech).as("nothing left out of the scoring").containsKeys("JavaScript", "Rust", "webpack");
-        assertThat(ev.micro.precision()).as("micro precision on the report split").isGreaterThanOrEqualTo(PRECISION_FLOOR);
+        assertThat(ev.micro.precision())
+                .as("micro precision on the report split")
+                .isGreaterThanOrEqualTo(PRECISION_FLOOR);
         assertThat(ev.micro.recall()).as("micro recall on the report split").isGreaterThanOrEqualTo(RECALL_FLOOR);
     }
 }

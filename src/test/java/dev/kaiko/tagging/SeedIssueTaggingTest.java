@@ -34,7 +34,9 @@ class SeedIssueTaggingTest {
         tagger = new TechnologyTagger(taxonomy);
         Path seed = Path.of(System.getProperty("kaiko.corpora", "../shared/corpora"), "neco-weekly-2023-12-22.txt");
         // the real reader slices the seed into its topics
-        var topics = new PlainTextIssueReader().read(seed.getFileName().toString(), Files.readString(seed)).get(0)
+        var topics = new PlainTextIssueReader()
+                .read(seed.getFileName().toString(), Files.readString(seed))
+                .get(0)
                 .topics();
         assertEquals(SeedTopics.ALL, topics.stream().map(ParsedTopic::title).toList(), "all 9 seed topics found");
         topics.forEach(topic -> {
@@ -64,7 +66,8 @@ class SeedIssueTaggingTest {
 
     @Test
     void failInPlaceCarriesNoLanguage() {
-        assertThat(tags.get(SeedTopics.FAIL_IN_PLACE)).as("tags of the fail-in-place topic")
+        assertThat(tags.get(SeedTopics.FAIL_IN_PLACE))
+                .as("tags of the fail-in-place topic")
                 .noneMatch(t -> "language".equals(taxonomy.find(t).orElseThrow().category()))
                 .doesNotContain("Go", "C", "Rust");
     }

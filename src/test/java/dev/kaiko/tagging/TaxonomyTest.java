@@ -37,14 +37,51 @@ class TaxonomyTest {
         Map<String, Long> byCategory = DEFAULT.technologies().stream()
                 .collect(Collectors.groupingBy(Technology::category, Collectors.counting()));
         System.out.println("by category: " + byCategory);
-        for (String c : List.of("runtime", "networking", "security", "observability", "language", "web", "database",
-                "infrastructure", "practice")) {
+        for (String c : List.of(
+                "runtime",
+                "networking",
+                "security",
+                "observability",
+                "language",
+                "web",
+                "database",
+                "infrastructure",
+                "practice")) {
             assertTrue(byCategory.getOrDefault(c, 0L) > 0, "category " + c);
         }
-        for (String t : List.of("Kubernetes", "Sidecar containers", "Cilium", "eBPF", "netkit", "Geneve", "DSR", "Spegel",
-                "Container registry", "CVSS", "EPSS", "Vault", "OpenBao", "Terraform", "OpenTofu", "OpenTelemetry", "Go",
-                "Linux kernel", "Rust", "Java", "JavaScript", "TypeScript", "React", "Node.js", "Deno", "Bun", "Vite", "CSS",
-                "WebAssembly", "ESLint", "webpack", "Next.js")) {
+        for (String t : List.of(
+                "Kubernetes",
+                "Sidecar containers",
+                "Cilium",
+                "eBPF",
+                "netkit",
+                "Geneve",
+                "DSR",
+                "Spegel",
+                "Container registry",
+                "CVSS",
+                "EPSS",
+                "Vault",
+                "OpenBao",
+                "Terraform",
+                "OpenTofu",
+                "OpenTelemetry",
+                "Go",
+                "Linux kernel",
+                "Rust",
+                "Java",
+                "JavaScript",
+                "TypeScript",
+                "React",
+                "Node.js",
+                "Deno",
+                "Bun",
+                "Vite",
+                "CSS",
+                "WebAssembly",
+                "ESLint",
+                "webpack",
+                "Next.js")) {
             assertTrue(DEFAULT.isCanonical(t), t);
         }
     }
@@ -137,7 +174,8 @@ class TaxonomyTest {
                 technologies:
                   - {name: Sidecar containers, category: infrastructure, parent: Kubernetes}
                 """));
-        assertTrue(e.getMessage().contains("Sidecar containers") && e.getMessage().contains("Kubernetes"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("Sidecar containers") && e.getMessage().contains("Kubernetes"), e.getMessage());
     }
 
     @Test
@@ -160,23 +198,33 @@ class TaxonomyTest {
         assertTrue(assertThrows(TaxonomyException.class, () -> yaml("""
                 technologies:
                   - {name: Rust}
-                """)).getMessage().contains("'Rust' has no category"));
+                """))
+                .getMessage()
+                .contains("'Rust' has no category"));
         assertTrue(assertThrows(TaxonomyException.class, () -> yaml("""
                 technologies:
                   - {category: language}
-                """)).getMessage().contains("#1"));
+                """))
+                .getMessage()
+                .contains("#1"));
         assertTrue(assertThrows(TaxonomyException.class, () -> yaml("""
                 technologies:
                   - {name: Go, category: language, ambiguous: [Go], context: {after: ['(unclosed']}}
-                """)).getMessage().contains("'Go'"));
+                """))
+                .getMessage()
+                .contains("'Go'"));
         assertTrue(assertThrows(TaxonomyException.class, () -> yaml("""
                 technologies:
                   - {name: Go, category: language, ambiguous: [Go]}
-                """)).getMessage().contains("context"));
+                """))
+                .getMessage()
+                .contains("context"));
         assertTrue(assertThrows(TaxonomyException.class, () -> yaml("""
                 technologies:
                   - {name: Go, category: language, alias: [golang]}
-                """)).getMessage().contains("alias"));
+                """))
+                .getMessage()
+                .contains("alias"));
         assertThrows(TaxonomyException.class, () -> yaml("not: [a list"));
     }
 
@@ -202,13 +250,16 @@ class TaxonomyTest {
         Taxonomy replaced = Tagging.load(Optional.of(replacement.toString()), Optional.empty());
         assertEquals(1, replaced.technologies().size());
         // Necoctl's parent Kubernetes is unknown in the small replacement taxonomy
-        assertThrows(TaxonomyException.class, () -> Tagging.load(Optional.of(replacement.toString()),
-                Optional.of(ext.toString())));
+        assertThrows(
+                TaxonomyException.class,
+                () -> Tagging.load(Optional.of(replacement.toString()), Optional.of(ext.toString())));
     }
 
     @Test
     void extensionMayNotIntroduceDuplicates() {
-        assertThrows(TaxonomyException.class, () -> DEFAULT.extendWith(new ByteArrayInputStream("""
+        assertThrows(
+                TaxonomyException.class,
+                () -> DEFAULT.extendWith(new ByteArrayInputStream("""
                 technologies:
                   - {name: Golang Tools, category: tool, aliases: [golang]}
                 """.getBytes(StandardCharsets.UTF_8))));

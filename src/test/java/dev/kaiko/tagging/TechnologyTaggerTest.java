@@ -21,7 +21,8 @@ class TechnologyTaggerTest {
 
     static void check(String title, String body, String technology, boolean tagged) {
         assertThat(TAXONOMY.isCanonical(technology))
-                .as("'%s' is a canonical name of the taxonomy (a row about an unknown name could never fail)",
+                .as(
+                        "'%s' is a canonical name of the taxonomy (a row about an unknown name could never fail)",
                         technology)
                 .isTrue();
         var tags = TAGGER.tag(title, body);
@@ -179,8 +180,7 @@ class TechnologyTaggerTest {
 
     // ------------------------------------------------------------ decision rule
 
-    static final String FORM_LIB = "このライブラリはフォームのバリデーションを提供する。型安全に書ける。"
-            + "内部実装はReactのフックに影響を受けている。";
+    static final String FORM_LIB = "このライブラリはフォームのバリデーションを提供する。型安全に書ける。" + "内部実装はReactのフックに影響を受けている。";
 
     @ParameterizedTest(name = "[{index}] {0} / {1} -> {2}: {3}")
     @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """

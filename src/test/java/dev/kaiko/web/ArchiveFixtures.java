@@ -52,20 +52,24 @@ final class ArchiveFixtures {
             <iframe src="https://example.com/"></iframe>
             """.formatted(MARKDOWN_XSS_TITLE, SCRIPT, IMG);
 
-    private ArchiveFixtures() {
-    }
+    private ArchiveFixtures() {}
 
     static void importAll(TestData data) {
         data.clear();
         Corpora.importFile(Corpora.seed()).statusCode(200);
-        for (String f : List.of("2023-01-04-this-week-in-rust.md", "2023-06-07-this-week-in-rust.md",
+        for (String f : List.of(
+                "2023-01-04-this-week-in-rust.md",
+                "2023-06-07-this-week-in-rust.md",
                 "2023-11-29-this-week-in-rust.md")) {
             Corpora.importFile(Corpora.root().resolve("twir-2023").resolve(f)).statusCode(200);
         }
-        Corpora.importFile(Corpora.root().resolve("jser-2023").resolve("2023-06.json")).statusCode(200);
-        Corpora.importRaw("xss-weekly-2024-07-05.txt", PLAIN.getBytes(StandardCharsets.UTF_8)).statusCode(200)
+        Corpora.importFile(Corpora.root().resolve("jser-2023").resolve("2023-06.json"))
+                .statusCode(200);
+        Corpora.importRaw("xss-weekly-2024-07-05.txt", PLAIN.getBytes(StandardCharsets.UTF_8))
+                .statusCode(200)
                 .body("files[0].topics_added", greaterThan(0));
-        Corpora.importRaw("xss-weekly-2024-07-12.md", MARKDOWN.getBytes(StandardCharsets.UTF_8)).statusCode(200)
+        Corpora.importRaw("xss-weekly-2024-07-12.md", MARKDOWN.getBytes(StandardCharsets.UTF_8))
+                .statusCode(200)
                 .body("files[0].topics_added", greaterThan(0));
     }
 }

@@ -16,21 +16,29 @@ class BrowserRequirementTest {
     static final Path PRESENT = Path.of(System.getProperty("java.home"), "bin", "java");
 
     @ParameterizedTest(name = "CI={0}")
-    @CsvSource({ "true", "1", "yes" })
+    @CsvSource({"true", "1", "yes"})
     void missingBrowserFailsOnCi(String ci) {
-        assertThatThrownBy(() -> Browser.require(ci, PRESENT, MISSING)).isInstanceOf(AssertionError.class)
-                .hasMessageContaining(MISSING.toString()).hasMessageContaining("CI is set");
+        assertThatThrownBy(() -> Browser.require(ci, PRESENT, MISSING))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(MISSING.toString())
+                .hasMessageContaining("CI is set");
     }
 
     @ParameterizedTest(name = "CI={0}")
-    @CsvSource(value = { "NIL", "''", "false", "0" }, nullValues = "NIL")
+    @CsvSource(
+            value = {"NIL", "''", "false", "0"},
+            nullValues = "NIL")
     void missingBrowserIsSkippedElsewhere(String ci) {
-        assertThatThrownBy(() -> Browser.require(ci, MISSING)).isInstanceOf(TestAbortedException.class)
-                .hasMessageContaining(MISSING.toString()).hasMessageContaining("apt-get install chromium");
+        assertThatThrownBy(() -> Browser.require(ci, MISSING))
+                .isInstanceOf(TestAbortedException.class)
+                .hasMessageContaining(MISSING.toString())
+                .hasMessageContaining("apt-get install chromium");
     }
 
     @ParameterizedTest(name = "CI={0}")
-    @CsvSource(value = { "true", "NIL" }, nullValues = "NIL")
+    @CsvSource(
+            value = {"true", "NIL"},
+            nullValues = "NIL")
     void installedBrowserPasses(String ci) {
         assertThatCode(() -> Browser.require(ci, PRESENT)).doesNotThrowAnyException();
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
+
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The pages over plain HTTP: empty state, languages, archive pages, error pages, the admin page. */
@@ -44,11 +45,22 @@ class PagesTest {
     void anEmptyArchiveExplainsHowToImport() {
         data.clear();
         imported = false;
-        given().header("Accept-Language", "ja,en;q=0.5").accept("text/html").get("/").then().statusCode(200)
-                .contentType(startsWith("text/html")).header("Content-Language", "ja")
-                .body(allOf(containsString("<html lang=\"ja\">"), containsString("アーカイブがまだありません"),
-                        containsString("/api/imports"), containsString("href=\"/admin\"")));
-        given().header("Accept-Language", "en-US,en;q=0.9").get("/").then().statusCode(200)
+        given().header("Accept-Language", "ja,en;q=0.5")
+                .accept("text/html")
+                .get("/")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/html"))
+                .header("Content-Language", "ja")
+                .body(allOf(
+                        containsString("<html lang=\"ja\">"),
+                        containsString("アーカイブがまだありません"),
+                        containsString("/api/imports"),
+                        containsString("href=\"/admin\"")));
+        given().header("Accept-Language", "en-US,en;q=0.9")
+                .get("/")
+                .then()
+                .statusCode(200)
                 .body(containsString("No archive yet"));
     }
 
@@ -56,12 +68,24 @@ class PagesTest {
     @Order(2)
     void languageFollowsAcceptLanguageAndTheSwitchSticks() {
         archive();
-        given().header("Accept-Language", "ja").get("/search?q=eBPF").then().statusCode(200)
+        given().header("Accept-Language", "ja")
+                .get("/search?q=eBPF")
+                .then()
+                .statusCode(200)
                 .body(allOf(containsString("件 ("), containsString("絞り込み"), containsString("lang=en")));
-        String cookie = given().header("Accept-Language", "ja").get("/search?q=eBPF&lang=en").then()
-                .statusCode(200).body(containsString("topics (")).extract().cookie("lang");
+        String cookie = given().header("Accept-Language", "ja")
+                .get("/search?q=eBPF&lang=en")
+                .then()
+                .statusCode(200)
+                .body(containsString("topics ("))
+                .extract()
+                .cookie("lang");
         org.junit.jupiter.api.Assertions.assertEquals("en", cookie);
-        given().header("Accept-Language", "ja").cookie("lang", "en").get("/tags").then().statusCode(200)
+        given().header("Accept-Language", "ja")
+                .cookie("lang", "en")
+                .get("/tags")
+                .then()
+                .statusCode(200)
                 .body(allOf(containsString("<html lang=\"en\">"), containsString("Technologies")));
     }
 
@@ -69,19 +93,30 @@ class PagesTest {
     @Order(3)
     void searchPageWorksWithoutJavaScriptAndKeepsStateInTheUrl() {
         archive();
-        given().get("/search?q=eBPF&year=2023&tag=eBPF&sort=newest").then().statusCode(200)
-                .body(allOf(containsString("value=\"eBPF\""), containsString("<mark>eBPF</mark>"),
+        given().get("/search?q=eBPF&year=2023&tag=eBPF&sort=newest")
+                .then()
+                .statusCode(200)
+                .body(allOf(
+                        containsString("value=\"eBPF\""),
+                        containsString("<mark>eBPF</mark>"),
                         containsString("name=\"year\" value=\"2023\" checked"),
                         containsString("name=\"tag\" value=\"eBPF\" checked"),
                         // the chip removing the tag keeps the rest of the state
                         containsString("href=\"/search?q=eBPF&amp;year=2023&amp;sort=newest\""),
                         containsString("<option value=\"newest\" selected>")));
         // the fragment app.js swaps in: facets and results only
-        given().header("X-Kaiko-Fragment", "results").get("/search?q=eBPF").then().statusCode(200)
+        given().header("X-Kaiko-Fragment", "results")
+                .get("/search?q=eBPF")
+                .then()
+                .statusCode(200)
                 .body(allOf(containsString("class=\"hits\""), not(containsString("<html"))));
         // a misspelling that finds nothing (too short for typo tolerance) gets the engine's suggestion
-        given().get("/search?q=ebfp").then().statusCode(200)
-                .body(allOf(containsString("Nothing found"), containsString("Did you mean"),
+        given().get("/search?q=ebfp")
+                .then()
+                .statusCode(200)
+                .body(allOf(
+                        containsString("Nothing found"),
+                        containsString("Did you mean"),
                         containsString("href=\"/search?q=ebpf\"")));
     }
 
@@ -89,18 +124,34 @@ class PagesTest {
     @Order(4)
     void archivePagesShowIssuesTechnologiesAndPresenters() {
         archive();
-        given().get("/tags").then().statusCode(200)
+        given().get("/tags")
+                .then()
+                .statusCode(200)
                 .body(allOf(containsString("href=\"/tags/eBPF\""), containsString("href=\"/tags/Rust\"")));
-        given().get("/tags/eBPF").then().statusCode(200)
-                .body(allOf(containsString("<h1>eBPF</h1>"), containsString("<svg role=\"img\""),
-                        containsString("first mentioned in"), containsString("入門 eBPF")));
+        given().get("/tags/eBPF")
+                .then()
+                .statusCode(200)
+                .body(allOf(
+                        containsString("<h1>eBPF</h1>"),
+                        containsString("<svg role=\"img\""),
+                        containsString("first mentioned in"),
+                        containsString("入門 eBPF")));
         given().get("/tags/ebpf").then().statusCode(200).body(containsString("<h1>eBPF</h1>"));
-        given().get("/presenters/tester").then().statusCode(200)
-                .body(allOf(containsString("<h1>tester</h1>"), containsString("2024"),
+        given().get("/presenters/tester")
+                .then()
+                .statusCode(200)
+                .body(allOf(
+                        containsString("<h1>tester</h1>"),
+                        containsString("2024"),
                         containsString(ArchiveFixtures.PLAIN_XSS_TITLE)));
-        long issue = given().get("/api/search?q=" + ArchiveFixtures.PLAIN_XSS_TITLE).then().extract().jsonPath()
+        long issue = given().get("/api/search?q=" + ArchiveFixtures.PLAIN_XSS_TITLE)
+                .then()
+                .extract()
+                .jsonPath()
                 .getLong("hits[0].issue.id");
-        given().get("/issues/" + issue).then().statusCode(200)
+        given().get("/issues/" + issue)
+                .then()
+                .statusCode(200)
                 .body(allOf(containsString("ふつうのトピック"), containsString("#99")));
     }
 
@@ -108,27 +159,55 @@ class PagesTest {
     @Order(5)
     void archiveHtmlIsSanitisedOnTheServer() {
         archive();
-        long id = given().get("/api/search?q=Markdown").then().extract().jsonPath().getLong("hits[0].id");
-        given().get("/topics/" + id).then().statusCode(200)
-                .body(allOf(containsString("太字"), not(containsString("<script>alert")), not(containsString("onerror")),
-                        not(containsString("onclick")), not(containsString("javascript:")),
+        long id = given().get("/api/search?q=Markdown")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("hits[0].id");
+        given().get("/topics/" + id)
+                .then()
+                .statusCode(200)
+                .body(allOf(
+                        containsString("太字"),
+                        not(containsString("<script>alert")),
+                        not(containsString("onerror")),
+                        not(containsString("onclick")),
+                        not(containsString("javascript:")),
                         not(containsString("<iframe"))));
     }
 
     @Test
     @Order(6)
     void errorsAreAnsweredWithPagesForBrowsersAndJsonForTheApi() {
-        given().accept("text/html,application/xhtml+xml").header("Accept-Language", "ja").get("/topics/999999999")
-                .then().statusCode(404).contentType(startsWith("text/html"))
+        given().accept("text/html,application/xhtml+xml")
+                .header("Accept-Language", "ja")
+                .get("/topics/999999999")
+                .then()
+                .statusCode(404)
+                .contentType(startsWith("text/html"))
                 .body(allOf(containsString("ページが見つかりません"), not(containsString("Exception"))));
-        given().accept("text/html").get("/no/such/page").then().statusCode(404).contentType(startsWith("text/html"))
+        given().accept("text/html")
+                .get("/no/such/page")
+                .then()
+                .statusCode(404)
+                .contentType(startsWith("text/html"))
                 .body(containsString("Page not found"));
-        given().accept("text/html").get("/topics/not-a-number").then().statusCode(404)
+        given().accept("text/html")
+                .get("/topics/not-a-number")
+                .then()
+                .statusCode(404)
                 .contentType(startsWith("text/html"));
-        given().accept("text/html").get("/search?year=abc").then().statusCode(400).contentType(startsWith("text/html"))
+        given().accept("text/html")
+                .get("/search?year=abc")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("text/html"))
                 .body(allOf(containsString("role=\"alert\""), containsString("year")));
         given().accept("text/html").get("/search?page=0").then().statusCode(400);
-        given().accept("application/json").get("/api/search?year=abc").then().statusCode(400)
+        given().accept("application/json")
+                .get("/api/search?year=abc")
+                .then()
+                .statusCode(400)
                 .body("parameter", equalTo("year"));
     }
 
@@ -137,24 +216,58 @@ class PagesTest {
     void theAdminPageNeedsTheTokenAndImportsUploads() {
         given().get("/admin").then().statusCode(401).header("WWW-Authenticate", startsWith("Basic"));
         given().auth().preemptive().basic("admin", "wrong").get("/admin").then().statusCode(403);
-        given().auth().preemptive().basic("admin", Corpora.TOKEN).get("/admin").then().statusCode(200)
+        given().auth()
+                .preemptive()
+                .basic("admin", Corpora.TOKEN)
+                .get("/admin")
+                .then()
+                .statusCode(200)
                 .body(allOf(containsString("enctype=\"multipart/form-data\""), containsString("type=\"file\"")));
         byte[] seed = Corpora.bytes(Corpora.seed());
-        given().auth().preemptive().basic("admin", Corpora.TOKEN).header("Origin", "https://evil.example")
-                .multiPart("file", "weekly.txt", seed, "text/plain").post("/admin/imports").then().statusCode(403);
-        String job = given().auth().preemptive().basic("admin", Corpora.TOKEN).header("Sec-Fetch-Site", "same-origin")
-                .redirects().follow(false)
+        given().auth()
+                .preemptive()
+                .basic("admin", Corpora.TOKEN)
+                .header("Origin", "https://evil.example")
+                .multiPart("file", "weekly.txt", seed, "text/plain")
+                .post("/admin/imports")
+                .then()
+                .statusCode(403);
+        String job = given().auth()
+                .preemptive()
+                .basic("admin", Corpora.TOKEN)
+                .header("Sec-Fetch-Site", "same-origin")
+                .redirects()
+                .follow(false)
                 .multiPart("file", "neco-weekly-2023-12-22.txt", seed, "text/plain")
                 .multiPart("file", "broken.txt", "just one line".getBytes(StandardCharsets.UTF_8), "text/plain")
-                .post("/admin/imports").then().statusCode(303).extract().header("Location");
+                .post("/admin/imports")
+                .then()
+                .statusCode(303)
+                .extract()
+                .header("Location");
         // the job page shows progress, refreshing itself, until the report is there
-        String page = await("the import report").atMost(Duration.ofSeconds(10))
+        String page = await("the import report")
+                .atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> given().auth().preemptive().basic("admin", Corpora.TOKEN).get(job).then().statusCode(200)
-                        .body(containsString("2 files")).extract().asString(), p -> p.contains("Import report"));
-        org.hamcrest.MatcherAssert.assertThat(page, allOf(containsString("Import report"),
-                containsString("2 of 2 files"), containsString("neco-weekly-2023-12-22.txt"),
-                containsString("broken.txt"), containsString("class=\"failed\""),
-                not(containsString("http-equiv=\"refresh\""))));
+                .until(
+                        () -> given().auth()
+                                .preemptive()
+                                .basic("admin", Corpora.TOKEN)
+                                .get(job)
+                                .then()
+                                .statusCode(200)
+                                .body(containsString("2 files"))
+                                .extract()
+                                .asString(),
+                        p -> p.contains("Import report"));
+        org.hamcrest.MatcherAssert.assertThat(
+                page,
+                allOf(
+                        containsString("Import report"),
+                        containsString("2 of 2 files"),
+                        containsString("neco-weekly-2023-12-22.txt"),
+                        containsString("broken.txt"),
+                        containsString("class=\"failed\""),
+                        not(containsString("http-equiv=\"refresh\""))));
     }
 }

@@ -29,10 +29,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.kaiko.support.TestData;
+import dev.kaiko.web.pages.PageExtensions;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import dev.kaiko.web.pages.PageExtensions;
 
 /** The search and archive pages in real headless Chromium, against the running service with real corpora. */
 @QuarkusTest
@@ -42,6 +43,7 @@ class SearchPagesBrowserTest {
 
     @Inject
     TestData data;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -69,10 +71,10 @@ class SearchPagesBrowserTest {
         Object marker = driver.executeScript("return window.kaikoMarker = Math.random();");
         WebElement q = driver.findElement(By.id("q"));
         q.sendKeys("eBPF");
-        List<WebElement> marks = waitFor().until(
-                ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".hit mark")));
-        assertTrue(marks.stream().anyMatch(m -> m.getText().equalsIgnoreCase("ebpf")),
-                "a <mark>ed eBPF in the results");
+        List<WebElement> marks =
+                waitFor().until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".hit mark")));
+        assertTrue(
+                marks.stream().anyMatch(m -> m.getText().equalsIgnoreCase("ebpf")), "a <mark>ed eBPF in the results");
         waitFor().until(d -> query(d.getCurrentUrl()).contains("q=eBPF"));
         assertEquals(marker, driver.executeScript("return window.kaikoMarker;"), "results came without a reload");
         long apiTotal = api("q=eBPF").getLong("total");
@@ -85,8 +87,9 @@ class SearchPagesBrowserTest {
     void typingOffersSuggestionsFromTheSuggestApi() {
         open("/search");
         driver.findElement(By.id("q")).sendKeys("サイドカ");
-        waitFor().until(d -> d.findElements(By.cssSelector("#suggestions option")).stream()
-                .anyMatch(o -> "Sidecar containers".equals(o.getAttribute("value"))));
+        waitFor()
+                .until(d -> d.findElements(By.cssSelector("#suggestions option")).stream()
+                        .anyMatch(o -> "Sidecar containers".equals(o.getAttribute("value"))));
     }
 
     @Test
@@ -117,14 +120,21 @@ class SearchPagesBrowserTest {
             values.forEach(v -> expected.put(String.valueOf(v.get("value")), ((Number) v.get("count")).longValue()));
             assertEquals(expected, shownFacet(facet), facet + " facet counts");
         }
-        assertTrue(driver.findElement(By.cssSelector(".facet-tag input[value='" + tag + "']")).isSelected());
-        assertEquals(2, driver.findElements(By.cssSelector(".selected-filters .chip-removable")).size());
+        assertTrue(driver.findElement(By.cssSelector(".facet-tag input[value='" + tag + "']"))
+                .isSelected());
+        assertEquals(
+                2,
+                driver.findElements(By.cssSelector(".selected-filters .chip-removable"))
+                        .size());
 
         driver.navigate().back();
         waitFor().until(d -> d.getCurrentUrl().equals(url2023));
-        waitFor().until(d -> !d.findElement(By.cssSelector(".facet-tag input[value='" + tag + "']")).isSelected());
+        waitFor()
+                .until(d -> !d.findElement(By.cssSelector(".facet-tag input[value='" + tag + "']"))
+                        .isSelected());
         assertCount(only2023);
-        assertTrue(driver.findElement(By.cssSelector("input[name=year][value='2023']")).isSelected());
+        assertTrue(driver.findElement(By.cssSelector("input[name=year][value='2023']"))
+                .isSelected());
 
         driver.navigate().back();
         waitFor().until(d -> !query(d.getCurrentUrl()).contains("year="));
@@ -147,8 +157,10 @@ class SearchPagesBrowserTest {
         assertTrue(issue.getAttribute("href").contains("/issues/"));
         issue.click();
         waitFor().until(d -> d.getCurrentUrl().contains("/issues/"));
-        assertTrue(driver.findElements(By.cssSelector(".topic-list .topic-item-title")).stream()
-                .anyMatch(a -> a.getText().equals(title)), "the issue lists the topic");
+        assertTrue(
+                driver.findElements(By.cssSelector(".topic-list .topic-item-title")).stream()
+                        .anyMatch(a -> a.getText().equals(title)),
+                "the issue lists the topic");
         open("/tags/Rust?lang=ja");
         assertEquals("ja", driver.findElement(By.tagName("html")).getAttribute("lang"));
         assertFalse(driver.findElements(By.cssSelector(".year-chart rect")).isEmpty(), "a per-year chart");
@@ -178,7 +190,8 @@ class SearchPagesBrowserTest {
     @Test
     void archiveTextWithScriptsIsShownAndRunsNothing() {
         open("/search?q=" + PageExtensions.encode("検証"));
-        assertTrue(driver.findElement(By.id("results-area")).getText().contains(ArchiveFixtures.SCRIPT),
+        assertTrue(
+                driver.findElement(By.id("results-area")).getText().contains(ArchiveFixtures.SCRIPT),
                 "the snippet shows the script as text");
         assertNothingRuns();
 
@@ -192,8 +205,11 @@ class SearchPagesBrowserTest {
                 assertTrue(body.contains(ArchiveFixtures.SCRIPT) && body.contains(ArchiveFixtures.IMG), body);
             } else {
                 assertTrue(body.contains("太字") && body.contains("危ないリンク"), body);
-                assertEquals(0L, driver.executeScript("return document.querySelectorAll("
-                        + "'main a[href^=\"javascript:\"], main iframe, main [style], main [onclick]').length;"));
+                assertEquals(
+                        0L,
+                        driver.executeScript(
+                                "return document.querySelectorAll("
+                                        + "'main a[href^=\"javascript:\"], main iframe, main [style], main [onclick]').length;"));
             }
             assertNothingRuns();
         }
@@ -206,19 +222,23 @@ class SearchPagesBrowserTest {
         } catch (TimeoutException expected) {
             // no alert: good
         }
-        assertEquals(0L, driver.executeScript(
-                "return document.querySelectorAll('main script, main img, main [onerror]').length;"));
+        assertEquals(
+                0L,
+                driver.executeScript(
+                        "return document.querySelectorAll('main script, main img, main [onerror]').length;"));
     }
 
     private void open(String path) {
         driver.get(base.toString().replaceAll("/$", "") + path);
         waitFor().until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
-        waitFor().until(d -> (Boolean) ((ChromeDriver) d).executeScript(
-                "return document.documentElement.classList.contains('js');"));
+        waitFor().until(d -> (Boolean)
+                ((ChromeDriver) d).executeScript("return document.documentElement.classList.contains('js');"));
     }
 
     private void click(String css) {
-        waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        waitFor()
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
+                .click();
     }
 
     private void assertCount(long total) {
@@ -228,8 +248,10 @@ class SearchPagesBrowserTest {
     private Map<String, Long> shownFacet(String facet) {
         Map<String, Long> shown = new LinkedHashMap<>();
         for (WebElement label : driver.findElements(By.cssSelector(".facet-" + facet + " .facet-value"))) {
-            shown.put(label.findElement(By.tagName("input")).getAttribute("value"),
-                    Long.parseLong(label.findElement(By.cssSelector(".facet-count")).getText()));
+            shown.put(
+                    label.findElement(By.tagName("input")).getAttribute("value"),
+                    Long.parseLong(
+                            label.findElement(By.cssSelector(".facet-count")).getText()));
         }
         return shown;
     }
@@ -243,12 +265,16 @@ class SearchPagesBrowserTest {
     }
 
     private static JsonPath api(String query) {
-        return given().get(query.isEmpty() ? "/api/search" : "/api/search?" + query).then().statusCode(200).extract().jsonPath();
+        return given().get(query.isEmpty() ? "/api/search" : "/api/search?" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static WebDriverWait waitFor() {
         // results are swapped in while we look: an element seen a moment ago may be gone
-        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(10))
-                .ignoring(StaleElementReferenceException.class);
+        return (WebDriverWait)
+                new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
     }
 }

@@ -22,6 +22,7 @@ import dev.kaiko.search.TopicCatalog;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.SeedTopics;
 import dev.kaiko.support.TestData;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -52,7 +53,12 @@ class TopicReadModelTest {
     }
 
     private static long idOf(String query) {
-        return given().queryParams(Map.of("q", query)).get("/api/search").then().statusCode(200).extract().jsonPath()
+        return given().queryParams(Map.of("q", query))
+                .get("/api/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getLong("hits[0].id");
     }
 
@@ -64,13 +70,22 @@ class TopicReadModelTest {
     }
 
     private static Document page(String path) {
-        return Jsoup.parse(given().accept("text/html").get(path).then().statusCode(200).extract().asString());
+        return Jsoup.parse(given().accept("text/html")
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     @Test
     void relatedTopicsAreTheSameInTheApiAndOnThePage() {
         long netkit = idOf("netkit");
-        JsonPath api = given().get("/api/topics/" + netkit).then().statusCode(200).extract().jsonPath();
+        JsonPath api = given().get("/api/topics/" + netkit)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(SeedTopics.NETKIT, api.getString("title"));
         assertTrue(api.getBoolean("related_available"));
         List<Long> apiRelated = api.getList("related.id", Long.class);
@@ -80,23 +95,51 @@ class TopicReadModelTest {
 
         // the JSON only grew: every field of before, plus previous/next/related_available; page-only parts stay out
         Map<String, Object> fields = api.getMap("$");
-        assertTrue(fields.keySet().containsAll(List.of("id", "title", "body", "url", "links", "section", "presenter",
-                "tags", "date", "year", "position", "issue", "neighbours", "related", "shared_before", "previous",
-                "next", "related_available")), fields.keySet().toString());
+        assertTrue(
+                fields.keySet()
+                        .containsAll(List.of(
+                                "id",
+                                "title",
+                                "body",
+                                "url",
+                                "links",
+                                "section",
+                                "presenter",
+                                "tags",
+                                "date",
+                                "year",
+                                "position",
+                                "issue",
+                                "neighbours",
+                                "related",
+                                "shared_before",
+                                "previous",
+                                "next",
+                                "related_available")),
+                fields.keySet().toString());
         for (String pageOnly : List.of("bodyHtml", "body_html", "issueTopics", "relatedAvailable", "sharedBefore")) {
             assertFalse(fields.containsKey(pageOnly), pageOnly);
         }
-        assertTrue(api.getMap("related[0]").keySet().containsAll(List.of("id", "title", "section", "presenter",
-                "url", "tags", "position")), api.getMap("related[0]").keySet().toString());
+        assertTrue(
+                api.getMap("related[0]")
+                        .keySet()
+                        .containsAll(List.of("id", "title", "section", "presenter", "url", "tags", "position")),
+                api.getMap("related[0]").keySet().toString());
 
         // every topic of the seed issue: the same related list, the same table of contents
         List<Long> issueTopics = new ArrayList<>(api.getList("neighbours.id", Long.class));
         issueTopics.add(netkit);
         for (long id : issueTopics) {
-            JsonPath t = given().get("/api/topics/" + id).then().statusCode(200).extract().jsonPath();
+            JsonPath t = given().get("/api/topics/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             Document html = page("/topics/" + id);
-            assertEquals(t.getList("related.id", Long.class),
-                    linkedIds(html, "section[aria-labelledby=related-title] a"), "related of topic " + id);
+            assertEquals(
+                    t.getList("related.id", Long.class),
+                    linkedIds(html, "section[aria-labelledby=related-title] a"),
+                    "related of topic " + id);
             List<Long> toc = new ArrayList<>(t.getList("neighbours.id", Long.class));
             assertEquals(toc, linkedIds(html, "ol.toc a"), "table of contents of topic " + id);
         }
@@ -104,10 +147,18 @@ class TopicReadModelTest {
 
     @Test
     void anIssueListsTheSameTopicsInTheApiAndOnThePage() {
-        for (Object idObject : given().get("/api/issues").then().statusCode(200).extract().jsonPath()
+        for (Object idObject : given().get("/api/issues")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("id")) {
             long id = ((Number) idObject).longValue();
-            JsonPath api = given().get("/api/issues/" + id).then().statusCode(200).extract().jsonPath();
+            JsonPath api = given().get("/api/issues/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<Long> topics = api.getList("topics.id", Long.class);
             assertEquals(api.getInt("issue.topic_count"), topics.size());
             assertFalse(api.getMap("$").containsKey("sections"));

@@ -9,8 +9,9 @@ import jakarta.ws.rs.core.Response;
 
 import dev.kaiko.index.ZeroDowntimeReindex;
 import dev.kaiko.jobs.BackgroundJobs;
-import io.smallrye.common.annotation.Blocking;
 import dev.kaiko.web.security.AdminOnly;
+
+import io.smallrye.common.annotation.Blocking;
 
 /** Operations: rebuilding the index from the database without interrupting searches. */
 @Path("/api/admin")
@@ -27,6 +28,8 @@ public class AdminResource {
     @Path("/reindex")
     public Response reindex() {
         BackgroundJobs.Status status = reindex.start();
-        return Response.accepted(status).location(java.net.URI.create("/api/jobs/" + status.id())).build();
+        return Response.accepted(status)
+                .location(java.net.URI.create("/api/jobs/" + status.id()))
+                .build();
     }
 }

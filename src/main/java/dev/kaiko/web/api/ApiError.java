@@ -9,8 +9,7 @@ import jakarta.ws.rs.core.Response;
 /** The one error shape of the API: {"error": "...", plus "parameter", "file", "line" or "path" where known}. */
 public final class ApiError {
 
-    private ApiError() {
-    }
+    private ApiError() {}
 
     public static Response.ResponseBuilder response(Response.Status status, String message) {
         return response(status.getStatusCode(), message, Map.of());

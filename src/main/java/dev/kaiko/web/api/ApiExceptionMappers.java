@@ -11,9 +11,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.kaiko.search.InvalidSearchParameter;
 import dev.kaiko.index.SearchUnavailableException;
-import dev.kaiko.web.api.ApiError;
+import dev.kaiko.search.InvalidSearchParameter;
 import dev.kaiko.web.pages.ErrorPages;
 
 /** Maps failures to the API's JSON error shape (an error page for browsers on pages); never a stack trace. */
@@ -26,7 +25,8 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response invalidParameter(InvalidSearchParameter e) {
-        return ApiError.response(400, e.getMessage(), Map.of("parameter", e.parameter())).build();
+        return ApiError.response(400, e.getMessage(), Map.of("parameter", e.parameter()))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -35,7 +35,8 @@ public class ApiExceptionMappers {
             return errorPages.render(503, uri, headers);
         }
         return ApiError.response(503, "Search is temporarily unavailable: " + e.getMessage(), Map.of())
-                .header("Retry-After", "10").build();
+                .header("Retry-After", "10")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -50,7 +51,8 @@ public class ApiExceptionMappers {
             case 406 -> "Not acceptable";
             case 413 -> "The request body is too large";
             case 415 -> "Unsupported media type";
-            default -> e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage();
+            default ->
+                e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage();
         };
         return ApiError.response(status, message, Map.of()).build();
     }
@@ -61,6 +63,7 @@ public class ApiExceptionMappers {
         if (errorPages.wanted(uri, headers)) {
             return errorPages.render(500, uri, headers);
         }
-        return ApiError.response(500, "Internal error; see the server log", Map.of()).build();
+        return ApiError.response(500, "Internal error; see the server log", Map.of())
+                .build();
     }
 }

@@ -22,9 +22,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.kaiko.archive.ArchiveFormatException;
 import dev.kaiko.archive.DraftCheck;
-import io.smallrye.common.annotation.Blocking;
 import dev.kaiko.web.security.AdminOnly;
-import dev.kaiko.web.api.ApiError;
+
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * POST /api/drafts/check: a draft of the next weekly in, for each of its topics the earlier topics with the same link
@@ -48,8 +48,9 @@ public class DraftResource {
     public Response checkMultipart(@RestForm("file") List<FileUpload> files, @RestQuery String format)
             throws IOException {
         if (files == null || files.size() != 1) {
-            return ApiError.response(400, "Send the draft as one multipart field named 'file'",
-                    Map.of("parameter", "file")).build();
+            return ApiError.response(
+                            400, "Send the draft as one multipart field named 'file'", Map.of("parameter", "file"))
+                    .build();
         }
         FileUpload f = files.get(0);
         return check(f.fileName() == null ? f.name() : f.fileName(), Files.readAllBytes(f.uploadedFile()), format);
@@ -60,8 +61,8 @@ public class DraftResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Check a draft for links and titles shared before (raw body, ?filename=); stores nothing")
     public Response checkRaw(byte[] body, @RestQuery String filename, @RestQuery String format) {
-        return check(filename == null || filename.isBlank() ? "draft" : filename, body == null ? new byte[0] : body,
-                format);
+        return check(
+                filename == null || filename.isBlank() ? "draft" : filename, body == null ? new byte[0] : body, format);
     }
 
     private Response check(String name, byte[] bytes, String format) {

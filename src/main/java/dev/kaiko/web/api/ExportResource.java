@@ -11,8 +11,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import dev.kaiko.archive.ArchiveExporter;
-import io.smallrye.common.annotation.Blocking;
 import dev.kaiko.web.security.AdminOnly;
+
+import io.smallrye.common.annotation.Blocking;
 
 /** GET /api/export: the whole archive as Kaiko's JSON export, streamed. A backup; restore = import it. */
 @Path("/api/export")
@@ -27,7 +28,8 @@ public class ExportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response export() {
         StreamingOutput body = exporter::export;
-        return Response.ok(body).header("Content-Disposition",
-                "attachment; filename=\"kaiko-export-" + LocalDate.now() + ".json\"").build();
+        return Response.ok(body)
+                .header("Content-Disposition", "attachment; filename=\"kaiko-export-" + LocalDate.now() + ".json\"")
+                .build();
     }
 }

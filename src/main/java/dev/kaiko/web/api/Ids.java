@@ -5,8 +5,7 @@ import dev.kaiko.search.InvalidSearchParameter;
 /** Numeric path and query parameters: anything else is a 400 naming the parameter, not a 404 or 500. */
 final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     static long parse(String parameter, String raw) {
         try {

@@ -21,15 +21,15 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.kaiko.archive.ArchiveImporter;
-import dev.kaiko.archive.ImportJobs;
-import dev.kaiko.jobs.BackgroundJobs;
 import dev.kaiko.archive.ArchiveImporter.Upload;
+import dev.kaiko.archive.ImportJobs;
 import dev.kaiko.archive.ImportReport;
+import dev.kaiko.jobs.BackgroundJobs;
 import dev.kaiko.sources.FetchException;
 import dev.kaiko.sources.SafeFetcher;
-import io.smallrye.common.annotation.Blocking;
 import dev.kaiko.web.security.AdminOnly;
-import dev.kaiko.web.api.ApiError;
+
+import io.smallrye.common.annotation.Blocking;
 
 /** POST /api/imports: archive files (or a URL to fetch) in, an import report out. Needs the admin token. */
 @Path("/api/imports")
@@ -40,36 +40,49 @@ public class ImportResource {
 
     @Inject
     ArchiveImporter importer;
+
     @Inject
     ImportJobs jobs;
+
     @Inject
     SafeFetcher fetcher;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response importMultipart(@RestForm("file") List<FileUpload> files, @RestQuery String format,
-            @RestQuery boolean async) throws IOException {
+    public Response importMultipart(
+            @RestForm("file") List<FileUpload> files, @RestQuery String format, @RestQuery boolean async)
+            throws IOException {
         if (files == null || files.isEmpty()) {
-            return ApiError.response(400, "No file: send one or more multipart fields named 'file'",
-                    Map.of("parameter", "file")).build();
+            return ApiError.response(
+                            400, "No file: send one or more multipart fields named 'file'", Map.of("parameter", "file"))
+                    .build();
         }
         List<Upload> uploads = new ArrayList<>();
         for (FileUpload f : files) {
-            uploads.add(new Upload(f.fileName() == null ? f.name() : f.fileName(), Files.readAllBytes(f.uploadedFile())));
+            uploads.add(
+                    new Upload(f.fileName() == null ? f.name() : f.fileName(), Files.readAllBytes(f.uploadedFile())));
         }
-        return async ? accepted(uploads, format) : answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
+        return async
+                ? accepted(uploads, format)
+                : answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response importRaw(byte[] body, @RestQuery String filename, @RestQuery String format,
-            @RestQuery boolean async, @RestQuery String url) {
+    public Response importRaw(
+            byte[] body,
+            @RestQuery String filename,
+            @RestQuery String format,
+            @RestQuery boolean async,
+            @RestQuery String url) {
         if (url != null) {
             return importUrl(url, body, format, async);
         }
         String name = filename == null || filename.isBlank() ? "upload" : filename;
         List<Upload> uploads = List.of(new Upload(name, body == null ? new byte[0] : body));
-        return async ? accepted(uploads, format) : answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
+        return async
+                ? accepted(uploads, format)
+                : answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
     }
 
     /**
@@ -78,29 +91,37 @@ public class ImportResource {
      */
     private Response importUrl(String url, byte[] body, String format, boolean async) {
         if (body != null && body.length > 0) {
-            return ApiError.response(400, "Send either a body or ?url=, not both", Map.of("parameter", "url")).build();
+            return ApiError.response(400, "Send either a body or ?url=, not both", Map.of("parameter", "url"))
+                    .build();
         }
         SafeFetcher.Fetched fetched;
         try {
             fetched = fetcher.get(url);
         } catch (FetchException e) {
-            return ApiError.response(400, e.getMessage(), Map.of("parameter", "url")).build();
+            return ApiError.response(400, e.getMessage(), Map.of("parameter", "url"))
+                    .build();
         }
         List<Upload> uploads = List.of(new Upload(fetched.url().toString(), fetched.utf8Body()));
-        return async ? accepted(uploads, format) : answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
+        return async
+                ? accepted(uploads, format)
+                : answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
     }
 
     /** Progress and, once done, the report of an import started with ?async=true. */
     @GET
     @Path("/{id}")
     public Response job(@RestPath String id) {
-        return jobs.status(id).map(s -> Response.ok(s).build())
-                .orElseGet(() -> ApiError.response(404, "No import job " + id, Map.of()).build());
+        return jobs.status(id)
+                .map(s -> Response.ok(s).build())
+                .orElseGet(() ->
+                        ApiError.response(404, "No import job " + id, Map.of()).build());
     }
 
     private Response accepted(List<Upload> uploads, String format) {
         BackgroundJobs.Status status = jobs.submit(uploads, format);
-        return Response.accepted(status).location(java.net.URI.create("/api/imports/" + status.id())).build();
+        return Response.accepted(status)
+                .location(java.net.URI.create("/api/imports/" + status.id()))
+                .build();
     }
 
     /** 200 with the report when anything was stored; 400 naming the first problem when nothing could be. */

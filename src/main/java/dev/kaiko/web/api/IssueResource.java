@@ -18,8 +18,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.kaiko.search.InvalidSearchParameter;
 import dev.kaiko.search.TopicCatalog;
+
 import io.smallrye.common.annotation.Blocking;
-import dev.kaiko.web.api.Ids;
 
 @Path("/api/issues")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,6 +50,7 @@ public class IssueResource {
     @Operation(summary = "One issue with its topics in order, and the previous and next issue of its series")
     @APIResponse(responseCode = "404", description = "No such issue")
     public TopicCatalog.IssueDetail issue(@RestPath String id) {
-        return catalog.issue(Ids.parse("id", id)).orElseThrow(() -> new NotFoundException("Issue " + id + " not found"));
+        return catalog.issue(Ids.parse("id", id))
+                .orElseThrow(() -> new NotFoundException("Issue " + id + " not found"));
     }
 }

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import dev.kaiko.search.SearchRequest;
 import dev.kaiko.search.SearchResult;
 import dev.kaiko.search.TopicSearch;
+
 import io.smallrye.common.annotation.Blocking;
 
 @Path("/api/search")
@@ -27,17 +28,21 @@ public class SearchResource {
 
     @Inject
     TopicSearch search;
+
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
     @GET
-    @Operation(summary = "Full-text search over topics with disjunctive facets and highlights",
+    @Operation(
+            summary = "Full-text search over topics with disjunctive facets and highlights",
             description = "Words are AND-ed; \"quoted phrases\" match as written; OR (or |) separates alternatives; "
                     + "-word excludes. Japanese needs no spaces; technology aliases are synonyms (サイドカー finds "
                     + "Sidecar); Latin words of 5+ letters tolerate typos. Values of one facet are OR-ed, different "
                     + "facets AND-ed; a facet's counts ignore its own selection. When nothing is found but a close "
                     + "spelling would find something, did_you_mean gives it.")
-    @APIResponse(responseCode = "200", description = "Hits, facets and highlights (HTML: text escaped, matches in <mark>)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Hits, facets and highlights (HTML: text escaped, matches in <mark>)")
     @APIResponse(responseCode = "400", description = "A bad parameter: {\"error\", \"parameter\"}")
     @APIResponse(responseCode = "503", description = "The search engine is starting or down")
     public SearchResult search(
@@ -49,13 +54,16 @@ public class SearchResource {
             @Parameter(description = "Issue id filter, repeatable") @RestQuery List<String> issue,
             @Parameter(description = "Earliest issue date, YYYY-MM-DD") @RestQuery String from,
             @Parameter(description = "Latest issue date, YYYY-MM-DD") @RestQuery String to,
-            @Parameter(description = "relevance (default with q) | newest (default without) | oldest") @RestQuery String sort,
+            @Parameter(description = "relevance (default with q) | newest (default without) | oldest") @RestQuery
+                    String sort,
             @Parameter(description = "0-based page") @RestQuery String page,
             @Parameter(description = "Hits per page, 1-100, default 20") @RestQuery String size) {
         SearchRequest request = SearchRequest.of(q, year, tag, presenter, section, issue, from, to, sort, page, size);
         // the histogram behind kaiko_search_latency_seconds (p50/p95/p99 per Prometheus query)
         return io.micrometer.core.instrument.Timer.builder("kaiko.search.latency")
-                .description("Time to answer GET /api/search").publishPercentileHistogram().register(registry)
+                .description("Time to answer GET /api/search")
+                .publishPercentileHistogram()
+                .register(registry)
                 .record(() -> search.search(request));
     }
 }

@@ -25,10 +25,9 @@ import dev.kaiko.sources.FetchReport;
 import dev.kaiko.sources.SourceBusyException;
 import dev.kaiko.sources.SourceView;
 import dev.kaiko.sources.Sources;
-import io.smallrye.common.annotation.Blocking;
 import dev.kaiko.web.security.AdminOnly;
-import dev.kaiko.web.api.ApiError;
-import dev.kaiko.web.api.Ids;
+
+import io.smallrye.common.annotation.Blocking;
 
 /** Followed feeds and blogs: {@code /api/sources}. Admin only, reads included (sources name the team's blogs). */
 @Path("/api/sources")
@@ -39,6 +38,7 @@ public class SourceResource {
 
     @Inject
     Sources sources;
+
     @Inject
     ObjectMapper json;
 
@@ -52,8 +52,11 @@ public class SourceResource {
                 JsonNode node = json.readTree(body);
                 target = node.path("url").asText(null);
             } catch (java.io.IOException e) {
-                return ApiError.response(400, "The body is not JSON: send {\"url\": \"...\"} or ?url=",
-                        Map.of("parameter", "url")).build();
+                return ApiError.response(
+                                400,
+                                "The body is not JSON: send {\"url\": \"...\"} or ?url=",
+                                Map.of("parameter", "url"))
+                        .build();
             }
         }
         if (target == null || target.isBlank()) {
@@ -62,11 +65,15 @@ public class SourceResource {
         }
         try {
             SourceView source = sources.register(target);
-            return Response.created(java.net.URI.create("/api/sources/" + source.id())).entity(source).build();
+            return Response.created(java.net.URI.create("/api/sources/" + source.id()))
+                    .entity(source)
+                    .build();
         } catch (FetchException e) {
-            return ApiError.response(400, e.getMessage(), Map.of("parameter", "url")).build();
+            return ApiError.response(400, e.getMessage(), Map.of("parameter", "url"))
+                    .build();
         } catch (DuplicateSourceException e) {
-            return ApiError.response(409, e.getMessage(), Map.of("parameter", "url", "id", e.existing())).build();
+            return ApiError.response(409, e.getMessage(), Map.of("parameter", "url", "id", e.existing()))
+                    .build();
         }
     }
 

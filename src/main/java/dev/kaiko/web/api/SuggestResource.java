@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.kaiko.search.Suggestions;
+
 import io.smallrye.common.annotation.Blocking;
 
 @Path("/api/suggest")
@@ -24,9 +25,11 @@ public class SuggestResource {
     Suggestions suggestions;
 
     @GET
-    @Operation(summary = "Search-as-you-type: technology names and topic titles for a prefix (at most 10)",
+    @Operation(
+            summary = "Search-as-you-type: technology names and topic titles for a prefix (at most 10)",
             description = "kind is \"technology\" (with count = topics tagged with it) or \"topic\" (with id).")
-    public Suggestions.Result suggest(@Parameter(description = "What was typed so far (≤ 100 characters)") @RestQuery String q) {
+    public Suggestions.Result suggest(
+            @Parameter(description = "What was typed so far (≤ 100 characters)") @RestQuery String q) {
         return suggestions.suggest(q);
     }
 }

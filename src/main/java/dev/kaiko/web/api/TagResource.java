@@ -16,9 +16,9 @@ import org.jboss.resteasy.reactive.RestPath;
 import dev.kaiko.jobs.BackgroundJobs;
 import dev.kaiko.tagging.TagEditor;
 import dev.kaiko.tagging.TechnologyCatalog;
-import io.smallrye.common.annotation.Blocking;
 import dev.kaiko.web.security.AdminOnly;
-import dev.kaiko.web.api.ApiError;
+
+import io.smallrye.common.annotation.Blocking;
 
 /** Technology tags: the catalogue (public) and re-tagging (admin); manual edits are in TopicTagResource. */
 @Path("/api")
@@ -28,8 +28,10 @@ public class TagResource {
 
     @Inject
     TechnologyCatalog catalog;
+
     @Inject
     TagEditor editor;
+
     @Inject
     BackgroundJobs jobs;
 
@@ -45,14 +47,18 @@ public class TagResource {
     @AdminOnly
     public Response retag() {
         BackgroundJobs.Status status = editor.retagAll();
-        return Response.accepted(status).location(java.net.URI.create("/api/jobs/" + status.id())).build();
+        return Response.accepted(status)
+                .location(java.net.URI.create("/api/jobs/" + status.id()))
+                .build();
     }
 
     @GET
     @Path("/jobs/{id}")
     @AdminOnly
     public Response job(@RestPath String id) {
-        return jobs.status(id).map(s -> Response.ok(s).build())
-                .orElseGet(() -> ApiError.response(404, "No job " + id, Map.of()).build());
+        return jobs.status(id)
+                .map(s -> Response.ok(s).build())
+                .orElseGet(
+                        () -> ApiError.response(404, "No job " + id, Map.of()).build());
     }
 }

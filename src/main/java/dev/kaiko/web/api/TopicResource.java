@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import dev.kaiko.search.TopicCatalog;
+
 import io.smallrye.common.annotation.Blocking;
-import dev.kaiko.web.api.Ids;
 
 @Path("/api/topics")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,11 +27,14 @@ public class TopicResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One topic with its issue, the other topics of that issue (neighbours; previous and next),"
-            + " up to 5 related topics (related_available is false while the engine is down) and the topics of"
-            + " earlier issues that shared its link (shared_before, earliest first); the topic page shows the same")
+    @Operation(
+            summary =
+                    "One topic with its issue, the other topics of that issue (neighbours; previous and next),"
+                            + " up to 5 related topics (related_available is false while the engine is down) and the topics of"
+                            + " earlier issues that shared its link (shared_before, earliest first); the topic page shows the same")
     @APIResponse(responseCode = "404", description = "No such topic")
     public TopicCatalog.TopicDetail topic(@RestPath String id) {
-        return catalog.topic(Ids.parse("id", id)).orElseThrow(() -> new NotFoundException("Topic " + id + " not found"));
+        return catalog.topic(Ids.parse("id", id))
+                .orElseThrow(() -> new NotFoundException("Topic " + id + " not found"));
     }
 }

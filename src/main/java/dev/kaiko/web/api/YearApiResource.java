@@ -15,9 +15,9 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import dev.kaiko.review.YearCount;
 import dev.kaiko.review.YearInReview;
-import io.smallrye.common.annotation.Blocking;
 import dev.kaiko.web.security.AdminOnly;
-import dev.kaiko.web.api.ApiError;
+
+import io.smallrye.common.annotation.Blocking;
 
 /** The year-in-review API: the archive's years, and each year's review as JSON. */
 @Path("/api/years")
@@ -28,8 +28,7 @@ public class YearApiResource {
     @Inject
     YearInReview reviews;
 
-    public record Years(List<YearCount> years) {
-    }
+    public record Years(List<YearCount> years) {}
 
     /** Years with topics, oldest first, each with its number of issues and topics. */
     @GET
@@ -57,8 +56,7 @@ public class YearApiResource {
     /** Parsing and answering for the {year} path parameter, shared by the API and the pages. */
     public static final class YearParameter {
 
-        private YearParameter() {
-        }
+        private YearParameter() {}
 
         public static int parse(String year) {
             if (year == null || !year.matches("\\d{4}")) {
@@ -68,7 +66,8 @@ public class YearApiResource {
         }
 
         public static Response notFound(int year) {
-            return ApiError.response(404, "The archive has no topic in " + year, Map.of("parameter", "year")).build();
+            return ApiError.response(404, "The archive has no topic in " + year, Map.of("parameter", "year"))
+                    .build();
         }
     }
 }

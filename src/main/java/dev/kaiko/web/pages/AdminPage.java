@@ -22,22 +22,21 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import dev.kaiko.archive.ImportJobs;
-import dev.kaiko.jobs.BackgroundJobs;
 import dev.kaiko.archive.ArchiveImporter.Upload;
+import dev.kaiko.archive.ImportJobs;
 import dev.kaiko.archive.ImportReport;
+import dev.kaiko.jobs.BackgroundJobs;
 import dev.kaiko.sources.DuplicateSourceException;
 import dev.kaiko.sources.FetchException;
 import dev.kaiko.sources.SourceBusyException;
 import dev.kaiko.sources.SourceView;
 import dev.kaiko.sources.Sources;
+import dev.kaiko.web.security.AdminOnly;
+
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
-import dev.kaiko.web.security.AdminOnly;
-import dev.kaiko.web.pages.ArchiveQueries;
-import dev.kaiko.web.pages.Pages;
 
 /**
  * The admin page: upload archive files, see what the import did; follow blogs and feeds ({@code /admin/sources}). Behind the write API's credentials (the browser
@@ -51,21 +50,27 @@ public class AdminPage {
 
     @Inject
     ImportJobs jobs;
+
     @Inject
     ArchiveQueries archive;
+
     @Inject
     Pages pages;
+
     @Inject
     @Location("admin.html")
     Template admin;
+
     @Inject
     Sources sources;
+
     @Inject
     @Location("admin-sources.html")
     Template adminSources;
 
     @Context
     UriInfo uri;
+
     @Context
     HttpHeaders headers;
 
@@ -99,7 +104,8 @@ public class AdminPage {
     @GET
     @Path("imports/{id}")
     public Response job(@RestPath String id) {
-        return jobs.status(id).map(job -> pages.render(view((ImportReport) job.result(), null).data("job", job), uri, headers))
+        return jobs.status(id)
+                .map(job -> pages.render(view((ImportReport) job.result(), null).data("job", job), uri, headers))
                 .orElseGet(() -> Response.status(404).build());
     }
 
@@ -131,7 +137,8 @@ public class AdminPage {
         if (!sameOrigin()) {
             return pages.render(sourcesView("cross-origin", null), 403, uri, headers);
         }
-        return sources.fetchLater(id, false) ? Response.seeOther(URI.create("/admin/sources")).build()
+        return sources.fetchLater(id, false)
+                ? Response.seeOther(URI.create("/admin/sources")).build()
                 : Response.status(404).build();
     }
 
@@ -142,7 +149,8 @@ public class AdminPage {
             return pages.render(sourcesView("cross-origin", null), 403, uri, headers);
         }
         try {
-            return sources.delete(id) ? Response.seeOther(URI.create("/admin/sources")).build()
+            return sources.delete(id)
+                    ? Response.seeOther(URI.create("/admin/sources")).build()
                     : Response.status(404).build();
         } catch (SourceBusyException e) {
             return pages.render(sourcesView("busy", e.getMessage()), 409, uri, headers);
@@ -151,12 +159,18 @@ public class AdminPage {
 
     private TemplateInstance sourcesView(String error, String message) {
         List<SourceView> all = sources.list();
-        return adminSources.data("sources", all).data("fetching", all.stream().anyMatch(SourceView::fetching))
-                .data("error", error).data("message", message);
+        return adminSources
+                .data("sources", all)
+                .data("fetching", all.stream().anyMatch(SourceView::fetching))
+                .data("error", error)
+                .data("message", message);
     }
 
     private TemplateInstance view(ImportReport report, String error) {
-        return admin.data("report", report).data("error", error).data("job", null).data("topics", archive.topicCount())
+        return admin.data("report", report)
+                .data("error", error)
+                .data("job", null)
+                .data("topics", archive.topicCount())
                 .data("issues", archive.issueCount());
     }
 

@@ -18,13 +18,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import dev.kaiko.search.TopicCatalog;
 import dev.kaiko.web.pages.ArchiveQueries.TagCount;
+
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.common.annotation.Blocking;
-import dev.kaiko.web.pages.ArchiveQueries;
-import dev.kaiko.web.pages.Pages;
-import dev.kaiko.web.pages.SearchState;
-import dev.kaiko.web.pages.YearChart;
 
 /** Browsing pages (topic and issue from {@link TopicCatalog}, the API's read model): a topic, a weekly issue, the technologies and one technology's history, a presenter. */
 @Path("/")
@@ -36,44 +33,58 @@ public class ArchivePages {
 
     @Inject
     ArchiveQueries archive;
+
     @Inject
     TopicCatalog catalog;
+
     @Inject
     Pages pages;
+
     @Inject
     @Location("topic.html")
     Template topic;
+
     @Inject
     @Location("issue.html")
     Template issue;
+
     @Inject
     @Location("tag-index.html")
     Template tagIndex;
+
     @Inject
     @Location("tag-page.html")
     Template tagPage;
+
     @Inject
     @Location("presenter.html")
     Template presenter;
 
     @Context
     UriInfo uri;
+
     @Context
     HttpHeaders headers;
 
     /** Technologies of one category, most mentioned first. */
-    public record Category(String name, List<TagCount> tags) {
-    }
+    public record Category(String name, List<TagCount> tags) {}
 
     @GET
     @Path("topics/{id}")
     public Response topic(@PathParam("id") String id) {
         // the same read model as GET /api/topics/{id}; only the archive's links are made safe for href here
         var detail = catalog.topic(parseId(id)).orElseThrow(NotFoundException::new);
-        List<String> links = detail.links().stream().map(SafeHtml::externalUrl).filter(u -> u != null).distinct()
+        List<String> links = detail.links().stream()
+                .map(SafeHtml::externalUrl)
+                .filter(u -> u != null)
+                .distinct()
                 .toList();
-        return pages.render(topic.data("t", detail).data("safeUrl", SafeHtml.externalUrl(detail.url()))
-                .data("safeLinks", links), uri, headers);
+        return pages.render(
+                topic.data("t", detail)
+                        .data("safeUrl", SafeHtml.externalUrl(detail.url()))
+                        .data("safeLinks", links),
+                uri,
+                headers);
     }
 
     @GET
@@ -81,8 +92,11 @@ public class ArchivePages {
     public Response issue(@PathParam("id") String id) {
         // the same read model as GET /api/issues/{id}
         var detail = catalog.issue(parseId(id)).orElseThrow(NotFoundException::new);
-        return pages.render(issue.data("i", detail).data("safeUrl", SafeHtml.externalUrl(detail.issue().url())),
-                uri, headers);
+        return pages.render(
+                issue.data("i", detail)
+                        .data("safeUrl", SafeHtml.externalUrl(detail.issue().url())),
+                uri,
+                headers);
     }
 
     @GET
@@ -90,10 +104,14 @@ public class ArchivePages {
     public Response tags() {
         List<TagCount> all = archive.tags();
         Map<String, List<TagCount>> byCategory = new LinkedHashMap<>();
-        all.forEach(t -> byCategory.computeIfAbsent(t.category(), c -> new java.util.ArrayList<>()).add(t));
+        all.forEach(t -> byCategory
+                .computeIfAbsent(t.category(), c -> new java.util.ArrayList<>())
+                .add(t));
         List<Category> categories = byCategory.entrySet().stream()
-                .sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()))
-                .map(e -> new Category(e.getKey(), e.getValue())).toList();
+                .sorted((a, b) ->
+                        Integer.compare(b.getValue().size(), a.getValue().size()))
+                .map(e -> new Category(e.getKey(), e.getValue()))
+                .toList();
         return pages.render(tagIndex.data("categories", categories).data("total", all.size()), uri, headers);
     }
 
@@ -101,18 +119,28 @@ public class ArchivePages {
     @Path("tags/{name: .+}")
     public Response tag(@PathParam("name") String name) {
         var history = archive.tag(name, TAG_TOPICS_SHOWN).orElseThrow(NotFoundException::new);
-        return pages.render(tagPage.data("tag", history).data("chart", YearChart.of(history.years()))
-                .data("searchUrl", new SearchState("", List.of(), List.of(history.name()), List.of(), "", 1).url()),
-                uri, headers);
+        return pages.render(
+                tagPage.data("tag", history)
+                        .data("chart", YearChart.of(history.years()))
+                        .data(
+                                "searchUrl",
+                                new SearchState("", List.of(), List.of(history.name()), List.of(), "", 1).url()),
+                uri,
+                headers);
     }
 
     @GET
     @Path("presenters/{name: .+}")
     public Response presenter(@PathParam("name") String name) {
         var history = archive.presenter(name).orElseThrow(NotFoundException::new);
-        return pages.render(presenter.data("p", history)
-                .data("searchUrl", new SearchState("", List.of(), List.of(), List.of(history.name()), "", 1).url()),
-                uri, headers);
+        return pages.render(
+                presenter
+                        .data("p", history)
+                        .data(
+                                "searchUrl",
+                                new SearchState("", List.of(), List.of(), List.of(history.name()), "", 1).url()),
+                uri,
+                headers);
     }
 
     private static long parseId(String id) {

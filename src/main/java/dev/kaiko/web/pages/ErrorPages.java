@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import dev.kaiko.web.pages.Pages;
 
 /** Errors met by a browser on a page (not the JSON API) are answered with a page, in the reader's language. */
 @ApplicationScoped
@@ -17,6 +16,7 @@ public class ErrorPages {
 
     @Inject
     Pages pages;
+
     @Inject
     @Location("error.html")
     Template error;

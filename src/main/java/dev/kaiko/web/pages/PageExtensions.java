@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
-import dev.kaiko.web.pages.SafeHtml;
 
 /** Template helpers: the only raw output of archive text ({@code safe:}) and URL building ({@code url:}). */
 public class PageExtensions {
@@ -37,11 +36,15 @@ public class PageExtensions {
     /** A moment to the minute, in UTC ("2024-03-15 09:30 UTC"), for the admin pages. */
     @TemplateExtension
     static String utcMinute(java.time.Instant t) {
-        return t == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                .withZone(java.time.ZoneOffset.UTC).format(t);
+        return t == null
+                ? ""
+                : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                        .withZone(java.time.ZoneOffset.UTC)
+                        .format(t);
     }
 
     public static String encode(String value) {
-        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.qute.TemplateInstance;
-import dev.kaiko.web.pages.Ui;
 
 /**
  * Renders pages in the reader's language: {@code ?lang=ja|en} (remembered in a cookie), else the cookie, else
@@ -30,16 +29,23 @@ public class Pages {
         String lang = language(requested, headers);
         String other = "ja".equals(lang) ? "en" : "ja";
         // relative to the site, so a proxy's host name never ends up in a link
-        java.net.URI switched = UriBuilder.fromUri(uri.getRequestUri()).replaceQueryParam("lang", other).build();
+        java.net.URI switched = UriBuilder.fromUri(uri.getRequestUri())
+                .replaceQueryParam("lang", other)
+                .build();
         String switchUrl = switched.getRawPath() + "?" + switched.getRawQuery();
         page.data("ui", new Ui(lang, other, switchUrl)).setLocale(Locale.forLanguageTag(lang));
-        Response.ResponseBuilder response = Response.status(status).entity(page)
+        Response.ResponseBuilder response = Response.status(status)
+                .entity(page)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Content-Language", lang)
                 .header(HttpHeaders.VARY, "Accept-Language, Cookie, X-Kaiko-Fragment");
         if (isLanguage(requested)) {
-            response.cookie(new NewCookie.Builder(LANG_COOKIE).value(requested).path("/").maxAge(365 * 24 * 3600)
-                    .sameSite(NewCookie.SameSite.LAX).build());
+            response.cookie(new NewCookie.Builder(LANG_COOKIE)
+                    .value(requested)
+                    .path("/")
+                    .maxAge(365 * 24 * 3600)
+                    .sameSite(NewCookie.SameSite.LAX)
+                    .build());
         }
         return response.build();
     }

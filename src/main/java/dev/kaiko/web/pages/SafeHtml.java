@@ -23,8 +23,7 @@ public final class SafeHtml {
 
     private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
 
-    private SafeHtml() {
-    }
+    private SafeHtml() {}
 
     public static String topicBody(String html) {
         return html == null ? "" : Jsoup.clean(html, "", TOPIC_BODY, COMPACT);

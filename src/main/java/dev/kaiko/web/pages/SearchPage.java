@@ -15,18 +15,16 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.search.InvalidSearchParameter;
 import dev.kaiko.search.SearchRequest;
 import dev.kaiko.search.SearchResult;
-import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.search.TopicSearch;
+
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
-import dev.kaiko.web.pages.ArchiveQueries;
-import dev.kaiko.web.pages.Pages;
-import dev.kaiko.web.pages.SearchState;
 
 /**
  * The search page, / and /search: rendered on the server from the URL alone. With JavaScript, app.js asks for the
@@ -43,32 +41,49 @@ public class SearchPage {
 
     @Inject
     TopicSearch search;
+
     @Inject
     ArchiveQueries archive;
+
     @Inject
     Pages pages;
+
     @Inject
     @Location("search.html")
     Template page;
+
     @Inject
     @Location("search-results.html")
     Template results;
 
-    public record Pagination(int current, int last, String previousUrl, String nextUrl) {
-    }
+    public record Pagination(int current, int last, String previousUrl, String nextUrl) {}
 
     @GET
-    public Response home(@RestQuery String q, @RestQuery List<String> year, @RestQuery List<String> tag,
-            @RestQuery List<String> presenter, @RestQuery String sort, @RestQuery String page,
-            @HeaderParam("X-Kaiko-Fragment") String fragment, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response home(
+            @RestQuery String q,
+            @RestQuery List<String> year,
+            @RestQuery List<String> tag,
+            @RestQuery List<String> presenter,
+            @RestQuery String sort,
+            @RestQuery String page,
+            @HeaderParam("X-Kaiko-Fragment") String fragment,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         return search(q, year, tag, presenter, sort, page, fragment, uri, headers);
     }
 
     @GET
     @Path("search")
-    public Response search(@RestQuery String q, @RestQuery List<String> year, @RestQuery List<String> tag,
-            @RestQuery List<String> presenter, @RestQuery String sort, @RestQuery String page,
-            @HeaderParam("X-Kaiko-Fragment") String fragment, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response search(
+            @RestQuery String q,
+            @RestQuery List<String> year,
+            @RestQuery List<String> tag,
+            @RestQuery List<String> presenter,
+            @RestQuery String sort,
+            @RestQuery String page,
+            @HeaderParam("X-Kaiko-Fragment") String fragment,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         int pageNumber;
         try {
             pageNumber = page == null || page.isBlank() ? 1 : Integer.parseInt(page.strip());
@@ -76,24 +91,42 @@ public class SearchPage {
             pageNumber = -1;
         }
         SearchState state = new SearchState(q, year, tag, presenter, sort, Math.max(pageNumber, 1));
-        TemplateInstance view = ("results".equals(fragment) ? results : this.page).instance().data("state", state)
-                .data("result", null).data("error", null).data("empty", false).data("didYouMean", null)
+        TemplateInstance view = ("results".equals(fragment) ? results : this.page)
+                .instance()
+                .data("state", state)
+                .data("result", null)
+                .data("error", null)
+                .data("empty", false)
+                .data("didYouMean", null)
                 .data("pagination", null);
         int status = 200;
         try {
             if (pageNumber < 1 || pageNumber > MAX_PAGE) {
                 throw new InvalidSearchParameter("page", "must be a whole number between 1 and " + MAX_PAGE);
             }
-            SearchRequest request = SearchRequest.of(q, year, tag, presenter, List.of(), List.of(), null, null,
-                    sort, String.valueOf(pageNumber - 1), String.valueOf(PAGE_SIZE));
+            SearchRequest request = SearchRequest.of(
+                    q,
+                    year,
+                    tag,
+                    presenter,
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    sort,
+                    String.valueOf(pageNumber - 1),
+                    String.valueOf(PAGE_SIZE));
             SearchResult result = search.search(request);
             view.data("result", result).data("pagination", pagination(state, result));
             if (result.total() == 0) {
                 if (state.q().isEmpty() && state.filterCount() == 0) {
                     view.data("empty", archive.topicCount() == 0);
                 }
-                java.util.Optional.ofNullable(result.didYouMean()).ifPresent(better -> view.data("didYouMean",
-                        new SearchState.Chip("q", better, state.withQ(better).url())));
+                java.util.Optional.ofNullable(result.didYouMean())
+                        .ifPresent(better -> view.data(
+                                "didYouMean",
+                                new SearchState.Chip(
+                                        "q", better, state.withQ(better).url())));
             }
         } catch (InvalidSearchParameter e) {
             status = 400;
@@ -108,7 +141,10 @@ public class SearchPage {
     private static Pagination pagination(SearchState state, SearchResult result) {
         int last = (int) Math.min(MAX_PAGE, Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         int current = state.page();
-        return new Pagination(current, last, current > 1 ? state.pageUrl(current - 1) : null,
+        return new Pagination(
+                current,
+                last,
+                current > 1 ? state.pageUrl(current - 1) : null,
                 current < last ? state.pageUrl(current + 1) : null);
     }
 }

@@ -5,18 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import dev.kaiko.web.pages.PageExtensions;
 
 /**
  * The search page's whole state, as it lives in the URL ({@code /search?q=&year=&tag=&presenter=&sort=&page=}),
  * with the links that change one part of it. {@code page} is 1-based here, for people; the API's is 0-based.
  */
-public record SearchState(String q, List<String> years, List<String> tags, List<String> presenters, String sort,
-        int page) {
+public record SearchState(
+        String q, List<String> years, List<String> tags, List<String> presenters, String sort, int page) {
 
     /** One selected filter, shown as a removable chip. */
-    public record Chip(String param, String value, String removeUrl) {
-    }
+    public record Chip(String param, String value, String removeUrl) {}
 
     public SearchState {
         q = q == null ? "" : q.strip();
@@ -28,8 +26,13 @@ public record SearchState(String q, List<String> years, List<String> tags, List<
     }
 
     private static List<String> clean(List<String> values) {
-        return values == null ? List.of()
-                : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+        return values == null
+                ? List.of()
+                : values.stream()
+                        .filter(v -> v != null && !v.isBlank())
+                        .map(String::strip)
+                        .distinct()
+                        .toList();
     }
 
     /** The sort that applies when none is given, as in the API. */
@@ -60,12 +63,19 @@ public record SearchState(String q, List<String> years, List<String> tags, List<
     }
 
     public SearchState without(String param, String value) {
-        return new SearchState(q, remove(years, "year", param, value), remove(tags, "tag", param, value),
-                remove(presenters, "presenter", param, value), sort, 1);
+        return new SearchState(
+                q,
+                remove(years, "year", param, value),
+                remove(tags, "tag", param, value),
+                remove(presenters, "presenter", param, value),
+                sort,
+                1);
     }
 
     private static List<String> remove(List<String> values, String name, String param, String value) {
-        return name.equals(param) ? values.stream().filter(v -> !v.equals(value)).toList() : values;
+        return name.equals(param)
+                ? values.stream().filter(v -> !v.equals(value)).toList()
+                : values;
     }
 
     public SearchState withQ(String newQ) {

@@ -18,8 +18,7 @@ public record YearChart(int width, int height, List<Bar> bars) {
     static final int PLOT = 110;
     static final int LABEL = 22;
 
-    public record Bar(int year, long count, int x, int y, int barHeight, int labelX, int labelY, int countY) {
-    }
+    public record Bar(int year, long count, int x, int y, int barHeight, int labelX, int labelY, int countY) {}
 
     public static YearChart of(List<YearCount> years) {
         if (years.isEmpty()) {
@@ -36,8 +35,8 @@ public record YearChart(int width, int height, List<Bar> bars) {
             long count = counts.getOrDefault(year, 0L);
             int h = count == 0 ? 0 : (int) Math.max(2, Math.round((double) count / max * PLOT));
             int x = GAP + i * (BAR + GAP);
-            bars.add(new Bar(year, count, x, top + PLOT - h, h, x + BAR / 2, top + PLOT + LABEL - 6,
-                    top + PLOT - h - 4));
+            bars.add(new Bar(
+                    year, count, x, top + PLOT - h, h, x + BAR / 2, top + PLOT + LABEL - 6, top + PLOT - h - 4));
         }
         return new YearChart(GAP + bars.size() * (BAR + GAP), top + PLOT + LABEL, bars);
     }

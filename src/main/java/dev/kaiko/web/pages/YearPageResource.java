@@ -23,6 +23,7 @@ import dev.kaiko.review.YearCount;
 import dev.kaiko.review.YearInReview;
 import dev.kaiko.review.YearReview;
 import dev.kaiko.web.api.YearApiResource.YearParameter;
+
 import io.quarkus.qute.Location;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
@@ -40,10 +41,13 @@ public class YearPageResource {
 
     @Inject
     YearInReview reviews;
+
     @Location("review/year.html")
     Template page;
+
     @Location("review/missing.html")
     Template missing;
+
     @Context
     UriInfo uri;
 
@@ -53,10 +57,15 @@ public class YearPageResource {
     public Response latest() {
         List<YearCount> years = reviews.years();
         if (years.isEmpty()) {
-            return Response.status(404).entity(missing.data("year", null).data("years", years).render()).build();
+            return Response.status(404)
+                    .entity(missing.data("year", null).data("years", years).render())
+                    .build();
         }
-        return Response.seeOther(uri.getBaseUriBuilder().path("years").path(
-                String.valueOf(years.get(years.size() - 1).year())).build()).build();
+        return Response.seeOther(uri.getBaseUriBuilder()
+                        .path("years")
+                        .path(String.valueOf(years.get(years.size() - 1).year()))
+                        .build())
+                .build();
     }
 
     @GET
@@ -80,7 +89,8 @@ public class YearPageResource {
         int y = YearParameter.parse(year);
         return reviews.review(y)
                 .map(r -> Response.ok(ReviewMarkdown.render(r, uri.getBaseUri().toString()))
-                        .header("Content-Disposition", "attachment; filename=\"kaiko-review-" + y + ".md\"").build())
+                        .header("Content-Disposition", "attachment; filename=\"kaiko-review-" + y + ".md\"")
+                        .build())
                 .orElseGet(() -> YearParameter.notFound(y));
     }
 
@@ -88,8 +98,12 @@ public class YearPageResource {
         int y = YearParameter.parse(year);
         YearReview review = reviews.review(y).orElse(null);
         if (review == null) {
-            return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(missing.data("year", y).data("years", reviews.years()).render()).build();
+            return Response.status(404)
+                    .type(MediaType.TEXT_HTML_TYPE)
+                    .entity(missing.data("year", y)
+                            .data("years", reviews.years())
+                            .render())
+                    .build();
         }
         String base = uri.getBaseUri().toString();
         String html = page.data("review", review)

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import dev.kaiko.DataDirectory;
-import dev.kaiko.web.security.AdminConfig;
 import dev.kaiko.web.api.ApiError;
 
 /** The admin token: configured, or generated once into DATA_DIR/admin-token. Compared in constant time. */
@@ -29,7 +28,8 @@ public class AdminCredentials {
     private final byte[] token;
 
     public AdminCredentials(AdminConfig config, DataDirectory dataDirectory) {
-        this.token = config.token().filter(t -> !t.isBlank())
+        this.token = config.token()
+                .filter(t -> !t.isBlank())
                 .orElseGet(() -> generatedToken(dataDirectory.path().resolve("admin-token")))
                 .getBytes(StandardCharsets.UTF_8);
     }
@@ -44,12 +44,15 @@ public class AdminCredentials {
      */
     public Optional<Response> challenge(String authorization) {
         if (authorization == null || authorization.isBlank()) {
-            return Optional.of(ApiError.response(Response.Status.UNAUTHORIZED,
-                    "This operation needs credentials: send 'Authorization: Bearer <kaiko.admin.token>'")
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Kaiko\"").build());
+            return Optional.of(ApiError.response(
+                            Response.Status.UNAUTHORIZED,
+                            "This operation needs credentials: send 'Authorization: Bearer <kaiko.admin.token>'")
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Kaiko\"")
+                    .build());
         }
         if (!matches(presented(authorization))) {
-            return Optional.of(ApiError.response(Response.Status.FORBIDDEN, "The credentials are not valid").build());
+            return Optional.of(ApiError.response(Response.Status.FORBIDDEN, "The credentials are not valid")
+                    .build());
         }
         return Optional.empty();
     }
@@ -61,8 +64,8 @@ public class AdminCredentials {
         }
         if (h.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String decoded = new String(java.util.Base64.getDecoder().decode(h.substring(6).strip()),
-                        StandardCharsets.UTF_8);
+                String decoded = new String(
+                        java.util.Base64.getDecoder().decode(h.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 return (colon < 0 ? decoded : decoded.substring(colon + 1)).getBytes(StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {

@@ -10,6 +10,5 @@ import jakarta.ws.rs.NameBinding;
 /** Marks a write endpoint: callers must present the admin token. */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.TYPE, ElementType.METHOD })
-public @interface AdminOnly {
-}
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface AdminOnly {}

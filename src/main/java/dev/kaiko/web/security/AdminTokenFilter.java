@@ -1,6 +1,5 @@
 package dev.kaiko.web.security;
 
-
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -8,10 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import dev.kaiko.web.security.AdminCredentials;
-import dev.kaiko.web.security.AdminOnly;
-
-
 
 /**
  * Guards {@link AdminOnly} endpoints: 401 without credentials, 403 with wrong ones. Accepts
@@ -29,6 +24,8 @@ public class AdminTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        credentials.challenge(request.getHeaderString(HttpHeaders.AUTHORIZATION)).ifPresent(request::abortWith);
+        credentials
+                .challenge(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .ifPresent(request::abortWith);
     }
 }

@@ -2,8 +2,6 @@ package dev.kaiko.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.kaiko.web.security.AdminCredentials;
-import dev.kaiko.web.security.SecurityConfig;
 
 /** Normal-scoped holder of the read policy, so JAX-RS providers can reach runtime configuration lazily. */
 @ApplicationScoped
@@ -11,6 +9,7 @@ public class ReadAccess {
 
     @Inject
     SecurityConfig config;
+
     @Inject
     AdminCredentials credentials;
 

@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import dev.kaiko.web.security.ReadAccess;
 
 /** With kaiko.security.public-read=false, every request to the API and pages needs the admin credentials. */
 @Provider
@@ -22,7 +21,8 @@ public class ReadAccessFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (!access.isPublic()) {
-            access.credentials().challenge(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+            access.credentials()
+                    .challenge(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                     .ifPresent(request::abortWith);
         }
     }

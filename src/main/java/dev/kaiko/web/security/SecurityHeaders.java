@@ -15,15 +15,17 @@ public class SecurityHeaders {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     void register(@Observes Filters filters) {
-        filters.register(rc -> {
-            var headers = rc.response().headers();
-            if (!rc.normalizedPath().startsWith("/q/swagger-ui")) {
-                headers.set("Content-Security-Policy", CSP);
-            }
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("X-Frame-Options", "DENY");
-            headers.set("Referrer-Policy", "same-origin");
-            rc.next();
-        }, 100);
+        filters.register(
+                rc -> {
+                    var headers = rc.response().headers();
+                    if (!rc.normalizedPath().startsWith("/q/swagger-ui")) {
+                        headers.set("Content-Security-Policy", CSP);
+                    }
+                    headers.set("X-Content-Type-Options", "nosniff");
+                    headers.set("X-Frame-Options", "DENY");
+                    headers.set("Referrer-Policy", "same-origin");
+                    rc.next();
+                },
+                100);
     }
 }
