@@ -17,6 +17,10 @@ import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FieldProjection;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.HighlightProjection;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IdProjection;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ProjectionConstructor;
 import org.hibernate.search.util.common.SearchException;
 
 import com.google.gson.JsonArray;
@@ -101,30 +105,12 @@ public class TopicSearch {
         Map<String, List<String>> selected = selections(request);
         Map<String, AggregationKey<JsonObject>> keys = new LinkedHashMap<>();
         FACETS.keySet().forEach(name -> keys.put(name, AggregationKey.of(name)));
-        SearchResult<List<?>> result;
+        SearchResult<HitRow> result;
         try {
             var query = Search.session(entityManager)
                     .search(Topic.class)
                     .extension(ElasticsearchExtension.get())
-                    .select(f -> f.composite()
-                            .from(
-                                    f.id(Long.class),
-                                    f.field("title", String.class),
-                                    f.field("snippet", String.class),
-                                    f.field("url", String.class),
-                                    f.field("tags", String.class).list(),
-                                    f.field("presenter", String.class),
-                                    f.field("year", Integer.class),
-                                    f.field("date", LocalDate.class),
-                                    f.field("section", String.class),
-                                    f.field("issue.id", Long.class),
-                                    f.field("issue.number", Integer.class),
-                                    f.field("issue.title", String.class),
-                                    f.field("issue.published", LocalDate.class),
-                                    f.field("issue.series", String.class),
-                                    f.highlight("title").highlighter("title"),
-                                    f.highlight("body").highlighter("body"))
-                            .asList())
+                    .select(HitRow.class)
                     .where((f, root) -> {
                         if (text.isEmpty()) {
                             root.add(f.matchAll());
@@ -168,8 +154,8 @@ public class TopicSearch {
             throw new SearchUnavailableException("The search engine did not answer: " + firstLine(e.getMessage()), e);
         }
         List<Hit> hits = new ArrayList<>();
-        for (List<?> row : result.hits()) {
-            hits.add(toHit(row));
+        for (HitRow row : result.hits()) {
+            hits.add(row.toHit());
         }
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         for (var e : keys.entrySet()) {
@@ -180,29 +166,47 @@ public class TopicSearch {
                 result.total().hitCount(), request.page(), request.size(), tookMs, hits, facets);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Hit toHit(List<?> row) {
-        List<String> titleHl = (List<String>) row.get(14);
-        List<String> bodyHl = (List<String>) row.get(15);
-        Highlights highlights =
-                new Highlights(titleHl.isEmpty() ? null : titleHl.get(0), bodyHl.isEmpty() ? null : bodyHl.get(0));
-        return new Hit(
-                (Long) row.get(0),
-                (String) row.get(1),
-                (String) row.get(2),
-                (String) row.get(3),
-                (List<String>) row.get(4),
-                (String) row.get(5),
-                (Integer) row.get(6),
-                (LocalDate) row.get(7),
-                (String) row.get(8),
-                new IssueRef(
-                        (Long) row.get(9),
-                        (Integer) row.get(10),
-                        (String) row.get(11),
-                        (LocalDate) row.get(12),
-                        (String) row.get(13)),
-                highlights);
+    /** One hit as the engine returns it: stored fields of the topic and its issue, and the highlighted parts. */
+    @ProjectionConstructor
+    record HitRow(
+            @IdProjection Long id,
+            @FieldProjection String title,
+            @FieldProjection String snippet,
+            @FieldProjection String url,
+            @FieldProjection List<String> tags,
+            @FieldProjection String presenter,
+            @FieldProjection Integer year,
+            @FieldProjection LocalDate date,
+            @FieldProjection String section,
+            @FieldProjection(path = "issue.id") Long issueId,
+            @FieldProjection(path = "issue.number") Integer issueNumber,
+            @FieldProjection(path = "issue.title") String issueTitle,
+            @FieldProjection(path = "issue.published") LocalDate issuePublished,
+            @FieldProjection(path = "issue.series") String issueSeries,
+
+            @HighlightProjection(path = "title", highlighter = "title")
+            List<String> titleHighlights,
+
+            @HighlightProjection(path = "body", highlighter = "body")
+            List<String> bodyHighlights) {
+
+        Hit toHit() {
+            Highlights highlights = new Highlights(
+                    titleHighlights.isEmpty() ? null : titleHighlights.get(0),
+                    bodyHighlights.isEmpty() ? null : bodyHighlights.get(0));
+            return new Hit(
+                    id,
+                    title,
+                    snippet,
+                    url,
+                    tags,
+                    presenter,
+                    year,
+                    date,
+                    section,
+                    new IssueRef(issueId, issueNumber, issueTitle, issuePublished, issueSeries),
+                    highlights);
+        }
     }
 
     private static Map<String, List<String>> selections(SearchRequest r) {
