@@ -122,6 +122,65 @@ class ConcurrentImportTest {
         assertThat(data.count("Topic")).isEqualTo(sequential.size());
     }
 
+    @Test
+    void tagEditsWhileTheSameIssueIsReimportedAllSucceedAndTheEditSurvives() throws Exception {
+        data.clear();
+        String v1 = "Weekly C (2024-06-07号)\n第9回です。\nトピック\nKubernetes の話\nKubernetes 1.30 が出ました。\n"
+                + "Rust の話\nRust 1.79 が出ました。\n";
+        String v2 = v1.replace("出ました。\nRust", "出ました。詳しく見ました。\nRust");
+        Corpora.importRaw("c.txt", v1.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .statusCode(200);
+        long id = given().queryParam("q", "Kubernetes の話")
+                .get("/api/search")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("hits[0].id");
+
+        // re-imports that rewrite the topic (and its auto tags) race manual edits of the same topic's tags
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                boolean edit = i % 2 == 0;
+                String body = i % 4 < 2 ? v2 : v1;
+                answers.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            await(start);
+                            var req = given().header("Authorization", "Bearer " + Corpora.TOKEN);
+                            return edit
+                                    ? req.contentType("application/json")
+                                            .body(java.util.Map.of("tags", List.of("eBPF", "Cilium")))
+                                            .put("/api/topics/" + id + "/tags")
+                                    : req.contentType("application/octet-stream")
+                                            .queryParam("filename", "c.txt")
+                                            .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                            .post("/api/imports");
+                        },
+                        pool));
+            }
+            start.countDown();
+            for (CompletableFuture<Response> answer : answers) {
+                Response r = answer.get(2, TimeUnit.MINUTES);
+                assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // same topic (updated in place), still two topics, and the manual set is what it shows
+        assertThat(data.count("Topic")).isEqualTo(2);
+        given().get("/api/topics/" + id)
+                .then()
+                .statusCode(200)
+                .body("tags", org.hamcrest.Matchers.containsInAnyOrder("eBPF", "Cilium"));
+        given().queryParam("tag", "Cilium")
+                .get("/api/search")
+                .then()
+                .body("total", org.hamcrest.Matchers.equalTo(1))
+                .body("hits[0].id", org.hamcrest.Matchers.equalTo((int) id));
+    }
+
     private static void await(CountDownLatch start) {
         try {
             start.await();
