@@ -21,10 +21,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Fills {@code topic.link_key} and {@code topic.title_key} where they are missing: rows stored before the keys
- * existed, and rows written by a path that bypasses the Topic entity's callbacks (bulk SQL). A row is "missing" when
- * its title_key is null, since every topic has a title; a partial index finds those rows, so the check after every
- * import costs nothing when there are none. Idempotent; batched, one transaction per batch.
+ * Fills {@code topic.link_key} and {@code topic.title_key} where they are missing, at start: rows stored before the
+ * keys existed, or loaded by hand (benchmarks). Imports write the keys with the rows (IssueStore) and JPA writes
+ * derive them in the Topic entity's callbacks, so nothing is left for later. A row is "missing" when its title_key is
+ * null, since every topic has a title; a partial index finds those rows. Idempotent; batched, one transaction per
+ * batch.
  */
 @ApplicationScoped
 public class TopicKeys {
@@ -40,10 +41,6 @@ public class TopicKeys {
         if (filled > 0) {
             LOG.infof("Derived link and title keys of %d topics", filled);
         }
-    }
-
-    void onArchiveChanged(@Observes ArchiveChanged changed) {
-        fill();
     }
 
     /**
