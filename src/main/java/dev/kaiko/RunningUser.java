@@ -2,6 +2,7 @@ package dev.kaiko;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 
@@ -19,9 +20,9 @@ public final class RunningUser {
         }
     }
 
-    /** Best effort owner change, used for files the unprivileged engine user must write. */
+    /** Owner change of the path itself (a symbolic link is never followed), for files the engine user must write. */
     public static void chown(Path path, String user) throws IOException {
-        var view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        var view = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         var lookup = path.getFileSystem().getUserPrincipalLookupService();
         view.setOwner(lookup.lookupPrincipalByName(user));
     }

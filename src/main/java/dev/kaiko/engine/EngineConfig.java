@@ -22,8 +22,11 @@ public interface EngineConfig {
     @WithDefault("512m")
     String heap();
 
-    /** The unprivileged user the engine runs as when Kaiko runs as root (OpenSearch refuses root). */
-    @WithDefault("nobody")
+    /**
+     * The unprivileged system user the engine runs as when Kaiko runs as root (OpenSearch refuses root); created if
+     * missing. Its own user, not {@code nobody}, which other daemons share.
+     */
+    @WithDefault("kaiko-engine")
     String user();
 
     /**

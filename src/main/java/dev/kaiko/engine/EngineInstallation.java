@@ -160,7 +160,15 @@ final class EngineInstallation {
         }
     }
 
+    /**
+     * Hands a tree to the engine user without following symbolic links: a link planted in the engine's data or log
+     * directory (which that user can write) must not make root change the owner of whatever it points to. Links are
+     * left alone, and the walk does not descend through them.
+     */
     static void chownTree(Path root, String user) throws IOException {
+        if (Files.isSymbolicLink(root)) {
+            throw new IOException(root + " is a symbolic link: refusing to hand it to the engine user");
+        }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -170,10 +178,54 @@ final class EngineInstallation {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                RunningUser.chown(file, user);
+                if (!attrs.isSymbolicLink()) {
+                    RunningUser.chown(file, user);
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * The engine runs as its own system user, shared with no other daemon (so a compromise of the engine reaches only
+     * the engine's files). Created on first start when Kaiko runs as root and it does not exist yet.
+     */
+    static void ensureSystemUser(String user) throws IOException {
+        if (run("id", "-u", user) == 0) {
+            return;
+        }
+        LOG.infof("Creating system user '%s' for the managed search engine", user);
+        int rc = run(
+                "useradd",
+                "--system",
+                "--user-group",
+                "--no-create-home",
+                "--home-dir",
+                "/nonexistent",
+                "--shell",
+                "/usr/sbin/nologin",
+                "--comment",
+                "Kaiko managed search engine",
+                user);
+        // 9: created meanwhile by a second instance sharing this machine
+        if (rc != 0 && rc != 9) {
+            throw new IOException(
+                    "Could not create the system user '" + user + "' for the search engine (useradd " + "exit " + rc
+                            + "). Create it yourself, or set kaiko.engine.user to an existing unprivileged user.");
+        }
+    }
+
+    private static int run(String... command) throws IOException {
+        try {
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while running " + command[0], e);
+        }
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -75,6 +75,7 @@ public class ManagedEngine {
             }
             boolean root = RunningUser.isRoot();
             if (root) {
+                EngineInstallation.ensureSystemUser(config.user());
                 EngineInstallation.chownTree(dataDir.resolve("engine"), config.user());
                 EngineInstallation.chownTree(data, config.user());
                 EngineInstallation.chownTree(logs, config.user());

@@ -69,6 +69,11 @@ class EngineFailureTest {
         // wait until the import is under way, then kill the engine outright
         awaitJob(job, s -> !"queued".equals(s.state) && s.filesDone >= 5, Duration.ofSeconds(60));
         long pid = lifecycle.managedEngine().orElseThrow().pid().orElseThrow();
+        if (dev.kaiko.RunningUser.isRoot()) {
+            assertThat(ProcessHandle.of(pid).orElseThrow().info().user())
+                    .as("the engine runs as its own system user, not root nor nobody")
+                    .hasValue("kaiko-engine");
+        }
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
 
         // searches answer 200 (not yet noticed) or 503 (noticed), never anything else, and soon 503

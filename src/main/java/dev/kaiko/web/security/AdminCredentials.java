@@ -2,13 +2,18 @@ package dev.kaiko.web.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -19,11 +24,17 @@ import org.jboss.logging.Logger;
 import dev.kaiko.DataDirectory;
 import dev.kaiko.web.api.ApiError;
 
+import io.quarkus.runtime.Startup;
+
 /** The admin token: configured, or generated once into DATA_DIR/admin-token. Compared in constant time. */
+// @Startup: the token file exists (and its path is logged) as soon as the service is up, not at the first write.
+@Startup
 @ApplicationScoped
 public class AdminCredentials {
 
     private static final Logger LOG = Logger.getLogger(AdminCredentials.class);
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final byte[] token;
 
@@ -75,21 +86,57 @@ public class AdminCredentials {
         return new byte[0];
     }
 
-    private static String generatedToken(Path file) {
+    /**
+     * Reads DATA_DIR/admin-token, or creates it. The file is born owner-only (created with mode 600 under a temporary
+     * name, then moved into place atomically), so no reader ever sees it with wider permissions or half written. An
+     * existing file that others may read is refused: its token must be considered leaked.
+     */
+    static String generatedToken(Path file) {
         try {
-            if (Files.exists(file)) {
-                return Files.readString(file).strip();
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                return existingToken(file);
             }
             Files.createDirectories(file.getParent());
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
             String generated = HexFormat.of().formatHex(random);
-            Files.writeString(file, generated);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            LOG.infof("No kaiko.admin.token configured: generated one in %s", file);
+            Path temp = file.resolveSibling(
+                    file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Files.deleteIfExists(temp);
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.writeString(temp, generated + "\n");
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException raced) {
+                // Another instance sharing the data dir created it first: use theirs.
+                Files.deleteIfExists(temp);
+                return existingToken(file);
+            }
+            LOG.infof("No kaiko.admin.token configured: generated one in %s (readable by its owner only)", file);
             return generated;
         } catch (IOException e) {
             throw new IllegalStateException("kaiko.admin.token is not set and " + file + " cannot be written", e);
         }
+    }
+
+    private static String existingToken(Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalStateException(file + " is not a regular file (a symbolic link or a directory): "
+                    + "refusing to read the admin token from it");
+        }
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+        if (!OWNER_ONLY.containsAll(perms)) {
+            throw new IllegalStateException(
+                    file + " is readable by others (mode "
+                            + PosixFilePermissions.toString(perms)
+                            + "): the admin token in it must be considered leaked. "
+                            + "Delete the file to have a new token generated, or chmod 600 it if you are sure it was not read.");
+        }
+        String token = Files.readString(file).strip();
+        if (token.isEmpty()) {
+            throw new IllegalStateException(file + " is empty: delete it to have a new admin token generated");
+        }
+        LOG.infof("Admin token read from %s", file);
+        return token;
     }
 }
