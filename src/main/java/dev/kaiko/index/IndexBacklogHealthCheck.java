@@ -13,7 +13,7 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The index outbox backlog: changes committed to the database but not yet searchable. Reported by readiness
- * (down past kaiko.search.max-backlog) and as the gauge kaiko_index_backlog.
+ * (down past kaiko.search.max-backlog) and as the gauge kaiko_index_backlog; parked dead letters likewise.
  */
 @Readiness
 @ApplicationScoped
@@ -29,6 +29,9 @@ public class IndexBacklogHealthCheck implements HealthCheck {
         Gauge.builder("kaiko.index.backlog", processor, IndexOutboxProcessor::backlog)
                 .description("Index changes waiting in the outbox")
                 .register(registry);
+        Gauge.builder("kaiko.index.dead.letters", processor, IndexOutboxProcessor::deadLetterCount)
+                .description("Topics whose index change the engine kept refusing (parked in index_dead_letter)")
+                .register(registry);
     }
 
     @Override
@@ -37,6 +40,8 @@ public class IndexBacklogHealthCheck implements HealthCheck {
         return HealthCheckResponse.named("index-backlog")
                 .status(backlog <= config.maxBacklog())
                 .withData("backlog", backlog)
+                // parked changes do not make the instance unready (the rest of the index is current), but show here
+                .withData("dead_letters", processor.deadLetterCount())
                 .build();
     }
 }

@@ -2,11 +2,11 @@ package dev.kaiko.index;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +16,8 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import dev.kaiko.model.IndexFreshness;
 import dev.kaiko.model.Topic;
 
@@ -24,8 +26,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Applies the {@link IndexOutbox}: claims a batch of rows (skipping rows another instance holds), writes those
- * topics to the index (or removes deleted ones), and deletes the rows in the same transaction. If the engine fails,
+ * topics to the index (or removes deleted ones), and deletes the rows in the same transaction. If the engine is away,
  * the transaction rolls back and the rows wait for the next try: nothing is lost, nothing is applied twice at once.
+ * A row the engine itself refuses is isolated, retried with backoff and finally parked as a dead letter.
  */
 @ApplicationScoped
 public class IndexOutboxProcessor implements IndexFreshness {
@@ -41,6 +44,9 @@ public class IndexOutboxProcessor implements IndexFreshness {
 
     @Inject
     SearchAvailability availability;
+
+    @Inject
+    SearchConfig config;
 
     private volatile long failingSince;
 
@@ -74,29 +80,64 @@ public class IndexOutboxProcessor implements IndexFreshness {
         return processBatch(Long.MAX_VALUE);
     }
 
-    /** @return how many outbox rows (of those with id up to {@code upTo}) were applied */
+    /**
+     * Applies one batch of due rows in one bulk. If the engine refuses the bulk while it is up, the rows are tried one
+     * by one so that a row whose document the engine refuses (a poison row) is isolated: the others are applied, the
+     * refused one is retried later with backoff and, after {@code kaiko.search.outbox-retry.attempts}, parked in
+     * {@code index_dead_letter}. If the engine itself is away, nothing is counted against the rows.
+     *
+     * @return how many outbox rows (of those with id up to {@code upTo}) were applied or parked
+     */
     @SuppressWarnings("unchecked")
     int processBatch(long upTo) {
-        List<Object[]> rows = em.createNativeQuery("select id, topic_id from index_outbox where id <= ?1 order by id"
-                        + " limit " + BATCH + " for update skip locked")
+        List<Object[]> rows = em.createNativeQuery("select id, topic_id, attempts from index_outbox where id <= ?1"
+                        + " and next_attempt_at <= now() order by id limit " + BATCH + " for update skip locked")
                 .setParameter(1, upTo)
                 .getResultList();
         if (rows.isEmpty()) {
             return 0;
         }
-        Set<Long> topicIds = new LinkedHashSet<>();
-        List<Long> rowIds = new ArrayList<>();
+        Map<Long, List<Long>> rowsByTopic = new LinkedHashMap<>();
+        Map<Long, Integer> attempts = new HashMap<>();
         for (Object[] r : rows) {
-            rowIds.add(((Number) r[0]).longValue());
-            topicIds.add(((Number) r[1]).longValue());
+            long topic = ((Number) r[1]).longValue();
+            rowsByTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(((Number) r[0]).longValue());
+            attempts.merge(topic, ((Number) r[2]).intValue(), Math::max);
         }
         Map<Long, Topic> found = new HashMap<>();
         em.createQuery(
                         "select distinct t from Topic t join fetch t.issue left join fetch t.tags where t.id in :ids",
                         Topic.class)
-                .setParameter("ids", topicIds)
+                .setParameter("ids", rowsByTopic.keySet())
                 .getResultList()
                 .forEach(t -> found.put(t.id, t));
+        try {
+            write(rowsByTopic.keySet(), found);
+            applied(rowsByTopic.keySet(), rowsByTopic);
+            return rows.size();
+        } catch (RuntimeException bulkFailure) {
+            if (!engineAnswers()) {
+                throw bulkFailure; // the engine is away: the rows wait, unchanged, for the next try
+            }
+        }
+        // The engine is up but refused the bulk: find the rows it refuses.
+        List<Long> ok = new ArrayList<>();
+        for (Long topic : rowsByTopic.keySet()) {
+            try {
+                write(List.of(topic), found);
+                ok.add(topic);
+            } catch (RuntimeException refused) {
+                if (!engineAnswers()) {
+                    throw refused; // it went away meanwhile: roll back, retry all later
+                }
+                failed(topic, rowsByTopic.get(topic), attempts.get(topic) + 1, refused);
+            }
+        }
+        applied(ok, rowsByTopic);
+        return rows.size();
+    }
+
+    private void write(Collection<Long> topicIds, Map<Long, Topic> found) {
         var plan = Search.session(em).indexingPlan();
         for (Long id : topicIds) {
             Topic t = found.get(id);
@@ -106,12 +147,120 @@ public class IndexOutboxProcessor implements IndexFreshness {
                 plan.purge(Topic.class, id, null);
             }
         }
-        plan.execute(); // throws if the engine refuses: the rows stay for the next try
+        plan.execute(); // throws if the engine refuses any document
+    }
+
+    private void applied(Collection<Long> topics, Map<Long, List<Long>> rowsByTopic) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        List<Long> rowIds =
+                topics.stream().flatMap(t -> rowsByTopic.get(t).stream()).toList();
         em.createNativeQuery("delete from index_outbox where id in (:ids)")
                 .setParameter("ids", rowIds)
                 .executeUpdate();
-        return rows.size();
+        // a later change of a parked topic that the engine takes ends its dead letter
+        em.createNativeQuery("delete from index_dead_letter where topic_id in (:ids)")
+                .setParameter("ids", topics)
+                .executeUpdate();
     }
+
+    private void failed(long topic, List<Long> rowIds, int attempt, RuntimeException error) {
+        String message = error.getMessage() == null ? error.toString() : error.getMessage();
+        if (message.length() > 2000) {
+            message = message.substring(0, 2000) + "…";
+        }
+        var retry = config.outboxRetry();
+        if (attempt >= retry.attempts()) {
+            LOG.errorf(
+                    "Topic %d could not be indexed after %d attempts; parked in index_dead_letter: %s",
+                    topic, attempt, message);
+            em.createNativeQuery("insert into index_dead_letter (topic_id, attempts, last_error) values (?1, ?2, ?3)"
+                            + " on conflict (topic_id) do update set attempts = excluded.attempts,"
+                            + " last_error = excluded.last_error, parked_at = now()")
+                    .setParameter(1, topic)
+                    .setParameter(2, attempt)
+                    .setParameter(3, message)
+                    .executeUpdate();
+            em.createNativeQuery("delete from index_outbox where id in (:ids)")
+                    .setParameter("ids", rowIds)
+                    .executeUpdate();
+            return;
+        }
+        long backoffMs =
+                Math.min(retry.maxBackoff().toMillis(), retry.backoff().toMillis() << Math.min(attempt - 1, 30));
+        LOG.warnf(
+                "Topic %d refused by the search engine (attempt %d, next in %d ms): %s",
+                topic, attempt, backoffMs, message);
+        em.createNativeQuery("update index_outbox set attempts = ?1, last_error = ?2,"
+                        + " next_attempt_at = now() + ?3 * interval '1 millisecond' where id in (:ids)")
+                .setParameter(1, attempt)
+                .setParameter(2, message)
+                .setParameter(3, backoffMs)
+                .setParameter("ids", rowIds)
+                .executeUpdate();
+    }
+
+    private boolean engineAnswers() {
+        try {
+            searchMapping.scope(Topic.class).workspace().refresh(); // cheap, and fails fast when the node is away
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Topics whose index change the engine kept refusing, newest first. */
+    @SuppressWarnings("unchecked")
+    public List<DeadLetter> deadLetters() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((List<Object[]>) em.createNativeQuery(
+                                        "select topic_id, attempts, last_error, cast(extract(epoch from parked_at) * 1000 as bigint)"
+                                                + " from index_dead_letter"
+                                                + " order by parked_at desc, topic_id limit 1000")
+                                .getResultList())
+                        .stream()
+                                .map(r -> new DeadLetter(
+                                        ((Number) r[0]).longValue(),
+                                        ((Number) r[1]).intValue(),
+                                        (String) r[2],
+                                        java.time.Instant.ofEpochMilli(((Number) r[3]).longValue())))
+                                .toList());
+    }
+
+    public long deadLetterCount() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from index_dead_letter")
+                                .getSingleResult())
+                        .longValue());
+    }
+
+    /**
+     * Puts parked topics (all, or those given) back into the outbox for a fresh series of attempts.
+     *
+     * @return how many were put back
+     */
+    public int retryDeadLetters(Collection<Long> topicIds) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String where = topicIds.isEmpty() ? "" : " where topic_id in (:ids)";
+            var insert = em.createNativeQuery(
+                    "insert into index_outbox (topic_id) select topic_id from index_dead_letter" + where);
+            var delete = em.createNativeQuery("delete from index_dead_letter" + where);
+            if (!topicIds.isEmpty()) {
+                insert.setParameter("ids", topicIds);
+                delete.setParameter("ids", topicIds);
+            }
+            insert.executeUpdate();
+            return delete.executeUpdate();
+        });
+    }
+
+    /** A topic the engine kept refusing: how often it was tried, the engine's last answer, when it was parked. */
+    public record DeadLetter(
+            @JsonProperty("topic_id") long topicId,
+            int attempts,
+            @JsonProperty("last_error") String lastError,
+            @JsonProperty("parked_at") java.time.Instant parkedAt) {}
 
     /** Rows not yet applied (the index backlog), for health and metrics. */
     public long backlog() {
@@ -160,7 +309,8 @@ public class IndexOutboxProcessor implements IndexFreshness {
 
     private long pendingUpTo(long upTo) {
         return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery("select count(*) from index_outbox where id <= ?1")
+                .call(() -> ((Number) em.createNativeQuery(
+                                        "select count(*) from index_outbox where id <= ?1 and attempts = 0")
                                 .setParameter(1, upTo)
                                 .getSingleResult())
                         .longValue());

@@ -21,6 +21,22 @@ public interface SearchConfig {
     @WithDefault("0.2s")
     java.time.Duration outboxPoll();
 
+    /** How a change the engine keeps refusing is retried before it is parked as a dead letter. */
+    OutboxRetry outboxRetry();
+
+    interface OutboxRetry {
+        /** Failed tries of one row before it is parked in the dead-letter table. */
+        @WithDefault("8")
+        int attempts();
+
+        /** Wait after the first failure; doubled after each further one, up to {@link #maxBackoff()}. */
+        @WithDefault("1s")
+        java.time.Duration backoff();
+
+        @WithDefault("10m")
+        java.time.Duration maxBackoff();
+    }
+
     /** What to do with the index schema once the engine is up. */
     @WithDefault("create-or-validate")
     SchemaStrategy schemaStrategy();

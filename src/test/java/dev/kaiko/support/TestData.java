@@ -47,6 +47,7 @@ public class TestData {
     @Transactional
     void deleteRows() {
         em.createNativeQuery("delete from index_outbox").executeUpdate();
+        em.createNativeQuery("delete from index_dead_letter").executeUpdate();
         em.createNativeQuery("delete from topic_tag").executeUpdate();
         em.createNativeQuery("delete from topic").executeUpdate();
         em.createNativeQuery("delete from issue").executeUpdate();

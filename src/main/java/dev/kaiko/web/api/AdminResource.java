@@ -1,19 +1,25 @@
 package dev.kaiko.web.api;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.kaiko.index.IndexOutboxProcessor;
 import dev.kaiko.index.ZeroDowntimeReindex;
 import dev.kaiko.jobs.BackgroundJobs;
 import dev.kaiko.web.security.AdminOnly;
 
 import io.smallrye.common.annotation.Blocking;
 
-/** Operations: rebuilding the index from the database without interrupting searches. */
+/** Operations: rebuilding the index from the database without interrupting searches; refused index changes. */
 @Path("/api/admin")
 @AdminOnly
 @Blocking
@@ -22,6 +28,23 @@ public class AdminResource {
 
     @Inject
     ZeroDowntimeReindex reindex;
+
+    @Inject
+    IndexOutboxProcessor outbox;
+
+    /** Topics whose index change the engine kept refusing (see kaiko.search.outbox-retry), with its last error. */
+    @GET
+    @Path("/index/dead-letters")
+    public List<IndexOutboxProcessor.DeadLetter> deadLetters() {
+        return outbox.deadLetters();
+    }
+
+    /** Puts parked changes (all, or those of {@code ?topic=}) back into the outbox for a fresh series of tries. */
+    @POST
+    @Path("/index/dead-letters/retry")
+    public Map<String, Integer> retryDeadLetters(@QueryParam("topic") List<Long> topics) {
+        return Map.of("retried", outbox.retryDeadLetters(topics == null ? List.of() : topics));
+    }
 
     /** Starts the rebuild as a job; follow it at GET /api/jobs/{id}. */
     @POST

@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import dev.kaiko.archive.ArchiveImporter.Upload;
 import dev.kaiko.archive.ImportJobs;
 import dev.kaiko.archive.ImportReport;
+import dev.kaiko.index.IndexOutboxProcessor;
 import dev.kaiko.jobs.BackgroundJobs;
 import dev.kaiko.sources.DuplicateSourceException;
 import dev.kaiko.sources.FetchException;
@@ -63,6 +64,9 @@ public class AdminPage {
 
     @Inject
     Sources sources;
+
+    @Inject
+    IndexOutboxProcessor outbox;
 
     @Inject
     @Location("admin-sources.html")
@@ -107,6 +111,17 @@ public class AdminPage {
         return jobs.status(id)
                 .map(job -> pages.render(view((ImportReport) job.result(), null).data("job", job), uri, headers))
                 .orElseGet(() -> Response.status(404).build());
+    }
+
+    /** Puts every parked index change back into the outbox (the page lists them with the engine's last error). */
+    @POST
+    @Path("index/dead-letters/retry")
+    public Response retryDeadLetters() {
+        if (!sameOrigin()) {
+            return pages.render(view(null, "cross-origin"), 403, uri, headers);
+        }
+        outbox.retryDeadLetters(List.of());
+        return Response.seeOther(URI.create("/admin")).build();
     }
 
     /** Followed blogs and feeds: add, fetch now, delete (forms posting back here). */
@@ -170,6 +185,7 @@ public class AdminPage {
         return admin.data("report", report)
                 .data("error", error)
                 .data("job", null)
+                .data("deadLetters", outbox.deadLetters())
                 .data("topics", archive.topicCount())
                 .data("issues", archive.issueCount());
     }

@@ -318,4 +318,23 @@ public interface Labels {
 
     @Message("Changes are accepted only from Kaiko's own admin page.")
     String admin_sources_cross_origin();
+
+    @Message("Changes the search index refused")
+    String admin_dead_letters();
+
+    @Message(
+            "The search engine kept refusing these topics' documents; the rest of the index is current. Fix the cause (the error says what the engine objected to), then retry.")
+    String admin_dead_letters_lead();
+
+    @Message("Topic")
+    String admin_dead_letter_topic();
+
+    @Message("Attempts")
+    String admin_dead_letter_attempts();
+
+    @Message("Parked at")
+    String admin_dead_letter_parked();
+
+    @Message("Retry all refused changes")
+    String admin_dead_letters_retry();
 }
