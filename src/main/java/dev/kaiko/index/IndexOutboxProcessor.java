@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.kaiko.model.ArchiveGeneration;
 import dev.kaiko.model.IndexFreshness;
 import dev.kaiko.model.Topic;
 
@@ -47,6 +48,9 @@ public class IndexOutboxProcessor implements IndexFreshness {
 
     @Inject
     SearchConfig config;
+
+    @Inject
+    ArchiveGeneration generation;
 
     private volatile long failingSince;
 
@@ -154,6 +158,9 @@ public class IndexOutboxProcessor implements IndexFreshness {
         if (topics.isEmpty()) {
             return;
         }
+        // Visible before the generation moves: a cache keyed on the new generation must not hold pre-batch figures.
+        searchMapping.scope(Topic.class).workspace().refresh();
+        generation.advance();
         List<Long> rowIds =
                 topics.stream().flatMap(t -> rowsByTopic.get(t).stream()).toList();
         em.createNativeQuery("delete from index_outbox where id in (:ids)")

@@ -48,6 +48,9 @@ public class ArchiveWrites {
     @Inject
     EntityManager em;
 
+    @Inject
+    ArchiveGeneration generation;
+
     /** Thrown when the archive stayed busy for longer than a writer may wait. */
     public static class BusyException extends RuntimeException {
         BusyException(String message) {
@@ -73,7 +76,9 @@ public class ArchiveWrites {
                             .call(() -> {
                                 em.createNativeQuery("select pg_advisory_xact_lock(" + LOCK_KEY + ")")
                                         .getSingleResult();
-                                return work.get();
+                                T result = work.get();
+                                generation.advance(); // other instances' caches learn of the change
+                                return result;
                             });
                 } catch (RuntimeException e) {
                     if (attempt >= ATTEMPTS || !isTransient(e)) {

@@ -149,6 +149,50 @@ class TwoInstancesIT {
                 assertThat(openBao)
                         .as("the first instance's import is searchable through the second")
                         .contains("「OpenBao」がLinux Foundation傘下で進行中");
+
+                // A year review cached by the first instance follows a tag edit made through the second
+                String year = "2023";
+                JsonNode before = JSON.readTree(
+                        a.get("/api/years/" + year + "/review", null).body());
+                long technologies = before.path("totals").path("technologies").asLong();
+                assertThat(technologies).isPositive();
+                String absent = Stream.of("Erlang", "OCaml", "Haskell", "Elixir", "Fortran")
+                        .filter(t -> {
+                            try {
+                                return PackagedServiceIT.totalOf(
+                                                b.get("/api/search?q=&year=" + year + "&tag=" + t, TOKEN)
+                                                        .body())
+                                        == 0;
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .findFirst()
+                        .orElseThrow();
+                JsonNode hit = JSON.readTree(b.get("/api/search?q=&year=" + year + "&size=1", TOKEN)
+                                .body())
+                        .path("hits")
+                        .path(0);
+                long topic = hit.path("id").asLong();
+                List<String> tags = new ArrayList<>();
+                hit.path("tags").forEach(t -> tags.add(t.asText()));
+                tags.add(absent); // its other technologies stay, so the year gains exactly one
+                assertThat(a.get("/api/years/" + year + "/review", null).body())
+                        .as("the first instance answers from its cache")
+                        .contains("\"technologies\":" + technologies);
+                var edit =
+                        b.put("/api/topics/" + topic + "/tags", JSON.writeValueAsString(Map.of("tags", tags)), TOKEN);
+                assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+                await("the first instance's cached review shows the edit made through the second")
+                        .atMost(Duration.ofSeconds(15))
+                        .pollInterval(Duration.ofMillis(250))
+                        .untilAsserted(() -> assertThat(JSON.readTree(a.get("/api/years/" + year + "/review", null)
+                                                .body())
+                                        .path("totals")
+                                        .path("technologies")
+                                        .asLong())
+                                .as("distinct technologies of %s after tagging a topic %s", year, absent)
+                                .isEqualTo(technologies + 1));
             }
         }
     }
