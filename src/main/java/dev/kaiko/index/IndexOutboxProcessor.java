@@ -54,6 +54,15 @@ public class IndexOutboxProcessor implements IndexFreshness {
 
     private volatile long failingSince;
 
+    /** Notified whenever a batch of rows commits, so writers waiting for their rows wake at once. */
+    private final Object batches = new Object();
+
+    private void batchCommitted() {
+        synchronized (batches) {
+            batches.notifyAll();
+        }
+    }
+
     /** Applies what writers left in the outbox (writers that wait apply their own rows at once, see awaitIndexed). */
     @Scheduled(
             every = "${kaiko.search.outbox-poll:0.2s}",
@@ -65,7 +74,7 @@ public class IndexOutboxProcessor implements IndexFreshness {
         }
         try {
             while (QuarkusTransaction.requiringNew().call(this::processBatch) > 0) {
-                // keep going while there is work
+                batchCommitted();
             }
             if (failingSince != 0) {
                 LOG.info("Index outbox is being applied again");
@@ -294,7 +303,7 @@ public class IndexOutboxProcessor implements IndexFreshness {
             if (availability.isReady()) {
                 try {
                     while (QuarkusTransaction.requiringNew().call(() -> processBatch(upTo)) > 0) {
-                        // keep going while there is work of ours
+                        batchCommitted();
                     }
                     if (pendingUpTo(upTo) == 0) {
                         searchMapping.scope(Topic.class).workspace().refresh();
@@ -305,7 +314,11 @@ public class IndexOutboxProcessor implements IndexFreshness {
                 }
             }
             try {
-                Thread.sleep(20); // rows held by another thread or instance, or the engine is away
+                // rows held by another thread (it wakes us when its batch commits), another instance or an absent
+                // engine (then the short timeout is the poll)
+                synchronized (batches) {
+                    batches.wait(20);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
