@@ -4,17 +4,17 @@ import java.net.URI;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
 
 /** Where Kaiko is published: exported reviews link there, not to whichever host a request came to. */
-@ConfigMapping(prefix = "kaiko")
+@ConfigMapping(prefix = "kaiko.public-url")
 public interface ReviewConfig {
 
     /**
      * The public base address, e.g. {@code https://kaiko.example.org/}; the links of the standalone HTML and the
      * Markdown review start with it. Unset: the address the request came to (fine on the machine that serves it).
      */
-    @WithName("public-url")
+    @WithParentName // the property is kaiko.public-url itself
     Optional<URI> publicUrl();
 
     /** The base for exported links, without a trailing slash. */
