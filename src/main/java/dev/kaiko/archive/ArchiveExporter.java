@@ -3,7 +3,9 @@ package dev.kaiko.archive;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,6 +74,7 @@ public class ArchiveExporter {
                         Topic.class)
                 .setParameter("issues", issues)
                 .getResultList();
+        Map<Long, KaikoExport.Pick> picks = picks(topics);
         return new Batch(
                 issues.stream()
                         .map(i -> new KaikoExport.Issue(
@@ -83,13 +86,29 @@ public class ArchiveExporter {
                                 i.sourceFile,
                                 topics.stream()
                                         .filter(t -> t.issue.id.equals(i.id))
-                                        .map(ArchiveExporter::topic)
+                                        .map(t -> topic(t, picks.get(t.id)))
                                         .toList()))
                         .toList(),
                 issues.get(issues.size() - 1).id);
     }
 
-    private static KaikoExport.Topic topic(Topic t) {
+    /** The review picks among these topics (the review_pick rows, see review.YearPicks). */
+    private Map<Long, KaikoExport.Pick> picks(List<Topic> topics) {
+        Map<Long, KaikoExport.Pick> out = new HashMap<>();
+        if (topics.isEmpty()) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select topic_id, position, note from review_pick where topic_id in (?1)")
+                .setParameter(1, topics.stream().map(t -> t.id).toList())
+                .getResultList();
+        rows.forEach(r ->
+                out.put(((Number) r[0]).longValue(), new KaikoExport.Pick(((Number) r[1]).intValue(), (String) r[2])));
+        return out;
+    }
+
+    private static KaikoExport.Topic topic(Topic t, KaikoExport.Pick pick) {
         return new KaikoExport.Topic(
                 t.key,
                 t.title,
@@ -104,6 +123,7 @@ public class ArchiveExporter {
                         .map(tag -> new KaikoExport.Tag(tag.name, tag.provenance))
                         .sorted(java.util.Comparator.comparing(KaikoExport.Tag::provenance)
                                 .thenComparing(KaikoExport.Tag::name))
-                        .toList());
+                        .toList(),
+                pick);
     }
 }

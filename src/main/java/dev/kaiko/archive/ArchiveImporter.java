@@ -156,6 +156,7 @@ public class ArchiveImporter {
                                         .toList());
                         total = total.plus(stored.counts());
                         issueIds.add(stored.issueId());
+                        restorePicks(stored.issueId(), issue);
                     }
                 } else {
                     for (ParsedIssue issue : file.issues()) {
@@ -210,6 +211,30 @@ public class ArchiveImporter {
                                 tagsOf(t, KaikoExport.Tag.ARCHIVE),
                                 t.attributes()))
                         .toList());
+    }
+
+    /**
+     * An export's review picks (see {@link KaikoExport.Pick}) for the topics of one stored issue, found by topic key
+     * (else by title); other picks of the year are left as they are.
+     */
+    private void restorePicks(long issueId, KaikoExport.Issue issue) {
+        for (KaikoExport.Topic t : issue.topics()) {
+            if (t.pick() == null) {
+                continue;
+            }
+            em.createNativeQuery("""
+                            insert into review_pick (topic_id, position, note)
+                            select id, ?1, cast(?2 as text) from topic
+                            where issue_id = ?3 and (topic_key = ?4 or (?4 = '' and title = ?5))
+                            order by position limit 1
+                            on conflict (topic_id) do update set position = excluded.position, note = excluded.note""")
+                    .setParameter(1, t.pick().position())
+                    .setParameter(2, t.pick().note())
+                    .setParameter(3, issueId)
+                    .setParameter(4, t.key() == null ? "" : t.key())
+                    .setParameter(5, t.title())
+                    .executeUpdate();
+        }
     }
 
     private static List<String> tagsOf(KaikoExport.Topic topic, String provenance) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +21,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * {"kaiko_export": 1, "exported_at": "2025-01-31T12:00:00Z",
  *  "issues": [{"series", "number", "title", "date": "2024-03-15", "url", "source_file",
  *              "topics": [{"key", "title", "body", "body_html", "section", "url", "links": [..], "presenter",
- *                          "attributes": [..], "tags": [{"name": "Kubernetes", "provenance": "manual"}]}]}]}
+ *                          "attributes": [..], "tags": [{"name": "Kubernetes", "provenance": "manual"}],
+ *                          "pick": {"position": 1, "note": ".."}}]}]}
  * </pre>
+ * {@code pick} is present only on topics picked for their year's review (position among that year's picks, note).
  * Dates are ISO strings (use {@link #mapper()} or any mapper with the Java time module and dates not as
  * timestamps, as Quarkus configures). {@code key} is Kaiko's stable topic key, kept so a re-import updates the same
  * topics. Tag provenance is one of {@link Tag#ARCHIVE}, {@link Tag#MANUAL}, {@link Tag#AUTO}.
@@ -78,7 +81,8 @@ public final class KaikoExport {
         "links",
         "presenter",
         "attributes",
-        "tags"
+        "tags",
+        "pick"
     })
     public record Topic(
             String key,
@@ -90,11 +94,27 @@ public final class KaikoExport {
             List<String> links,
             String presenter,
             List<String> attributes,
-            List<Tag> tags) {
+            List<Tag> tags,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Pick pick) {
         public Topic {
             links = links == null ? List.of() : List.copyOf(links);
             attributes = attributes == null ? List.of() : List.copyOf(attributes);
             tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+
+        /** A topic not picked for a review. */
+        public Topic(
+                String key,
+                String title,
+                String body,
+                String bodyHtml,
+                String section,
+                String url,
+                List<String> links,
+                String presenter,
+                List<String> attributes,
+                List<Tag> tags) {
+            this(key, title, body, bodyHtml, section, url, links, presenter, attributes, tags, null);
         }
 
         public ParsedTopic toParsedTopic() {
@@ -106,6 +126,9 @@ public final class KaikoExport {
             return new ParsedTopic(title, body, bodyHtml, section, url, links, presenter, kept, attributes);
         }
     }
+
+    /** The topic is picked for its year's review: its place among that year's picks (from 1) and the note. */
+    public record Pick(int position, String note) {}
 
     /**
      * A topic's tag and where it came from: {@code archive} (came with the archive data), {@code manual} (set by a

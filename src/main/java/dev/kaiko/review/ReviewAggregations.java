@@ -25,11 +25,14 @@ import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.model.Topic;
 import dev.kaiko.review.YearReview.TechnologyCount;
+import dev.kaiko.tagging.Taxonomy;
 
 /**
  * The year's figures in one request to the search engine (size 0, aggregations only), never loading topics:
  * per-year topic and issue counts; each tag's first and last year over the whole archive; and, filtered to the
- * year and to the year before, tag counts, presenters with their top tags, topics per month and per issue.
+ * year and to the year before, tag counts, presenters with their top tags, topics per month and per issue. Every
+ * figure is of one scope (the selected series; empty: all), and only technologies count as tags: a tag the
+ * taxonomy does not know is a label (JSer.info's "library", "ReleaseNote") and is left out.
  */
 @ApplicationScoped
 class ReviewAggregations {
@@ -58,15 +61,22 @@ class ReviewAggregations {
     @Inject
     EntityManager em;
 
+    /** Favourite technologies listed per presenter. */
+    private static final int FAVOURITES = 3;
+
     @Inject
     SearchAvailability availability;
 
-    Map<Integer, YearCount> years() {
-        JsonObject aggs = run(Map.of("years", yearsAggregation()));
+    @Inject
+    Taxonomy taxonomy;
+
+    /** Years with topics of the series (empty: all), with their issue and topic counts. */
+    Map<Integer, YearCount> years(List<String> series) {
+        JsonObject aggs = run(Map.of("years", yearsAggregation()), series);
         return readYears(aggs.getAsJsonObject("years"));
     }
 
-    Figures figures(int year) {
+    Figures figures(int year, List<String> series) {
         Map<String, JsonObject> request = new LinkedHashMap<>();
         request.put("years", yearsAggregation());
         request.put("tag_years", terms("tags", ALL, Map.of("first", stat("min", "year"), "last", stat("max", "year"))));
@@ -76,16 +86,19 @@ class ReviewAggregations {
                         year,
                         Map.of(
                                 "tags", terms("tags", ALL, Map.of()),
-                                "presenters", terms("presenter", ALL, Map.of("tags", terms("tags", 3, Map.of()))),
+                                "presenters", terms("presenter", ALL, Map.of("tags", terms("tags", 50, Map.of()))),
                                 "months",
                                         json(
                                                 "{\"date_histogram\": {\"field\": \"date\", \"calendar_interval\": \"month\"}}"),
                                 "issues", terms("issue.id", ALL, Map.of()))));
         request.put("previous", filterYear(year - 1, Map.of("tags", terms("tags", ALL, Map.of()))));
-        JsonObject aggs = run(request);
+        JsonObject aggs = run(request, series);
 
         Map<String, int[]> tagYears = new LinkedHashMap<>();
         for (JsonObject b : buckets(aggs.getAsJsonObject("tag_years"))) {
+            if (!isTechnology(b.get("key").getAsString())) {
+                continue;
+            }
             tagYears.put(b.get("key").getAsString(), new int[] {
                 (int) b.getAsJsonObject("first").get("value").getAsDouble(),
                 (int) b.getAsJsonObject("last").get("value").getAsDouble()
@@ -97,6 +110,7 @@ class ReviewAggregations {
         for (JsonObject b : buckets(current.getAsJsonObject("presenters"))) {
             List<TechnologyCount> favourites = counts(b.getAsJsonObject("tags")).entrySet().stream()
                     .map(e -> new TechnologyCount(e.getKey(), e.getValue()))
+                    .limit(FAVOURITES)
                     .toList();
             presenters.add(
                     new Presenter(b.get("key").getAsString(), b.get("doc_count").getAsLong(), favourites));
@@ -127,7 +141,11 @@ class ReviewAggregations {
                 issueTopics);
     }
 
-    private JsonObject run(Map<String, JsonObject> aggregations) {
+    private boolean isTechnology(String tag) {
+        return taxonomy.find(tag).isPresent();
+    }
+
+    private JsonObject run(Map<String, JsonObject> aggregations, List<String> series) {
         if (!availability.isReady()) {
             throw new SearchUnavailableException(availability.reason(), null);
         }
@@ -136,7 +154,9 @@ class ReviewAggregations {
                     .search(Topic.class)
                     .extension(ElasticsearchExtension.get())
                     .select(f -> f.id())
-                    .where(f -> f.matchAll());
+                    .where(f -> series.isEmpty()
+                            ? f.matchAll()
+                            : f.terms().field("issue.series").matchingAny(series));
             Map<String, AggregationKey<JsonObject>> keys = new LinkedHashMap<>();
             for (var e : aggregations.entrySet()) {
                 AggregationKey<JsonObject> key = AggregationKey.of(e.getKey());
@@ -218,10 +238,13 @@ class ReviewAggregations {
         return out;
     }
 
-    /** Bucket key to count, in the engine's order (count descending, then key). */
-    private static Map<String, Long> counts(JsonObject terms) {
+    /** Technology to count, in the engine's order (count descending, then key); labels left out. */
+    private Map<String, Long> counts(JsonObject terms) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (JsonObject b : buckets(terms)) {
+            if (!isTechnology(b.get("key").getAsString())) {
+                continue;
+            }
             out.put(b.get("key").getAsString(), b.get("doc_count").getAsLong());
         }
         return out;

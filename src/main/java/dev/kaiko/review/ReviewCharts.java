@@ -86,13 +86,21 @@ public final class ReviewCharts {
                     escape(t.name()),
                     t.topics()));
             svg.append(text(labelWidth + w + 6, y + row / 2.0 + 5, "start", "value", String.valueOf(t.topics())));
-            svg.append(text(width - trendWidth, y + row / 2.0 + 5, "start", "trend " + t.trend(), arrow(t)));
+            if (t.trend() != null) {
+                svg.append(text(width - trendWidth, y + row / 2.0 + 5, "start", "trend " + t.trend(), arrow(t)));
+            }
         }
         return svg.append("</svg>").toString();
     }
 
-    /** ▲ / ▼ with the change in percentage points of the year's topics; NEW when the year before lacked it. */
+    /**
+     * ▲ / ▼ with the change in percentage points of the year's topics; NEW when the year before lacked it; nothing
+     * without a comparable previous year.
+     */
     public static String arrow(TechnologyTrend t) {
+        if (t.trend() == null) {
+            return "";
+        }
         return switch (t.trend()) {
             case "new" -> "★ NEW";
             case "gone" -> "—";

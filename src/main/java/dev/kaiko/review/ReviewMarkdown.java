@@ -40,17 +40,29 @@ public final class ReviewMarkdown {
         }
         md.append("。\n\n");
 
+        if (!r.comparison().comparable()) {
+            md.append("> ").append(noComparison(r)).append("\n\n");
+        }
+
         md.append("## 今年紹介したトピックの振り返り\n\n");
         for (Highlight h : r.highlights()) {
             md.append("### ")
                     .append(link(h.topic().title(), absolute(h.link(), base)))
                     .append("\n\n");
-            md.append(escape(h.topic().excerpt())).append("\n\n");
-            md.append("技術: ").append(link(h.technology(), absolute(h.searchUrl(), base)));
-            if (h.topic().presenter() != null) {
-                md.append(" / 紹介者: ").append(escape(h.topic().presenter()));
+            if (h.note() != null && !h.note().isBlank()) {
+                md.append(escape(h.note())).append("\n\n");
             }
-            md.append(" / 初出: ").append(issueLink(h.topic().issue(), base)).append("\n");
+            md.append(escape(h.topic().excerpt())).append("\n\n");
+            md.append(escape(h.backReference())).append("\n\n");
+            List<String> meta = new java.util.ArrayList<>();
+            if (h.technology() != null) {
+                meta.add("技術: " + link(h.technology(), absolute(h.searchUrl(), base)));
+            }
+            if (h.topic().presenter() != null) {
+                meta.add("紹介者: " + escape(h.topic().presenter()));
+            }
+            meta.add("初出: " + issueLink(h.topic().issue(), base));
+            md.append(String.join(" / ", meta)).append("\n");
             if (!h.referencedBy().isEmpty()) {
                 md.append("(")
                         .append(h.referencedBy().stream()
@@ -61,15 +73,18 @@ public final class ReviewMarkdown {
             md.append("\n");
         }
 
-        md.append("## よく話題になった技術\n\n| 技術 | トピック数 | 前年比 |\n|---|---:|---|\n");
+        boolean compared = r.comparison().comparable();
+        md.append("## よく話題になった技術\n\n")
+                .append(compared ? "| 技術 | トピック数 | 前年比 |\n|---|---:|---|\n" : "| 技術 | トピック数 |\n|---|---:|\n");
         for (TechnologyTrend t : r.topTechnologies()) {
             md.append("| ")
                     .append(cell(link(t.name(), absolute(YearInReview.searchUrl(r.year(), t.name()), base))))
                     .append(" | ")
-                    .append(t.topics())
-                    .append(" | ")
-                    .append(ReviewCharts.arrow(t))
-                    .append(" |\n");
+                    .append(t.topics());
+            if (compared) {
+                md.append(" | ").append(ReviewCharts.arrow(t));
+            }
+            md.append(" |\n");
         }
         md.append("\n");
         if (!r.newThisYear().isEmpty()) {
@@ -129,7 +144,16 @@ public final class ReviewMarkdown {
         return md.toString();
     }
 
+    /** The notice shown instead of year-over-year figures: no comparable previous year, and why. */
+    public static String noComparison(YearReview r) {
+        return "比較できる前年がないため、" + r.year() + "年の数字だけを示します（" + r.comparison().reason() + "）。";
+    }
+
+    /** The review's scope in words: its series, or those of its issues. */
     public static String seriesOf(YearReview r) {
+        if (!r.series().isEmpty()) {
+            return String.join(" / ", r.series());
+        }
         Set<String> series = new LinkedHashSet<>();
         r.issues().forEach(i -> series.add(i.series()));
         return series.isEmpty() ? "Kaiko" : String.join(" / ", series);

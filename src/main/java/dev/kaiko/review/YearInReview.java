@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,29 +23,38 @@ import jakarta.persistence.EntityManager;
 import dev.kaiko.archive.ArchiveChanged;
 import dev.kaiko.model.Topic;
 import dev.kaiko.review.ReviewAggregations.Figures;
+import dev.kaiko.review.YearReview.Comparison;
 import dev.kaiko.review.YearReview.Highlight;
 import dev.kaiko.review.YearReview.HighlightTopic;
 import dev.kaiko.review.YearReview.IssueRef;
 import dev.kaiko.review.YearReview.MonthCount;
 import dev.kaiko.review.YearReview.PresenterCount;
+import dev.kaiko.review.YearReview.SeriesCount;
 import dev.kaiko.review.YearReview.TechnologyCount;
 import dev.kaiko.review.YearReview.TechnologyTrend;
 import dev.kaiko.review.YearReview.Totals;
+import dev.kaiko.search.InvalidSearchParameter;
+import dev.kaiko.tagging.Taxonomy;
 import dev.kaiko.tagging.TopicTagsChanged;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * A generated retrospective of one year of the archive. Figures come from one aggregation request to the search
- * engine; only the handful of highlight topics are read from the database. Reviews are cached per year until the
- * next import.
+ * A generated retrospective of one year of the archive, for one scope (a selection of series; none selected: the
+ * whole archive, which is the one series when the archive holds one). Figures come from one aggregation request to
+ * the search engine; only the handful of highlight topics are read from the database. Reviews are cached per year
+ * and scope until the archive, its tags or the picks change.
  *
- * <p>Definitions: a technology is <em>new this year</em> when the archive mentions it in no earlier year;
- * <em>disappeared</em> when the previous year mentions it and this year does not (the previous year's 20 most
- * mentioned such). <em>Rising</em> and
- * <em>falling</em> compare the share of the year's topics (not raw counts, so a busier year does not lift
- * everything) with the previous year's, leaving out the new and disappeared ones, which have lists of their own;
- * without a previous year there is nothing to compare and both are empty.
+ * <p>Only technologies count: a tag is a technology when the taxonomy knows it; other tags are labels and never
+ * appear among the review's technologies or trends.
+ *
+ * <p>Year-over-year statements are made only against a <em>comparable</em> previous year: {@code year - 1} of the
+ * same scope with at least half as many issues as this year ({@link #comparable}). Then a technology is <em>new
+ * this year</em> when no earlier year of the scope mentions it; <em>disappeared</em> when the previous year mentions
+ * it and this year does not (the previous year's 20 most mentioned such). <em>Rising</em> and <em>falling</em>
+ * compare the share of the year's topics (not raw counts, so a busier year does not lift everything) with the
+ * previous year's, leaving out the new and disappeared ones, which have lists of their own. Without a comparable
+ * previous year all of these are empty and the review shows this year's figures only.
  */
 @ApplicationScoped
 public class YearInReview {
@@ -70,15 +81,67 @@ public class YearInReview {
     @Inject
     EntityManager em;
 
+    @Inject
+    Taxonomy taxonomy;
+
+    private record Key(int year, List<String> series) {}
+
     /** The years of the archive, oldest first. */
     public List<YearCount> years() {
-        return cache.get("years", () -> List.copyOf(aggregations.years().values()));
+        return cache.get(
+                "years", () -> List.copyOf(aggregations.years(List.of()).values()));
     }
 
-    /** The year's review, or empty when the archive has no topic that year. */
+    /** The year's review of the whole archive (or of its one series), or empty when it has no topic that year. */
     public Optional<YearReview> review(int year) {
-        return Optional.ofNullable(
-                cache.get(year, () -> QuarkusTransaction.requiringNew().call(() -> compute(year))));
+        return review(year, List.of());
+    }
+
+    /**
+     * The year's review of the given series (empty: all; the one series when the archive holds one), or empty when
+     * the scope has no topic that year.
+     *
+     * @throws InvalidSearchParameter ({@code series}) when a series is not in the archive
+     */
+    public Optional<YearReview> review(int year, List<String> series) {
+        List<String> scope = scope(series);
+        return Optional.ofNullable(cache.get(
+                new Key(year, scope), () -> QuarkusTransaction.requiringNew().call(() -> compute(year, scope))));
+    }
+
+    /** The series of the archive, by name. */
+    public List<String> series() {
+        return cache.get(
+                "series",
+                () -> QuarkusTransaction.requiringNew().call(() -> {
+                    @SuppressWarnings("unchecked")
+                    List<String> names = em.createNativeQuery(
+                                    "select distinct i.series from issue i where exists (select 1 from topic t where t.issue_id = i.id)"
+                                            + " order by 1")
+                            .getResultList();
+                    return List.copyOf(names);
+                }));
+    }
+
+    private List<String> scope(List<String> requested) {
+        Set<String> wanted = new TreeSet<>();
+        if (requested != null) {
+            requested.stream()
+                    .filter(s -> s != null && !s.isBlank())
+                    .map(String::strip)
+                    .forEach(wanted::add);
+        }
+        List<String> known = series();
+        for (String s : wanted) {
+            if (!known.contains(s)) {
+                throw new InvalidSearchParameter(
+                        "series", "the archive has no series '" + s + "' (it has: " + String.join(", ", known) + ")");
+            }
+        }
+        if (wanted.isEmpty() && known.size() == 1) {
+            return known;
+        }
+        return List.copyOf(wanted);
     }
 
     /** Forgets every computed review (the benchmark's cold runs; imports do it through {@link ArchiveChanged}). */
@@ -101,9 +164,27 @@ public class YearInReview {
                 + URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private YearReview compute(int year) {
+    /**
+     * The rule for year-over-year statements: the previous year of the scope has at least half as many issues as
+     * the year under review.
+     */
+    static Comparison comparable(int year, long issues, long previousIssues) {
+        int previous = year - 1;
+        boolean comparable = previousIssues > 0 && 2 * previousIssues >= issues;
+        String reason = previousIssues == 0
+                ? previous + " has no issue"
+                : previous + " has " + issuesText(previousIssues) + ", " + (comparable ? "at least" : "fewer than")
+                        + " half of " + year + "'s " + issues;
+        return new Comparison(previous, previousIssues, issues, comparable, reason);
+    }
+
+    private static String issuesText(long n) {
+        return n + (n == 1 ? " issue" : " issues");
+    }
+
+    private YearReview compute(int year, List<String> scope) {
         long start = System.nanoTime();
-        Figures f = aggregations.figures(year);
+        Figures f = aggregations.figures(year, scope);
         if (f.topics() == 0) {
             return null;
         }
@@ -112,31 +193,38 @@ public class YearInReview {
                 years.stream().filter(y -> y < year).max(Integer::compare).orElse(null);
         Integer nextYear =
                 years.stream().filter(y -> y > year).min(Integer::compare).orElse(null);
+        YearCount before = f.years().get(year - 1);
+        Comparison comparison = comparable(year, f.issueTopics().size(), before == null ? 0 : before.issues());
+        boolean compare = comparison.comparable();
 
         List<TechnologyTrend> top = f.tags().keySet().stream()
                 .limit(TOP_TECHNOLOGIES)
-                .map(t -> trend(t, f))
+                .map(t -> trend(t, f, compare))
                 .toList();
-        List<TechnologyCount> newThisYear = f.tags().entrySet().stream()
-                .filter(e ->
-                        f.tagYears().containsKey(e.getKey()) && f.tagYears().get(e.getKey())[0] == year)
-                .map(e -> new TechnologyCount(e.getKey(), e.getValue()))
-                .toList();
+        List<TechnologyCount> newThisYear = !compare
+                ? List.of()
+                : f.tags().entrySet().stream()
+                        .filter(e -> f.tagYears().containsKey(e.getKey())
+                                && f.tagYears().get(e.getKey())[0] == year)
+                        .map(e -> new TechnologyCount(e.getKey(), e.getValue()))
+                        .toList();
         Set<String> isNew = new HashSet<>();
         newThisYear.forEach(t -> isNew.add(t.name()));
-        List<TechnologyTrend> disappeared = f.previousTags().keySet().stream()
-                .filter(t -> !f.tags().containsKey(t))
-                .limit(DISAPPEARED)
-                .map(t -> trend(t, f))
-                .toList();
+        List<TechnologyTrend> disappeared = !compare
+                ? List.of()
+                : f.previousTags().keySet().stream()
+                        .filter(t -> !f.tags().containsKey(t))
+                        .limit(DISAPPEARED)
+                        .map(t -> trend(t, f, true))
+                        .toList();
         List<TechnologyTrend> rising = List.of();
         List<TechnologyTrend> falling = List.of();
-        if (f.previousTopics() > 0) {
+        if (compare) {
             Set<String> compared = new LinkedHashSet<>(f.tags().keySet());
             compared.addAll(f.previousTags().keySet());
             List<TechnologyTrend> changes = compared.stream()
                     .filter(t -> !isNew.contains(t) && f.tags().containsKey(t))
-                    .map(t -> trend(t, f))
+                    .map(t -> trend(t, f, true))
                     .toList();
             rising = changes.stream()
                     .filter(t -> t.shareChange() >= SAME)
@@ -162,9 +250,12 @@ public class YearInReview {
         List<IssueRef> issues = issues(year, f.issueTopics());
         Totals totals = new Totals(
                 f.issueTopics().size(), f.topics(), presenters.size(), f.tags().size());
-        List<Highlight> highlights = highlights(year, top);
+        List<Highlight> highlights = highlights(year, scope, top);
         return new YearReview(
                 year,
+                scope,
+                seriesOf(year),
+                comparison,
                 previousYear,
                 nextYear,
                 totals,
@@ -180,10 +271,13 @@ public class YearInReview {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static TechnologyTrend trend(String tag, Figures f) {
+    private static TechnologyTrend trend(String tag, Figures f, boolean compare) {
         long now = f.tags().getOrDefault(tag, 0L);
-        long before = f.previousTags().getOrDefault(tag, 0L);
         double share = share(now, f.topics());
+        if (!compare) {
+            return new TechnologyTrend(tag, now, round(share), null, null, null, null);
+        }
+        long before = f.previousTags().getOrDefault(tag, 0L);
         double previousShare = share(before, f.previousTopics());
         double change = share - previousShare;
         int[] seen = f.tagYears().get(tag);
@@ -201,6 +295,20 @@ public class YearInReview {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
+    }
+
+    /** The series with topics that year (whatever the scope), most topics first: the page's scope switch. */
+    private List<SeriesCount> seriesOf(int year) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select i.series, count(*) from topic t join issue i on i.id = t.issue_id
+                where i.published >= ?1 and i.published < ?2 group by i.series order by 2 desc, 1""")
+                .setParameter(1, LocalDate.of(year, 1, 1))
+                .setParameter(2, LocalDate.of(year + 1, 1, 1))
+                .getResultList();
+        return rows.stream()
+                .map(r -> new SeriesCount((String) r[0], ((Number) r[1]).longValue()))
+                .toList();
     }
 
     private List<IssueRef> issues(int year, Map<Long, Long> topics) {
@@ -229,17 +337,35 @@ public class YearInReview {
     }
 
     /**
-     * For each of the first top technologies: its topic of the year cited by the most later issues, else its
+     * The admin's picks of the year (those of the scope), in their order; then, while fewer than {@link #HIGHLIGHTS},
+     * for each of the first top technologies: its topic of the year cited by the most later issues, else its
      * longest; a topic is highlighted once. The candidates of all technologies come from one query.
      */
-    private List<Highlight> highlights(int year, List<TechnologyTrend> top) {
-        List<String> tags =
-                top.stream().limit(HIGHLIGHTS).map(TechnologyTrend::name).toList();
+    private List<Highlight> highlights(int year, List<String> scope, List<TechnologyTrend> top) {
+        List<Highlight> out = new ArrayList<>();
+        Set<Long> chosen = new HashSet<>();
+        Map<Long, String> picked = picks(year, scope);
+        Map<Long, List<IssueRef>> pickCiting = citations.citingIssues(picked.keySet());
+        picked.forEach((id, note) -> {
+            Topic t = em.find(Topic.class, id);
+            String technology = t.getEffectiveTags().stream()
+                    .filter(n -> taxonomy.find(n).isPresent())
+                    .findFirst()
+                    .orElse(null);
+            String search = technology == null ? null : searchUrl(year, technology);
+            String link = t.url != null && !t.url.isBlank() ? t.url : search != null ? search : "/topics/" + t.id;
+            chosen.add(id);
+            out.add(highlight(t, technology, "pick", note, pickCiting.getOrDefault(id, List.of()), search, link));
+        });
+        List<String> tags = top.stream()
+                .limit(Math.max(0, HIGHLIGHTS - out.size()))
+                .map(TechnologyTrend::name)
+                .toList();
         if (tags.isEmpty()) {
-            return List.of();
+            return out;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        String inScope = scope.isEmpty() ? "" : " and i.series in (?6)";
+        var query = em.createNativeQuery("""
                 with refs as (
                     select cited_topic_id, count(distinct citing_issue_id) as n from topic_reference
                     where cited_year = ?1 group by cited_topic_id
@@ -248,7 +374,8 @@ public class YearInReview {
                     select tt.name, t.id, coalesce(refs.n, 0) as n, length(t.body) as len
                     from topic_effective_tag tt join topic t on t.id = tt.topic_id join issue i on i.id = t.issue_id
                     left join refs on refs.cited_topic_id = t.id
-                    where tt.name in (?2) and i.published >= ?3 and i.published < ?4
+                    where tt.name in (?2) and i.published >= ?3 and i.published < ?4""" + inScope + """
+
                 )
                 select name, id, n from (
                     select name, id, n, row_number() over (partition by name order by n desc, len desc, id) as rank
@@ -258,46 +385,87 @@ public class YearInReview {
                 .setParameter(2, tags)
                 .setParameter(3, LocalDate.of(year, 1, 1))
                 .setParameter(4, LocalDate.of(year + 1, 1, 1))
-                .setParameter(5, HIGHLIGHTS + 1)
-                .getResultList();
+                .setParameter(5, HIGHLIGHTS * 2 + 1);
+        if (!scope.isEmpty()) {
+            query.setParameter(6, scope);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         Map<String, List<Object[]>> candidates = new java.util.HashMap<>();
         rows.forEach(r -> candidates
                 .computeIfAbsent((String) r[0], k -> new ArrayList<>())
                 .add(r));
-        Map<String, Object[]> picks = new java.util.LinkedHashMap<>();
-        Set<Long> chosen = new HashSet<>();
+        Map<String, Object[]> automatic = new java.util.LinkedHashMap<>();
         for (String tag : tags) {
             candidates.getOrDefault(tag, List.of()).stream()
                     .filter(r -> !chosen.contains(((Number) r[1]).longValue()))
                     .findFirst()
                     .ifPresent(r -> {
                         chosen.add(((Number) r[1]).longValue());
-                        picks.put(tag, r);
+                        automatic.put(tag, r);
                     });
         }
-        Map<Long, List<IssueRef>> citing = citations.citingIssues(chosen);
-        List<Highlight> out = new ArrayList<>();
-        picks.forEach((tag, r) -> {
+        Map<Long, List<IssueRef>> citing = citations.citingIssues(automatic.values().stream()
+                .map(r -> ((Number) r[1]).longValue())
+                .toList());
+        automatic.forEach((tag, r) -> {
             Topic t = em.find(Topic.class, ((Number) r[1]).longValue());
-            IssueRef issue = new IssueRef(
-                    t.issue.id, t.issue.series, t.issue.number, t.issue.title, t.issue.published, t.issue.url, null);
-            HighlightTopic topic = new HighlightTopic(
-                    t.id,
-                    t.title,
-                    Topic.excerpt(t.body, EXCERPT),
-                    t.url,
-                    t.presenter,
-                    List.copyOf(t.getEffectiveTags()),
-                    issue);
             String search = searchUrl(year, tag);
-            out.add(new Highlight(
+            out.add(highlight(
+                    t,
                     tag,
                     ((Number) r[2]).longValue() > 0 ? "referenced" : "longest",
-                    topic,
+                    null,
                     citing.getOrDefault(t.id, List.of()),
                     search,
                     t.url != null && !t.url.isBlank() ? t.url : search));
         });
+        return out;
+    }
+
+    private static Highlight highlight(
+            Topic t,
+            String technology,
+            String reason,
+            String note,
+            List<IssueRef> referencedBy,
+            String search,
+            String link) {
+        IssueRef issue = new IssueRef(
+                t.issue.id, t.issue.series, t.issue.number, t.issue.title, t.issue.published, t.issue.url, null);
+        HighlightTopic topic = new HighlightTopic(
+                t.id,
+                t.title,
+                Topic.excerpt(t.body, EXCERPT),
+                t.url,
+                t.presenter,
+                List.copyOf(t.getEffectiveTags()),
+                issue);
+        List<IssueRef> sources = new ArrayList<>();
+        sources.add(issue);
+        referencedBy.stream().filter(i -> i.id() != issue.id()).forEach(sources::add);
+        String backReference =
+                "(" + sources.stream().map(IssueRef::citation).distinct().collect(Collectors.joining("、")) + ")";
+        return new Highlight(technology, reason, note, topic, referencedBy, search, link, backReference);
+    }
+
+    /** The picks of the year whose topics are in the scope, in order: topic id to note. */
+    private Map<Long, String> picks(int year, List<String> scope) {
+        var query = em.createNativeQuery("""
+                select p.topic_id, p.note from review_pick p join topic t on t.id = p.topic_id
+                join issue i on i.id = t.issue_id
+                where i.published >= ?1 and i.published < ?2""" + (scope.isEmpty() ? "" : " and i.series in (?3)") + """
+
+                order by p.position, p.topic_id""")
+                .setParameter(1, LocalDate.of(year, 1, 1))
+                .setParameter(2, LocalDate.of(year + 1, 1, 1));
+        if (!scope.isEmpty()) {
+            query.setParameter(3, scope);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<Long, String> out = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> out.put(((Number) r[0]).longValue(), (String) r[1]));
         return out;
     }
 }

@@ -71,6 +71,47 @@ class KaikoExportReaderTest {
     }
 
     @Test
+    void reviewPicksRoundTripAndAreLeftOutWhereThereAreNone() throws Exception {
+        KaikoExport.Document plain = sample();
+        KaikoExport.Topic cilium = plain.issues().get(0).topics().get(0);
+        KaikoExport.Topic picked = new KaikoExport.Topic(
+                cilium.key(),
+                cilium.title(),
+                cilium.body(),
+                cilium.bodyHtml(),
+                cilium.section(),
+                cilium.url(),
+                cilium.links(),
+                cilium.presenter(),
+                cilium.attributes(),
+                cilium.tags(),
+                new KaikoExport.Pick(1, "今年の一押し"));
+        KaikoExport.Issue issue = plain.issues().get(0);
+        KaikoExport.Document document = new KaikoExport.Document(
+                1,
+                plain.exportedAt(),
+                List.of(new KaikoExport.Issue(
+                        issue.series(),
+                        issue.number(),
+                        issue.title(),
+                        issue.date(),
+                        issue.url(),
+                        issue.sourceFile(),
+                        List.of(picked, issue.topics().get(1)))));
+        String text = json(document);
+        assertTrue(text.contains("\"pick\" : {"), text);
+        assertEquals(1, text.split("\"pick\"", -1).length - 1, "only the picked topic carries a pick");
+        KaikoExport.Document read = reader.readDocument("export.json", text);
+        assertEquals(document, read);
+        assertEquals(
+                new KaikoExport.Pick(1, "今年の一押し"),
+                read.issues().get(0).topics().get(0).pick());
+        assertEquals(null, read.issues().get(0).topics().get(1).pick());
+        // an export without picks (older ones) reads as before
+        assertTrue(!json(plain).contains("\"pick\""));
+    }
+
+    @Test
     void archiveAndManualTagsBecomeArchiveTagsAutoTagsDoNot() throws Exception {
         ParsedIssue issue = reader.read("export.json", json(sample())).get(0);
         ParsedTopic cilium = issue.topics().get(0);

@@ -115,14 +115,25 @@ class YearReviewExampleTest {
         assertEquals(List.of("bob", "alice", "carol"), r.getList("presenters.name"));
         assertEquals("Rust", r.getString("presenters[0].favourite_technologies[0].name"));
 
-        // The first year has nothing before it: everything is new, nothing rises or falls.
+        // one series in the archive: the review is of it, without asking
+        assertEquals(List.of("Fixture Weekly"), r.getList("series"));
+        assertTrue(r.getBoolean("comparison.comparable"));
+        assertEquals("2001 has 2 issues, at least half of 2002's 2", r.getString("comparison.reason"));
+
+        // The first year has nothing before it: nothing is "new" (there is no covered year to be new after), nothing
+        // rises or falls, and the review says why.
         JsonPath first = given().get("/api/years/2000/review")
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        assertEquals(List.of("Python"), first.getList("new_this_year.name"));
+        assertTrue(first.getList("new_this_year").isEmpty());
         assertTrue(first.getList("rising").isEmpty());
+        assertEquals(false, first.getBoolean("comparison.comparable"));
+        assertEquals(1999, first.getInt("comparison.previous_year"));
+        assertEquals("1999 has no issue", first.getString("comparison.reason"));
+        assertTrue(first.get("top_technologies[0].trend") == null);
+        assertTrue(first.get("top_technologies[0].share_change") == null);
         assertTrue(first.get("previous_year") == null);
         assertEquals(2001, first.getInt("next_year"));
     }

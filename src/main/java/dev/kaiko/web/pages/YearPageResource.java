@@ -3,8 +3,10 @@ package dev.kaiko.web.pages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,8 +18,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.kaiko.review.ReviewCharts;
+import dev.kaiko.review.ReviewConfig;
 import dev.kaiko.review.ReviewMarkdown;
 import dev.kaiko.review.YearCount;
 import dev.kaiko.review.YearInReview;
@@ -31,7 +35,8 @@ import io.smallrye.common.annotation.Blocking;
 
 /**
  * The year-in-review page, and its two exports: a self-contained HTML file (inline CSS and SVG, absolute plain
- * links, nothing to fetch) and Markdown for a blog editor.
+ * links, nothing to fetch) and Markdown for a blog editor. All take {@code series} (repeatable) for the scope; the
+ * exports link to {@code kaiko.public-url}, as they are meant to be published.
  */
 @Path("/years")
 @Blocking
@@ -41,6 +46,9 @@ public class YearPageResource {
 
     @Inject
     YearInReview reviews;
+
+    @Inject
+    ReviewConfig config;
 
     @Location("review/year.html")
     Template page;
@@ -71,32 +79,32 @@ public class YearPageResource {
     @GET
     @Path("{year}")
     @Produces(MediaType.TEXT_HTML)
-    public Response view(@RestPath String year) {
-        return render(year, false);
+    public Response view(@RestPath String year, @RestQuery List<String> series) {
+        return render(year, series, false);
     }
 
     @GET
     @Path("{year}/review.html")
     @Produces(MediaType.TEXT_HTML)
-    public Response standalone(@RestPath String year) {
-        return render(year, true);
+    public Response standalone(@RestPath String year, @RestQuery List<String> series) {
+        return render(year, series, true);
     }
 
     @GET
     @Path("{year}/review.md")
     @Produces("text/markdown; charset=UTF-8")
-    public Response markdown(@RestPath String year) {
+    public Response markdown(@RestPath String year, @RestQuery List<String> series) {
         int y = YearParameter.parse(year);
-        return reviews.review(y)
-                .map(r -> Response.ok(ReviewMarkdown.render(r, uri.getBaseUri().toString()))
+        return reviews.review(y, series)
+                .map(r -> Response.ok(ReviewMarkdown.render(r, config.exportBase(uri.getBaseUri())))
                         .header("Content-Disposition", "attachment; filename=\"kaiko-review-" + y + ".md\"")
                         .build())
                 .orElseGet(() -> YearParameter.notFound(y));
     }
 
-    private Response render(String year, boolean standalone) {
+    private Response render(String year, List<String> series, boolean standalone) {
         int y = YearParameter.parse(year);
-        YearReview review = reviews.review(y).orElse(null);
+        YearReview review = reviews.review(y, series).orElse(null);
         if (review == null) {
             return Response.status(404)
                     .type(MediaType.TEXT_HTML_TYPE)
@@ -105,10 +113,11 @@ public class YearPageResource {
                             .render())
                     .build();
         }
-        String base = uri.getBaseUri().toString();
         String html = page.data("review", review)
                 .data("standalone", standalone)
-                .data("base", standalone ? base.substring(0, base.length() - 1) : "")
+                .data("base", standalone ? config.exportBase(uri.getBaseUri()) : "")
+                .data("scope", scopeQuery(series))
+                .data("noComparison", ReviewMarkdown.noComparison(review))
                 .data("css", new RawString(standalone ? css() : ""))
                 .data("monthChart", new RawString(ReviewCharts.topicsPerMonth(y, review.topicsPerMonth())))
                 .data("techChart", new RawString(ReviewCharts.topTechnologies(y, review.topTechnologies())))
@@ -119,6 +128,19 @@ public class YearPageResource {
             ok.header("Content-Disposition", "inline; filename=\"kaiko-review-" + y + ".html\"");
         }
         return ok.build();
+    }
+
+    /** The series selection as a query string ("?series=A&series=B", or "") for links that keep the scope. */
+    private static String scopeQuery(List<String> series) {
+        String q = series == null
+                ? ""
+                : series.stream()
+                        .filter(s -> s != null && !s.isBlank())
+                        .map(s -> "series="
+                                + URLEncoder.encode(s.strip(), StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
+                        .collect(Collectors.joining("&"));
+        return q.isEmpty() ? "" : "?" + q;
     }
 
     private static String css() {
