@@ -318,4 +318,15 @@ public interface Labels {
 
     @Message("Changes are accepted only from Kaiko's own admin page.")
     String admin_sources_cross_origin();
+
+    // Accessibility: names that tell the facet controls apart (read by screen readers and speech input)
+
+    @Message("Show more: {facet}")
+    String show_more(String facet);
+
+    @Message("Show fewer: {facet}")
+    String show_fewer(String facet);
+
+    @Message("{count} {#if count == 1}topic{#else}topics{/if}")
+    String facet_value_count(long count);
 }
