@@ -357,7 +357,7 @@ class AccessibilityBrowserTest {
     }
 
     private static JsonPath api(String query) {
-        return given().get("/api/search?" + query)
+        return given().get(query.isEmpty() ? "/api/search" : "/api/search?" + query)
                 .then()
                 .statusCode(200)
                 .extract()
