@@ -5,6 +5,7 @@
 
   var PHONE = window.matchMedia('(max-width: 760px)');
   var facetsOpen = false;
+  var expandedFacets = {}; /* facet name -> true while its "show more" is open; survives the results being swapped */
 
   function initFacets(root) {
     var aside = root.querySelector('.facets');
@@ -12,7 +13,34 @@
     if (!aside || !toggle) return;
     aside.classList.toggle('open', facetsOpen);
     toggle.setAttribute('aria-expanded', String(facetsOpen || !PHONE.matches));
+    Array.prototype.forEach.call(root.querySelectorAll('.facet-more'), function (more) {
+      more.hidden = false;
+      showMore(more, !!expandedFacets[more.getAttribute('data-facet')]);
+    });
   }
+
+  /* Accessibility: the facet's extra values are hidden by CSS until its "show more" button expands them. */
+  function showMore(more, expanded) {
+    more.closest('.facet').classList.toggle('expanded', expanded);
+    more.setAttribute('aria-expanded', String(expanded));
+    more.textContent = more.getAttribute(expanded ? 'data-fewer' : 'data-more');
+  }
+
+  document.addEventListener('click', function (e) {
+    var more = e.target.closest && e.target.closest('.facet-more');
+    if (!more) return;
+    var facet = more.getAttribute('data-facet');
+    expandedFacets[facet] = !expandedFacets[facet];
+    showMore(more, expandedFacets[facet]);
+  });
+
+  /* Accessibility: Enter toggles a facet checkbox as Space does (keyboard users expect either to work). */
+  document.addEventListener('keydown', function (e) {
+    var box = e.target;
+    if (e.key !== 'Enter' || !box.matches || !box.matches('.facet input[type=checkbox]')) return;
+    e.preventDefault();
+    box.click();
+  });
 
   document.addEventListener('click', function (e) {
     var toggle = e.target.closest && e.target.closest('.facets-toggle');
@@ -28,6 +56,7 @@
     var q = document.getElementById('q');
     if (!form || !area || !q) return;
     var list = document.getElementById('suggestions');
+    var status = document.getElementById('search-status');
     var typingTimer, suggestTimer, pending, typing = false;
     var baseTitle = document.title.replace(/^.* – /, '');
 
@@ -54,9 +83,12 @@
         .then(function (r) { return r.text(); })
         .then(function (html) {
           if (controller !== pending) return;
+          var focused = focusKey(document.activeElement);
           area.innerHTML = html;
           area.setAttribute('aria-busy', 'false');
           initFacets(area);
+          restoreFocus(focused);
+          announce();
           if (history === 'push') window.history.pushState({ kaiko: true }, '', url);
           else if (history === 'replace') window.history.replaceState({ kaiko: true }, '', url);
           document.title = (q.value ? q.value + ' – ' : '') + baseTitle;
@@ -64,6 +96,33 @@
         .catch(function (err) {
           if (err.name !== 'AbortError') window.location.href = url;
         });
+    }
+
+    /* Accessibility: a control focused in the results area (a facet, "show more") is focused again once the
+       area is swapped, so keyboard users keep their place. */
+    function focusKey(el) {
+      if (!el || !area.contains(el)) return null;
+      if (el.matches('.facet-more')) return '.facet-more[data-facet="' + CSS.escape(el.getAttribute('data-facet')) + '"]';
+      if (el.name && el.type === 'checkbox') {
+        return 'input[name="' + CSS.escape(el.name) + '"][value="' + CSS.escape(el.value) + '"]';
+      }
+      if (el.name) return '[name="' + CSS.escape(el.name) + '"]';
+      return null;
+    }
+
+    function restoreFocus(key) {
+      var el = key && area.querySelector(key);
+      if (el) el.focus();
+    }
+
+    /* Accessibility: the result count goes to the polite live region outside the swapped area, so screen readers
+       announce each update (a region that is itself replaced is often not announced). */
+    function announce() {
+      if (!status) return;
+      var count = area.querySelector('.result-count');
+      var text = count ? count.textContent.trim() : '';
+      /* the same text again is not announced: vary it invisibly */
+      status.textContent = status.textContent === text ? text + '\u00a0' : text;
     }
 
     q.addEventListener('input', function () {

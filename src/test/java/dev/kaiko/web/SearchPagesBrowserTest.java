@@ -250,8 +250,10 @@ class SearchPagesBrowserTest {
         for (WebElement label : driver.findElements(By.cssSelector(".facet-" + facet + " .facet-value"))) {
             shown.put(
                     label.findElement(By.tagName("input")).getAttribute("value"),
-                    Long.parseLong(
-                            label.findElement(By.cssSelector(".facet-count")).getText()));
+                    // textContent: values past the first ten are hidden behind "show more"
+                    Long.parseLong(label.findElement(By.cssSelector(".facet-count"))
+                            .getAttribute("textContent")
+                            .strip()));
         }
         return shown;
     }

@@ -337,4 +337,14 @@ public interface Labels {
 
     @Message("Retry all refused changes")
     String admin_dead_letters_retry();
+    // Accessibility: names that tell the facet controls apart (read by screen readers and speech input)
+
+    @Message("Show more: {facet}")
+    String show_more(String facet);
+
+    @Message("Show fewer: {facet}")
+    String show_fewer(String facet);
+
+    @Message("{count} {#if count == 1}topic{#else}topics{/if}")
+    String facet_value_count(long count);
 }
