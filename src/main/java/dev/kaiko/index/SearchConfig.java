@@ -37,6 +37,13 @@ public interface SearchConfig {
         java.time.Duration maxBackoff();
     }
 
+    /**
+     * Transaction timeout of an index rebuild's loading (the mass indexer's own, instead of the default): its
+     * identifier scroll lasts as long as the whole rebuild, about 20 minutes per million topics on two cores.
+     */
+    @WithDefault("12h")
+    java.time.Duration rebuildTransactionTimeout();
+
     /** What to do with the index schema once the engine is up. */
     @WithDefault("create-or-validate")
     SchemaStrategy schemaStrategy();

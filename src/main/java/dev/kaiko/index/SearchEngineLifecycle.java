@@ -25,7 +25,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Brings search up after Hibernate Search booted without contacting the engine (version check off, schema management
  * none): starts the managed node when embedded, creates or validates the index, rebuilds it from the database when it
- * is empty or outdated, then marks search available. Runs in the background so the HTTP server answers at once;
+ * is empty or outdated (or, behind the alias, when its count differs from the database's), then marks search
+ * available. Runs in the background so the HTTP server answers at once;
  * a watchdog restarts a managed node that died.
  */
 @ApplicationScoped
@@ -53,6 +54,15 @@ public class SearchEngineLifecycle {
 
     @Inject
     EngineHttp engineHttp;
+
+    @Inject
+    IndexRebuild rebuilds;
+
+    @Inject
+    IndexOutboxProcessor outbox;
+
+    @Inject
+    ZeroDowntimeReindex zeroDowntimeReindex;
 
     @Inject
     jakarta.enterprise.event.Event<SearchReady> readyEvent;
@@ -100,11 +110,14 @@ public class SearchEngineLifecycle {
                 engine.start();
             }
             awaitReachable();
-            prepareIndex();
+            boolean differs = prepareIndex();
             availability.ready();
             LOG.info("Search is available");
             readyEvent.fireAsync(new SearchReady(!everReady));
             everReady = true;
+            if (differs) {
+                zeroDowntimeReindex.start(); // a job: readiness says how far it is
+            }
         } catch (RuntimeException e) {
             availability.unavailable("The search engine could not be started: " + e.getMessage());
             LOG.error("Search is unavailable", e);
@@ -156,7 +169,14 @@ public class SearchEngineLifecycle {
         return engineHttp.reachable();
     }
 
-    private void prepareIndex() {
+    /**
+     * Creates or validates the index; rebuilds it in place when it is new, empty or no longer matches the mapping.
+     *
+     * @return true when the index exists but holds a different number of topics than the database with no change
+     *     waiting in the outbox (lost documents, a restored snapshot, rows loaded by hand): it is then rebuilt behind
+     *     the alias once search is up, so searches keep answering from it meanwhile
+     */
+    private boolean prepareIndex() {
         var schema = searchMapping.scope(Object.class).schemaManager();
         boolean rebuild = false;
         if (searchConfig.schemaStrategy() == SearchConfig.SchemaStrategy.DROP_AND_CREATE) {
@@ -173,40 +193,62 @@ public class SearchEngineLifecycle {
                 rebuild = true;
             }
         }
-        if (rebuild || indexIsBehind()) {
+        if (rebuild) {
             reindex();
+            return false;
         }
+        return indexDiffers();
     }
 
-    private boolean indexIsBehind() {
+    /** The start-up check on demand: when the index differs from the database, the rebuild job behind the alias. */
+    java.util.Optional<dev.kaiko.jobs.BackgroundJobs.Status> rebuildIfIncomplete() {
+        return indexDiffers() ? java.util.Optional.of(zeroDowntimeReindex.start()) : java.util.Optional.empty();
+    }
+
+    /** Start-up check: rebuild when the index is empty; say whether it otherwise differs from the database. */
+    boolean indexDiffers() {
         // after a crash the engine replays its translog; refresh so recovered documents count
         searchMapping.scope(Object.class).workspace().refresh();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            long indexed = Search.session(entityManager)
+        long[] counts = QuarkusTransaction.requiringNew().call(() -> new long[] {
+            Search.session(entityManager)
                     .search(Object.class)
                     .where(f -> f.matchAll())
-                    .fetchTotalHitCount();
-            long stored = (Long)
-                    entityManager.createQuery("select count(t) from Topic t").getSingleResult();
-            if (indexed == 0 && stored > 0) {
-                LOG.infof("The index is empty while the database holds %d topics", stored);
-                return true;
-            }
-            return false;
+                    .fetchTotalHitCount(),
+            (Long) entityManager.createQuery("select count(t) from Topic t").getSingleResult()
         });
+        long indexed = counts[0];
+        long stored = counts[1];
+        if (indexed == 0 && stored > 0) {
+            LOG.infof("The index is empty while the database holds %d topics", stored);
+            reindex();
+            return false;
+        }
+        if (indexed != stored) {
+            long waiting = outbox.backlog();
+            if (waiting > 0) {
+                LOG.infof(
+                        "The index holds %d topics, the database %d; %d changes wait in the outbox to be applied",
+                        indexed, stored, waiting);
+                return false;
+            }
+            LOG.warnf("The index holds %d topics but the database %d; rebuilding it behind the alias", indexed, stored);
+            return true;
+        }
+        return false;
     }
 
     /** Rebuilds every index from the database (the source of truth). */
     public void reindex() {
         try {
+            long stored = QuarkusTransaction.requiringNew().call(() -> (Long)
+                    entityManager.createQuery("select count(t) from Topic t").getSingleResult());
             LOG.info("Reindexing from the database");
-            searchMapping
-                    .scope(Object.class)
-                    .massIndexer()
-                    .threadsToLoadObjects(2)
+            rebuilds.configure(searchMapping.scope(Object.class).massIndexer(), "start-up", stored)
                     .startAndWait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            rebuilds.finished();
         }
     }
 }

@@ -45,6 +45,9 @@ public class ZeroDowntimeReindex {
     @Inject
     BackgroundJobs jobs;
 
+    @Inject
+    IndexRebuild rebuilds;
+
     private final ObjectMapper json = new ObjectMapper();
 
     public BackgroundJobs.Status start() {
@@ -75,22 +78,25 @@ public class ZeroDowntimeReindex {
 
         moveAlias(WRITE, old, fresh, oldIndex.path("aliases").path(WRITE));
         try {
-            progress.total(QuarkusTransaction.requiringNew()
+            long total = QuarkusTransaction.requiringNew()
                     .call(() -> em.createQuery("select count(t) from Topic t", Long.class)
-                            .getSingleResult()));
-            CompletableFuture<?> indexing = searchMapping
-                    .scope(Object.class)
-                    .massIndexer()
+                            .getSingleResult());
+            progress.total(total);
+            CompletableFuture<?> indexing = rebuilds.configure(
+                            searchMapping.scope(Object.class).massIndexer(), "reindex", total)
                     .purgeAllOnStart(false)
                     .dropAndCreateSchemaOnStart(false)
-                    .threadsToLoadObjects(2)
                     .start()
                     .toCompletableFuture();
-            while (!indexing.isDone()) {
-                progress.done(count(fresh));
-                sleep(500);
+            try {
+                while (!indexing.isDone()) {
+                    progress.done(count(fresh));
+                    sleep(500);
+                }
+                indexing.join();
+            } finally {
+                rebuilds.finished();
             }
-            indexing.join();
             require(http.send("POST", "/" + fresh + "/_refresh", null));
             progress.done(count(fresh));
         } catch (RuntimeException | IOException e) {
