@@ -104,6 +104,8 @@ public class ArchiveExporter {
                         .map(tag -> new KaikoExport.Tag(tag.name, tag.provenance))
                         .sorted(java.util.Comparator.comparing(KaikoExport.Tag::provenance)
                                 .thenComparing(KaikoExport.Tag::name))
-                        .toList());
+                        .toList(),
+                t.presenterEdited ? Boolean.TRUE : null,
+                t.presenterEdited ? t.archivePresenter : null);
     }
 }
