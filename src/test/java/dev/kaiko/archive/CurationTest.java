@@ -235,7 +235,7 @@ class CurationTest {
 
     @Test
     @Order(9) // last: it kills the engine (the watchdog brings it back)
-    void aDeleteWhileTheEngineIsDownIsAppliedWhenItReturns() {
+    void aDeleteWhileTheEngineIsDownIsAppliedWhenItReturns() throws InterruptedException {
         Corpora.importFile(Corpora.seed()).statusCode(200);
         Corpora.importFile(Corpora.root().resolve("twir-2023").resolve(TWIR.get(0)))
                 .statusCode(200);
@@ -254,7 +254,8 @@ class CurationTest {
                 .then()
                 .statusCode(200)
                 .body("topics", equalTo(deleted.size()))
-                .body("indexing", equalTo("pending"));
+                // "pending" unless the watchdog restarted the engine within the delete's short wait
+                .body("indexing", org.hamcrest.Matchers.oneOf("pending", "done"));
         assertThat(issueIds(2023, "2023-01-04")).as("the delete is stored").isEmpty();
 
         assertThat(availability.awaitReady(Duration.ofSeconds(120)))
@@ -370,7 +371,7 @@ class CurationTest {
 
     @Test
     @Order(4)
-    void presentersSetByHandRoundTripThroughTheExport() {
+    void presentersSetByHandRoundTripThroughTheExport() throws ArchiveFormatException {
         Corpora.importFile(Corpora.seed()).statusCode(200);
         long topic = topicWith("Geneve");
         given().header("Authorization", AUTH)
@@ -489,7 +490,7 @@ class CurationTest {
     }
 
     private static String blanked(String json) {
-        return json.replaceAll("\"(id|took_ms)\"\\s*:\\s*\\d+", "\"$1\":0")
+        return json.replaceAll("\"(id|took_ms|computed_ms)\"\\s*:\\s*\\d+", "\"$1\":0")
                 .replaceAll("/(topics|issues)/\\d+", "/$1/N");
     }
 
