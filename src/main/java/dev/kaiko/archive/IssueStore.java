@@ -36,7 +36,8 @@ import dev.kaiko.tagging.TopicTagging;
 /**
  * Stores parsed issues: an issue is found again by its key (series + number, or series + date), a topic by the
  * digest of its issue key and normalised title. Unchanged topics are not touched (no write, no reindex); edited
- * ones are updated in place keeping their id and manual tags; topics gone from the issue are removed.
+ * ones are updated in place keeping their id, manual tags and hand-set presenter; topics gone from the issue are
+ * removed.
  *
  * <p>Writes go through JDBC batches on the transaction's connection rather than entity by entity: an issue costs a
  * handful of round trips whatever its size, which is what lets an archive import at thousands of topics a second.
