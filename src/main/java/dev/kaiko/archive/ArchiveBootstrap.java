@@ -27,7 +27,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Start-up imports, once search is available (indexing needs the engine): the configured paths, or on an empty
- * instance the bundled demo archive so a first run has something to search.
+ * instance the bundled demo archive so a first run has something to search (marked as demo; once an admin deleted
+ * it, see {@link Curation#deleteDemo()}, it is not imported again).
  */
 @ApplicationScoped
 public class ArchiveBootstrap {
@@ -48,6 +49,9 @@ public class ArchiveBootstrap {
 
     @Inject
     CitationResolver citations;
+
+    @Inject
+    Curation curation;
 
     /**
      * Citations are kept up to date by every write; an archive that predates them (or was loaded by hand, as the
@@ -75,9 +79,9 @@ public class ArchiveBootstrap {
                 }
                 LOG.infof("Importing %d files named by kaiko.archive.import-on-start", uploads.size());
                 importer.importFiles(uploads, null, ArchiveImporter.Progress.NONE);
-            } else if (config.demoWhenEmpty() && isEmpty()) {
+            } else if (config.demoWhenEmpty() && isEmpty() && !curation.demoRemoved()) {
                 LOG.info("Empty instance: importing the bundled demo archive");
-                importer.importFiles(demoArchive(), null, ArchiveImporter.Progress.NONE);
+                importer.importDemo(demoArchive());
             }
         } catch (RuntimeException e) {
             LOG.error("Start-up import failed", e);

@@ -124,6 +124,8 @@ public class ArchiveExporter {
                         .sorted(java.util.Comparator.comparing(KaikoExport.Tag::provenance)
                                 .thenComparing(KaikoExport.Tag::name))
                         .toList(),
-                pick);
+                pick,
+                t.presenterEdited ? Boolean.TRUE : null,
+                t.presenterEdited ? t.archivePresenter : null);
     }
 }

@@ -77,6 +77,15 @@ public class ArchiveImporter {
     }
 
     public ImportReport importFiles(List<Upload> uploads, String explicitFormat, Progress progress) {
+        return importFiles(uploads, explicitFormat, progress, false);
+    }
+
+    /** Imports the bundled demo archive, its issues marked as demo (see {@link Curation#deleteDemo()}). */
+    ImportReport importDemo(List<Upload> uploads) {
+        return importFiles(uploads, null, Progress.NONE, true);
+    }
+
+    private ImportReport importFiles(List<Upload> uploads, String explicitFormat, Progress progress, boolean demo) {
         long start = System.nanoTime();
         List<FileReport> reports = new ArrayList<>();
         // Reading (the CPU-heavy part) runs ahead of storing, a few uploads at a time, so the two overlap; files
@@ -92,7 +101,7 @@ public class ArchiveImporter {
             for (ArchiveFormats.ReadFile file : ahead.removeFirst().join()) {
                 FileReport report = file.error() != null
                         ? FileReport.failed(file.name(), file.format(), ImportError.of(file.error()))
-                        : storeFile(file);
+                        : storeFile(file, demo);
                 reports.add(report);
                 count(report);
                 progress.fileDone(report);
@@ -140,7 +149,7 @@ public class ArchiveImporter {
      * Stores one file in a transaction of its own, serialised with every other write (see {@link ArchiveWrites}),
      * together with the citations it makes and receives: either all of it is stored or nothing.
      */
-    private FileReport storeFile(ArchiveFormats.ReadFile file) {
+    private FileReport storeFile(ArchiveFormats.ReadFile file, boolean demo) {
         try {
             return writes.write(WRITE_WAIT, () -> {
                 IssueStore.Counts total = new IssueStore.Counts(0, 0, 0, 0);
@@ -153,14 +162,18 @@ public class ArchiveImporter {
                                 file.format(),
                                 issue.topics().stream()
                                         .map(t -> tagsOf(t, KaikoExport.Tag.MANUAL))
-                                        .toList());
+                                        .toList(),
+                                issue.topics().stream()
+                                        .map(KaikoExport.Topic::manualPresenter)
+                                        .toList(),
+                                demo);
                         total = total.plus(stored.counts());
                         issueIds.add(stored.issueId());
                         restorePicks(stored.issueId(), issue);
                     }
                 } else {
                     for (ParsedIssue issue : file.issues()) {
-                        IssueStore.Stored stored = store.store(issue, file.name(), file.format());
+                        IssueStore.Stored stored = store.store(issue, file.name(), file.format(), null, null, demo);
                         total = total.plus(stored.counts());
                         if (stored.changed()) {
                             issueIds.add(stored.issueId());
@@ -207,7 +220,7 @@ public class ArchiveImporter {
                                 t.section(),
                                 t.url(),
                                 t.links(),
-                                t.presenter(),
+                                t.presenterFromArchive(),
                                 tagsOf(t, KaikoExport.Tag.ARCHIVE),
                                 t.attributes()))
                         .toList());

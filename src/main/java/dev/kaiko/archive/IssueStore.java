@@ -36,7 +36,8 @@ import dev.kaiko.tagging.TopicTagging;
 /**
  * Stores parsed issues: an issue is found again by its key (series + number, or series + date), a topic by the
  * digest of its issue key and normalised title. Unchanged topics are not touched (no write, no reindex); edited
- * ones are updated in place keeping their id and manual tags; topics gone from the issue are removed.
+ * ones are updated in place keeping their id, manual tags and hand-set presenter; topics gone from the issue are
+ * removed.
  *
  * <p>Writes go through JDBC batches on the transaction's connection rather than entity by entity: an issue costs a
  * handful of round trips whatever its size, which is what lets an archive import at thousands of topics a second.
@@ -73,17 +74,39 @@ class IssueStore {
      *                   null for other formats, which leave manual edits as they are
      */
     Stored store(ParsedIssue parsed, String sourceFile, String format, List<List<String>> manualTags) {
-        return em.unwrap(Session.class).doReturningWork(c -> store(c, parsed, sourceFile, format, manualTags));
+        return store(parsed, sourceFile, format, manualTags, null, false);
+    }
+
+    /**
+     * @param manualPresenters for a Kaiko export, each topic's presenter set by hand in topic order (null: not
+     *                         edited); null for other formats, which leave presenter edits as they are
+     * @param demo             the issue comes from the bundled demo archive (any other import makes it real)
+     */
+    Stored store(
+            ParsedIssue parsed,
+            String sourceFile,
+            String format,
+            List<List<String>> manualTags,
+            List<String> manualPresenters,
+            boolean demo) {
+        return em.unwrap(Session.class)
+                .doReturningWork(c -> store(c, parsed, sourceFile, format, manualTags, manualPresenters, demo));
     }
 
     private Stored store(
-            Connection c, ParsedIssue parsed, String sourceFile, String format, List<List<String>> manualTags)
+            Connection c,
+            ParsedIssue parsed,
+            String sourceFile,
+            String format,
+            List<List<String>> manualTags,
+            List<String> manualPresenters,
+            boolean demo)
             throws SQLException {
         String issueKey = issueKey(parsed);
         Long issueId = null;
         boolean issueChanged = false;
-        try (PreparedStatement s =
-                c.prepareStatement("select id, series, number, title, published, url from issue where issue_key = ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "select id, series, number, title, published, url, demo from issue where issue_key = ?")) {
             s.setString(1, issueKey);
             try (ResultSet r = s.executeQuery()) {
                 if (r.next()) {
@@ -92,18 +115,22 @@ class IssueStore {
                             && Objects.equals((Integer) r.getObject(3), parsed.number())
                             && Objects.equals(r.getString(4), parsed.title())
                             && Objects.equals(r.getObject(5, LocalDate.class), parsed.date())
-                            && Objects.equals(r.getString(6), parsed.url()));
+                            && Objects.equals(r.getString(6), parsed.url())
+                            // a real import makes a demo issue real; a demo import never makes a real one demo
+                            && (demo || !r.getBoolean(7)));
                 }
             }
         }
         if (issueId == null) {
             try (PreparedStatement s = c.prepareStatement("""
-                    insert into issue (issue_key, series, number, title, published, url, source_file, source_format)
-                    values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
+                    insert into issue (issue_key, series, number, title, published, url, source_file, source_format,
+                        demo)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
                 s.setString(1, issueKey);
                 setIssueFields(s, 2, parsed);
                 s.setString(7, sourceFile);
                 s.setString(8, format);
+                s.setBoolean(9, demo);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     issueId = r.getLong(1);
@@ -112,12 +139,13 @@ class IssueStore {
         } else if (issueChanged) {
             try (PreparedStatement s = c.prepareStatement("""
                     update issue set series = ?, number = ?, title = ?, published = ?, url = ?,
-                    source_file = coalesce(source_file, ?), source_format = coalesce(source_format, ?)
+                    source_file = coalesce(source_file, ?), source_format = coalesce(source_format, ?), demo = demo and ?
                     where id = ?""")) {
                 setIssueFields(s, 1, parsed);
                 s.setString(6, sourceFile);
                 s.setString(7, format);
-                s.setLong(8, issueId);
+                s.setBoolean(8, demo);
+                s.setLong(9, issueId);
                 s.executeUpdate();
             }
         }
@@ -208,6 +236,8 @@ class IssueStore {
         TopicRows.updateTopics(c, written.stream().filter(t -> !t.isNew).toList());
         TopicRows.updateSourceAndPosition(c, repositioned, moved);
         TopicRows.writeTags(c, manualTags != null ? ordered : written, manualTags != null);
+        boolean presentersChanged =
+                manualPresenters != null && TopicRows.writePresenterEdits(c, ordered, manualPresenters);
 
         if (added + updated + removed.size() > 0 || issueChanged) {
             // the index holds issue fields on every topic, so an issue change reindexes all of its topics
@@ -215,13 +245,13 @@ class IssueStore {
             (issueChanged ? all : written).forEach(t -> changed.add(t.id));
             removed.forEach(t -> changed.add(t.id));
             indexOutbox.topicsChanged(changed);
-        } else if (manualTags != null) {
+        } else if (manualTags != null || presentersChanged) {
             indexOutbox.topicsChanged(ordered.stream().map(t -> t.id).toList());
         }
         return new Stored(
                 issueId,
                 new Counts(added, updated, unchanged, removed.size()),
-                issueChanged || added + updated + removed.size() > 0);
+                issueChanged || presentersChanged || added + updated + removed.size() > 0);
     }
 
     private static void setIssueFields(PreparedStatement s, int from, ParsedIssue p) throws SQLException {

@@ -22,12 +22,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  *  "issues": [{"series", "number", "title", "date": "2024-03-15", "url", "source_file",
  *              "topics": [{"key", "title", "body", "body_html", "section", "url", "links": [..], "presenter",
  *                          "attributes": [..], "tags": [{"name": "Kubernetes", "provenance": "manual"}],
- *                          "pick": {"position": 1, "note": ".."}}]}]}
+ *                          "pick": {"position": 1, "note": ".."},
+ *                          "presenter_edited": true, "archive_presenter": null}]}]}
  * </pre>
  * {@code pick} is present only on topics picked for their year's review (position among that year's picks, note).
  * Dates are ISO strings (use {@link #mapper()} or any mapper with the Java time module and dates not as
  * timestamps, as Quarkus configures). {@code key} is Kaiko's stable topic key, kept so a re-import updates the same
- * topics. Tag provenance is one of {@link Tag#ARCHIVE}, {@link Tag#MANUAL}, {@link Tag#AUTO}.
+ * topics. Tag provenance is one of {@link Tag#ARCHIVE}, {@link Tag#MANUAL}, {@link Tag#AUTO}. {@code presenter} is
+ * the presenter people see; only when an admin set it by hand are {@code presenter_edited} (true) and
+ * {@code archive_presenter} (what the archive itself says, null for nothing) written.
  */
 public final class KaikoExport {
 
@@ -82,7 +85,9 @@ public final class KaikoExport {
         "presenter",
         "attributes",
         "tags",
-        "pick"
+        "pick",
+        "presenter_edited",
+        "archive_presenter"
     })
     public record Topic(
             String key,
@@ -95,14 +100,21 @@ public final class KaikoExport {
             String presenter,
             List<String> attributes,
             List<Tag> tags,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Pick pick) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Pick pick,
+
+            @JsonProperty("presenter_edited") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Boolean presenterEdited,
+
+            @JsonProperty("archive_presenter") @JsonInclude(JsonInclude.Include.NON_NULL)
+            String archivePresenter) {
         public Topic {
             links = links == null ? List.of() : List.copyOf(links);
             attributes = attributes == null ? List.of() : List.copyOf(attributes);
             tags = tags == null ? List.of() : List.copyOf(tags);
+            presenterEdited = Boolean.TRUE.equals(presenterEdited) ? Boolean.TRUE : null;
         }
 
-        /** A topic not picked for a review. */
+        /** A topic not picked for a review, whose presenter is the archive's (not edited by hand). */
         public Topic(
                 String key,
                 String title,
@@ -114,7 +126,17 @@ public final class KaikoExport {
                 String presenter,
                 List<String> attributes,
                 List<Tag> tags) {
-            this(key, title, body, bodyHtml, section, url, links, presenter, attributes, tags, null);
+            this(key, title, body, bodyHtml, section, url, links, presenter, attributes, tags, null, null, null);
+        }
+
+        /** The presenter an admin set by hand, or null when the topic shows the archive's. */
+        public String manualPresenter() {
+            return presenterEdited != null && presenter != null && !presenter.isBlank() ? presenter : null;
+        }
+
+        /** The presenter as the archive names it (the edit, if any, aside). */
+        public String presenterFromArchive() {
+            return manualPresenter() != null ? archivePresenter : presenter;
         }
 
         public ParsedTopic toParsedTopic() {
@@ -123,7 +145,8 @@ public final class KaikoExport {
                     .map(Tag::name)
                     .distinct()
                     .toList();
-            return new ParsedTopic(title, body, bodyHtml, section, url, links, presenter, kept, attributes);
+            return new ParsedTopic(
+                    title, body, bodyHtml, section, url, links, presenterFromArchive(), kept, attributes);
         }
     }
 

@@ -123,8 +123,9 @@ final class TopicRows {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement s = c.prepareStatement("""
                 insert into topic (id, issue_id, topic_key, position, title, body, body_html, section, url, links,
-                    attributes, presenter, link_key, title_key, source_file, content_hash, tags_edited, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    attributes, presenter, link_key, title_key, source_file, content_hash, tags_edited, updated_at,
+                    archive_presenter)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (Row t : rows) {
                 s.setLong(1, t.id);
                 s.setLong(2, issueId);
@@ -135,6 +136,7 @@ final class TopicRows {
                 s.setString(16, t.contentHash);
                 s.setBoolean(17, t.tagsEdited);
                 s.setTimestamp(18, now);
+                s.setString(19, t.parsed.presenter());
                 s.addBatch();
             }
             s.executeBatch();
@@ -148,8 +150,9 @@ final class TopicRows {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement s = c.prepareStatement("""
                 update topic set title = ?, body = ?, body_html = ?, section = ?, url = ?, links = ?, attributes = ?,
-                    presenter = ?, link_key = ?, title_key = ?, position = ?, source_file = ?, content_hash = ?,
-                    tags_edited = ?, updated_at = ?
+                    presenter = case when presenter_edited then presenter else ? end, link_key = ?, title_key = ?,
+                    position = ?, source_file = ?, content_hash = ?, tags_edited = ?, updated_at = ?,
+                    archive_presenter = ?
                 where id = ?""")) {
             for (Row t : rows) {
                 setContent(c, s, 1, t);
@@ -158,7 +161,8 @@ final class TopicRows {
                 s.setString(13, t.contentHash);
                 s.setBoolean(14, t.tagsEdited);
                 s.setTimestamp(15, now);
-                s.setLong(16, t.id);
+                s.setString(16, t.parsed.presenter());
+                s.setLong(17, t.id);
                 s.addBatch();
             }
             s.executeBatch();
@@ -200,6 +204,35 @@ final class TopicRows {
 
     static Array textArray(Connection c, List<String> values) throws SQLException {
         return c.createArrayOf("text", values.toArray());
+    }
+
+    /**
+     * For exports: sets each topic's presenter edit as exported, {@code presenters} in topic order (null: not edited,
+     * the topic shows the archive's presenter). Returns whether any row changed.
+     */
+    static boolean writePresenterEdits(Connection c, List<Row> rows, List<String> presenters) throws SQLException {
+        if (rows.isEmpty()) {
+            return false;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                update topic set presenter_edited = ?, presenter = coalesce(?, archive_presenter)
+                where id = ? and (presenter_edited <> ? or presenter is distinct from coalesce(?, archive_presenter))""")) {
+            for (int i = 0; i < rows.size(); i++) {
+                String p = presenters.get(i);
+                s.setBoolean(1, p != null);
+                s.setString(2, p);
+                s.setLong(3, rows.get(i).id);
+                s.setBoolean(4, p != null);
+                s.setString(5, p);
+                s.addBatch();
+            }
+            for (int n : s.executeBatch()) {
+                if (n != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Replaces the tags of the given topics (all provenances when {@code withManual}, else auto and archive). */

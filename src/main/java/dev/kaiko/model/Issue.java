@@ -43,6 +43,10 @@ public class Issue {
     @Column(name = "source_format")
     public String sourceFormat;
 
+    /** Imported from the bundled demo archive; removed by one admin call (see archive.Curation). */
+    @Column(nullable = false)
+    public boolean demo;
+
     @OneToMany(mappedBy = "issue", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<Topic> topics = new ArrayList<>();

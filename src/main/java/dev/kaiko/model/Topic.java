@@ -68,7 +68,16 @@ public class Topic {
     @Column(columnDefinition = "text[]")
     public String[] attributes = new String[0];
 
+    /** Who presented the topic: the archive's {@link #archivePresenter}, or an admin's when {@link #presenterEdited}. */
     public String presenter;
+
+    /** What the archive says about the presenter (null: nothing); re-imports keep it current. */
+    @Column(name = "archive_presenter")
+    public String archivePresenter;
+
+    /** An admin named the presenter: re-imports leave {@link #presenter} alone (like manual tags). */
+    @Column(name = "presenter_edited", nullable = false)
+    public boolean presenterEdited;
 
     /** The file this topic was last imported from; re-importing a file removes only its own vanished topics. */
     @Column(name = "source_file")
@@ -101,6 +110,9 @@ public class Topic {
     void deriveKeys() {
         linkKey = LinkKey.ofTopic(url, links);
         titleKey = TitleKey.normalise(title);
+        if (!presenterEdited) {
+            archivePresenter = presenter; // unedited, the presenter is the archive's
+        }
     }
 
     @ElementCollection(fetch = FetchType.LAZY)

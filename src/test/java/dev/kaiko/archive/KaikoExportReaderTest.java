@@ -85,7 +85,9 @@ class KaikoExportReaderTest {
                 cilium.presenter(),
                 cilium.attributes(),
                 cilium.tags(),
-                new KaikoExport.Pick(1, "今年の一押し"));
+                new KaikoExport.Pick(1, "今年の一押し"),
+                null,
+                null);
         KaikoExport.Issue issue = plain.issues().get(0);
         KaikoExport.Document document = new KaikoExport.Document(
                 1,

@@ -3,11 +3,13 @@ package dev.kaiko.web.api;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -16,8 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.kaiko.archive.Curation;
 import dev.kaiko.search.InvalidSearchParameter;
 import dev.kaiko.search.TopicCatalog;
+import dev.kaiko.web.security.AdminOnly;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -29,6 +33,9 @@ public class IssueResource {
 
     @Inject
     TopicCatalog catalog;
+
+    @Inject
+    Curation curation;
 
     @GET
     @Operation(summary = "Issues, newest first, optionally of one year")
@@ -52,5 +59,17 @@ public class IssueResource {
     public TopicCatalog.IssueDetail issue(@RestPath String id) {
         return catalog.issue(Ids.parse("id", id))
                 .orElseThrow(() -> new NotFoundException("Issue " + id + " not found"));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @AdminOnly
+    @Operation(summary = "Deletes an issue with its topics, tags and citations; search, reviews and export follow")
+    @APIResponse(responseCode = "404", description = "No such issue")
+    public Response delete(@RestPath String id) {
+        long issue = Ids.parse("id", id);
+        return curation.deleteIssue(issue)
+                .map(d -> Response.ok(d).build())
+                .orElseGet(() -> Presenters.notFound("issue", issue));
     }
 }

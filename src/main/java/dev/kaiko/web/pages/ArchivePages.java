@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.kaiko.archive.Curation;
 import dev.kaiko.search.TopicCatalog;
 import dev.kaiko.web.pages.ArchiveQueries.TagCount;
 
@@ -36,6 +37,9 @@ public class ArchivePages {
 
     @Inject
     TopicCatalog catalog;
+
+    @Inject
+    Curation curation;
 
     @Inject
     Pages pages;
@@ -94,7 +98,10 @@ public class ArchivePages {
         var detail = catalog.issue(parseId(id)).orElseThrow(NotFoundException::new);
         return pages.render(
                 issue.data("i", detail)
-                        .data("safeUrl", SafeHtml.externalUrl(detail.issue().url())),
+                        .data("safeUrl", SafeHtml.externalUrl(detail.issue().url()))
+                        .data(
+                                "demo",
+                                curation.demoIssueIds().contains(detail.issue().id())),
                 uri,
                 headers);
     }

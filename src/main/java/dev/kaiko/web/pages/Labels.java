@@ -131,6 +131,17 @@ public interface Labels {
             "Kaiko has no topics yet. Import the archive of your weekly sessions (plain text, Markdown, JSON feeds, HTML, RSS/Atom or a zip of them) on the admin page or with the API:")
     String empty_text();
 
+    @Message("demo")
+    String demo_badge();
+
+    @Message("From the bundled demo archive, not from your team's archive")
+    String demo_badge_title();
+
+    @Message("This instance still holds the bundled demo archive (topics marked \"demo\"), so a first run has"
+            + " something to search. Importing your own archive does not remove it: an admin removes the demo"
+            + " with one call, DELETE /api/demo, and it is not imported again.")
+    String demo_notice();
+
     @Message("Import on the admin page")
     String empty_admin();
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.kaiko.archive.Curation;
 import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.search.InvalidSearchParameter;
 import dev.kaiko.search.SearchRequest;
@@ -47,6 +48,9 @@ public class SearchPage {
 
     @Inject
     Pages pages;
+
+    @Inject
+    Curation curation;
 
     @Inject
     @Location("search.html")
@@ -98,7 +102,8 @@ public class SearchPage {
                 .data("error", null)
                 .data("empty", false)
                 .data("didYouMean", null)
-                .data("pagination", null);
+                .data("pagination", null)
+                .data("demoIssues", curation.demoIssueIds());
         int status = 200;
         try {
             if (pageNumber < 1 || pageNumber > MAX_PAGE) {
