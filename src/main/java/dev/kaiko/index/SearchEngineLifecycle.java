@@ -52,7 +52,10 @@ public class SearchEngineLifecycle {
     SearchAvailability availability;
 
     @Inject
-    EngineHttp engineHttp;
+    EngineClient engineClient;
+
+    @Inject
+    TopicIndexes indexes;
 
     @Inject
     jakarta.enterprise.event.Event<SearchReady> readyEvent;
@@ -153,7 +156,7 @@ public class SearchEngineLifecycle {
     }
 
     private boolean reachable() {
-        return engineHttp.reachable();
+        return engineClient.reachable();
     }
 
     private void prepareIndex() {
@@ -163,6 +166,7 @@ public class SearchEngineLifecycle {
             schema.dropAndCreate();
             rebuild = true;
         } else {
+            rebuild = recoverAliases();
             try {
                 schema.createOrValidate();
             } catch (SearchException e) {
@@ -173,8 +177,25 @@ public class SearchEngineLifecycle {
                 rebuild = true;
             }
         }
+        try {
+            indexes.applyReplicas();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         if (rebuild || indexIsBehind()) {
             reindex();
+        }
+    }
+
+    /**
+     * Repairs the aliases a crash mid-swap left inconsistent (see {@link TopicIndexes#repair()}); true when the kept
+     * index must be rebuilt from the database.
+     */
+    boolean recoverAliases() {
+        try {
+            return indexes.repair();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not check the topic index aliases: " + e.getMessage(), e);
         }
     }
 
