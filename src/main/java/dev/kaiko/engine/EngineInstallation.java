@@ -115,8 +115,8 @@ final class EngineInstallation {
         return dir;
     }
 
-    /** opensearch.yml (loopback, ports, paths) and jvm.options, rewritten at every start. */
-    void writeNodeConfig(Path home, Path data, Path logs) throws IOException {
+    /** opensearch.yml (loopback, ports, paths, snapshot repository root) and jvm.options, rewritten at every start. */
+    void writeNodeConfig(Path home, Path data, Path logs, Path snapshots) throws IOException {
         String yml = String.join(
                 "\n",
                 "# Written by Kaiko at every start; edit kaiko.engine.* instead.",
@@ -128,6 +128,8 @@ final class EngineInstallation {
                 "transport.port: " + config.transportPort(),
                 "path.data: " + data,
                 "path.logs: " + logs,
+                // fs snapshot repositories may live only below path.repo
+                "path.repo: " + snapshots,
                 // a small single node: keep disk watermarks from blocking writes on nearly full dev disks
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "action.auto_create_index: false",

@@ -46,6 +46,11 @@ public class ManagedEngine {
         return URI.create("http://127.0.0.1:" + config.httpPort());
     }
 
+    /** The node's snapshot directory (listed in path.repo), for an {@code fs} snapshot repository. */
+    public Path snapshotDirectory() {
+        return dataDir.resolve("engine-snapshots");
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -66,7 +71,8 @@ public class ManagedEngine {
             Path logs = dataDir.resolve("engine-logs");
             Files.createDirectories(data);
             Files.createDirectories(logs);
-            installation.writeNodeConfig(home, data, logs);
+            Files.createDirectories(snapshotDirectory());
+            installation.writeNodeConfig(home, data, logs, snapshotDirectory());
             killLeftover();
             if (isPortOpen()) {
                 throw new IllegalStateException("Port " + config.httpPort() + " is already in use: another search "
@@ -79,6 +85,7 @@ public class ManagedEngine {
                 EngineInstallation.chownTree(dataDir.resolve("engine"), config.user());
                 EngineInstallation.chownTree(data, config.user());
                 EngineInstallation.chownTree(logs, config.user());
+                EngineInstallation.chownTree(snapshotDirectory(), config.user());
             }
             List<String> command = new ArrayList<>();
             if (root) {

@@ -44,6 +44,34 @@ public interface SearchConfig {
     @WithDefault("12h")
     java.time.Duration rebuildTransactionTimeout();
 
+    /**
+     * Primary shards of an index Kaiko creates (reindex, restore). Default: as the index it replaces (the engine's
+     * default, 1, for the first one).
+     */
+    java.util.Optional<Integer> shards();
+
+    /**
+     * Replicas of the topic index: applied to the live index at start (a dynamic setting) and to every index Kaiko
+     * creates. Default: left as the engine made it (OpenSearch: 1, unassigned on a single node).
+     */
+    java.util.Optional<Integer> replicas();
+
+    /** Snapshots of the topic index (POST/GET /api/admin/snapshots). */
+    Snapshots snapshots();
+
+    interface Snapshots {
+        /** Name of the snapshot repository in the cluster. */
+        @WithDefault("kaiko")
+        String repository();
+
+        /**
+         * Directory of the {@code fs} repository, registered by Kaiko at the first snapshot; it must be listed in
+         * every node's path.repo. Default with the managed engine: DATA_DIR/engine-snapshots (which Kaiko puts in
+         * path.repo). With an external cluster and no location, the repository must already be registered.
+         */
+        java.util.Optional<String> location();
+    }
+
     /** What to do with the index schema once the engine is up. */
     @WithDefault("create-or-validate")
     SchemaStrategy schemaStrategy();

@@ -53,7 +53,10 @@ public class SearchEngineLifecycle {
     SearchAvailability availability;
 
     @Inject
-    EngineHttp engineHttp;
+    EngineClient engineClient;
+
+    @Inject
+    TopicIndexes indexes;
 
     @Inject
     IndexRebuild rebuilds;
@@ -166,7 +169,7 @@ public class SearchEngineLifecycle {
     }
 
     private boolean reachable() {
-        return engineHttp.reachable();
+        return engineClient.reachable();
     }
 
     /**
@@ -183,6 +186,7 @@ public class SearchEngineLifecycle {
             schema.dropAndCreate();
             rebuild = true;
         } else {
+            rebuild = recoverAliases();
             try {
                 schema.createOrValidate();
             } catch (SearchException e) {
@@ -193,11 +197,28 @@ public class SearchEngineLifecycle {
                 rebuild = true;
             }
         }
+        try {
+            indexes.applyReplicas();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         if (rebuild) {
             reindex();
             return false;
         }
         return indexDiffers();
+    }
+
+    /**
+     * Repairs the aliases a crash mid-swap left inconsistent (see {@link TopicIndexes#repair()}); true when the kept
+     * index must be rebuilt from the database.
+     */
+    boolean recoverAliases() {
+        try {
+            return indexes.repair();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not check the topic index aliases: " + e.getMessage(), e);
+        }
     }
 
     /** The start-up check on demand: when the index differs from the database, the rebuild job behind the alias. */

@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.kaiko.index.EngineHttp;
+import dev.kaiko.index.EngineClient;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
 
@@ -53,7 +53,7 @@ class ReindexTest {
     TestData data;
 
     @Inject
-    EngineHttp http;
+    EngineClient http;
 
     @BeforeEach
     void load() {
