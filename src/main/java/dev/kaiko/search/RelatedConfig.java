@@ -15,6 +15,17 @@ public interface RelatedConfig {
     @WithDefault("30%")
     String minimumShouldMatch();
 
+    /** more_like_this for ranking only: the share of words that adds to the score of a topic related otherwise. */
+    @WithDefault("10%")
+    String looseMinimumShouldMatch();
+
+    /**
+     * A technology the title does not name and the body names once is mentioned in passing ("Java や Python
+     * などでは…"): sharing it counts this share of its weight and never makes a topic related on its own.
+     */
+    @WithDefault("0.3")
+    double passingMentionFactor();
+
     /** Score of a shared technology per unit of its idf, ln(N / df), on the scale of the text scores. */
     @WithDefault("2.0")
     double tagWeight();

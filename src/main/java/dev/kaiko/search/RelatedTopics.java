@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -27,15 +28,18 @@ import com.google.gson.JsonObject;
 import dev.kaiko.index.JapaneseText;
 import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.model.Topic;
+import dev.kaiko.tagging.TechnologyTagger;
 
 /**
  * The one definition of "related topics", used by the API and the topic page alike (through {@link TopicCatalog}).
  * <p>
- * A topic is related when it is similar in content (more_like_this over title and body: the topic's most
- * distinctive words, bigram and morphological fields, enough of them shared) <em>or</em> shares a technology that
- * is not common in the archive. Among those, the score is the text similarity plus, for every shared technology,
- * {@code tagWeight × ln(N / df)}: a rare technology weighs a lot, a language half the archive carries almost
- * nothing, and sharing only a common one never makes a topic related. All of it is one engine query.
+ * Another topic is related when it is similar in content (more_like_this over the words of title and body, the
+ * morphological fields: enough of the topic's most distinctive words) <em>or</em> carries a technology the topic is
+ * about (named in its title, or more than once in its body) that is not common in the archive. Among those, the score adds up: text similarity
+ * (a looser more_like_this), and for every shared technology {@code tagWeight × ln(N / df)}, times
+ * {@code passingMentionFactor} for a technology only mentioned in passing. So a rare technology weighs a lot, a
+ * language half the archive carries almost nothing, and an incidental "Java や Python" never decides. One engine
+ * query, built with the DSL except more_like_this (raw JSON).
  * <p>
  * Then: never the topic itself nor a topic with its link (or its exact title), each link once, topics of the same
  * issue count {@code sameIssueFactor} of their score (the page lists them already). When nothing qualifies, the answer
@@ -76,6 +80,9 @@ class RelatedTopics {
 
     @Inject
     RelatedConfig config;
+
+    @Inject
+    TechnologyTagger tagger;
 
     /** Must run in a transaction (it loads the related topics). */
     Related of(Topic topic) {
@@ -154,29 +161,34 @@ class RelatedTopics {
     }
 
     /**
-     * must: similar content or a shared distinctive technology (each scored); should: shared common technologies
-     * (scored only); must not: the topic itself.
+     * must: similar content or a shared distinctive technology the topic is about (each scored); should: loosely
+     * similar content, technologies only mentioned in passing, common technologies (scored only); must not: the
+     * topic itself.
      */
     private PredicateFinalStep query(ElasticsearchSearchPredicateFactory f, Topic topic, TagRarity.Table table) {
-        String text = topic.title + "\n" + Topic.excerpt(topic.body, 3000);
+        // words, not bigrams: one shared katakana word is five shared bigrams, enough to look "similar"
+        String words = JapaneseText.indexForm(topic.title + "\n" + Topic.excerpt(topic.body, 3000));
+        List<String> fields = List.of("title_ja", "body_ja");
         var qualifies = f.bool();
-        // raw JSON: the DSL has no more_like_this
-        qualifies.should(f.fromJson(moreLikeThis(List.of("title", "body"), text)));
-        qualifies.should(f.fromJson(moreLikeThis(List.of("title_ja", "body_ja"), JapaneseText.indexForm(text))));
         var root = f.bool();
+        // raw JSON: the DSL has no more_like_this
+        qualifies.should(f.fromJson(moreLikeThis(fields, words, config.minimumShouldMatch())));
+        root.should(f.fromJson(moreLikeThis(fields, words, config.looseMinimumShouldMatch())));
+        Set<String> inPassing = inPassing(topic);
         for (String tag : topic.getEffectiveTags()) {
             double idf = table.idf(tag);
             if (idf <= 0) {
                 continue;
             }
-            // a constant weight: only whether the tag is shared matters
+            boolean central = !inPassing.contains(tag.toLowerCase(Locale.ROOT));
+            // a constant weight: only whether the tag is shared matters, not how often the other topic says it
             MatchPredicateOptionsStep<?> shared = f.match().field("tags").matching(tag);
             shared.constantScore();
-            shared.boost((float) (config.tagWeight() * idf));
-            if (isCommon(table, tag)) {
-                root.should(shared);
-            } else {
+            shared.boost((float) (config.tagWeight() * idf * (central ? 1 : config.passingMentionFactor())));
+            if (central && !isCommon(table, tag)) {
                 qualifies.should(shared);
+            } else {
+                root.should(shared);
             }
         }
         qualifies.minimumShouldMatchNumber(1);
@@ -185,12 +197,27 @@ class RelatedTopics {
         return root;
     }
 
+    /**
+     * The tags (lower case) mentioned only in passing: not in the title and once in the body (like "Java や Python
+     * などでは…"), or only implied by the taxonomy's hierarchy. Tags the text does not show (archive or manual tags)
+     * are not judged.
+     */
+    private Set<String> inPassing(Topic topic) {
+        Set<String> out = new HashSet<>();
+        for (TechnologyTagger.Evidence e : tagger.explain(topic.title, topic.body)) {
+            if (e.titleMentions() == 0 && e.bodyMentions() <= 1) {
+                out.add(e.technology().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
     private boolean isCommon(TagRarity.Table table, String tag) {
         long df = table.df(tag);
         return df > config.commonMinTopics() && df > config.commonShare() * table.topics();
     }
 
-    private JsonObject moreLikeThis(List<String> fields, String like) {
+    private JsonObject moreLikeThis(List<String> fields, String like, String minimumShouldMatch) {
         JsonObject mlt = new JsonObject();
         JsonArray f = new JsonArray();
         fields.forEach(f::add);
@@ -200,7 +227,7 @@ class RelatedTopics {
         mlt.addProperty("min_term_freq", 1);
         mlt.addProperty("min_doc_freq", 2);
         mlt.addProperty("max_query_terms", config.maxQueryTerms());
-        mlt.addProperty("minimum_should_match", config.minimumShouldMatch());
+        mlt.addProperty("minimum_should_match", minimumShouldMatch);
         return TextQuery.obj("more_like_this", mlt);
     }
 }

@@ -128,6 +128,7 @@ class RelatedTopicsTest {
     void theOpenTelemetryTopicGetsEbpfAndOpenTelemetryTopicsNotPythonOnes() {
         long otel = idOf(SeedTopics.OTEL_GO);
         printCandidates(otel);
+        printCandidates(idOf(SeedTopics.NETKIT));
         JsonPath t = topic(otel);
         assertThat(t.getList("tags", String.class)).contains("eBPF", "OpenTelemetry", "Go");
         assertThat(t.getBoolean("related_available")).isTrue();
@@ -161,6 +162,13 @@ class RelatedTopicsTest {
                 .as("an eBPF/OpenTelemetry topic of another issue among %s", t.getList("related.title"))
                 .isNotNegative();
         assertThat(pageRelated(otel)).isEqualTo(relatedIds);
+    }
+
+    @Test
+    void theSameTechnologyInAnotherIssueComesFirst() {
+        // netkit, a rare technology, has one other topic in the archives (the demo's), and it shares Cilium too
+        List<String> related = topic(idOf(SeedTopics.NETKIT)).getList("related.title", String.class);
+        assertThat(related).first().isEqualTo("Cilium の Netkit デバイスを試す");
     }
 
     @Test
