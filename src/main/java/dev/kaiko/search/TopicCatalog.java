@@ -13,18 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
-import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.util.common.SearchException;
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 
-import dev.kaiko.index.JapaneseText;
-import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.model.Issue;
 import dev.kaiko.model.SharedBefore;
 import dev.kaiko.model.Topic;
@@ -35,28 +26,27 @@ import dev.kaiko.model.Topic;
  * the other topics of that issue, its previous and next topic, related topics and where its link was shared before;
  * issues by year; one issue with its topics, sections and neighbouring issues.
  * <p>
- * Reads the database (the truth); only "related" asks the engine: up to {@link #RELATED} topics alike in content
- * (more_like_this over title and body, bigram and morphological fields) and in shared tags. When the engine is not
- * ready or fails, the topic is still answered with no related topics and {@code related_available = false}.
+ * Reads the database (the truth); only "related" asks the engine, through the one definition in
+ * {@link RelatedTopics} (up to {@link #RELATED}). When nothing qualifies, {@code related} is empty with
+ * {@code related_reason = "none_found"}; when the engine is not ready or fails, the topic is still answered with no
+ * related topics, {@code related_available = false} and {@code related_reason = "engine_unavailable"}.
  * <p>
  * URLs are returned as imported; pages make them safe for href themselves ({@code url:external}).
  */
 @ApplicationScoped
 public class TopicCatalog {
 
-    private static final Logger LOG = Logger.getLogger(TopicCatalog.class);
-
     /** How many related topics a topic gets, in the API and on its page. */
-    public static final int RELATED = 5;
+    public static final int RELATED = RelatedTopics.COUNT;
 
     @Inject
     EntityManager em;
 
     @Inject
-    SearchAvailability availability;
+    SharedBefore sharedBefore;
 
     @Inject
-    SharedBefore sharedBefore;
+    RelatedTopics relatedTopics;
 
     public record IssueSummary(
             long id,
@@ -100,7 +90,8 @@ public class TopicCatalog {
             @JsonIgnore String bodyHtml,
             TopicSummary previous,
             TopicSummary next,
-            @JsonProperty("related_available") boolean relatedAvailable) {
+            @JsonProperty("related_available") boolean relatedAvailable,
+            @JsonProperty("related_reason") String relatedReason) {
 
         /** Every topic of the issue in order, this one included and marked (the page's table of contents). */
         public List<TopicLink> issueTopics() {
@@ -157,7 +148,7 @@ public class TopicCatalog {
         }
         TopicSummary previous = at > 0 ? issueTopics.get(at - 1) : null;
         TopicSummary next = at >= 0 && at < issueTopics.size() - 1 ? issueTopics.get(at + 1) : null;
-        Optional<List<TopicSummary>> related = related(t);
+        RelatedTopics.Related related = relatedTopics.of(t);
         return Optional.of(new TopicDetail(
                 t.id,
                 t.title,
@@ -172,12 +163,22 @@ public class TopicCatalog {
                 t.position,
                 summary(t.issue, issueTopics.size()),
                 neighbours,
-                related.orElse(List.of()),
+                related.topics().stream().map(r -> summary(r, r.issue)).toList(),
                 sharedBefore.of(t),
                 t.bodyHtml,
                 previous,
                 next,
-                related.isPresent()));
+                related.status() != RelatedTopics.Status.UNAVAILABLE,
+                reason(related.status())));
+    }
+
+    /** Why {@code related} is empty, for readers: null when it is not. */
+    private static String reason(RelatedTopics.Status status) {
+        return switch (status) {
+            case FOUND -> null;
+            case NONE_FOUND -> "none_found";
+            case UNAVAILABLE -> "engine_unavailable";
+        };
     }
 
     @Transactional
@@ -253,69 +254,5 @@ public class TopicCatalog {
                 List.copyOf(t.getEffectiveTags()),
                 t.position,
                 issue.published);
-    }
-
-    /**
-     * Topics alike in content (more_like_this on the bigram and morphological fields) and in shared tags, best
-     * first; empty when the engine is not ready or fails.
-     */
-    private Optional<List<TopicSummary>> related(Topic t) {
-        if (!availability.isReady()) {
-            return Optional.empty();
-        }
-        String text = t.title + "\n" + Topic.excerpt(t.body, 3000);
-        // raw JSON: the DSL has no more_like_this
-        JsonArray should = new JsonArray();
-        should.add(moreLikeThis(List.of("title", "body"), text));
-        should.add(moreLikeThis(List.of("title_ja", "body_ja"), JapaneseText.indexForm(text)));
-        if (!t.getEffectiveTags().isEmpty()) {
-            JsonArray tags = new JsonArray();
-            t.getEffectiveTags().forEach(tags::add);
-            JsonObject terms = new JsonObject();
-            terms.add("tags", tags);
-            terms.addProperty("boost", 2);
-            should.add(TextQuery.obj("terms", terms));
-        }
-        JsonObject bool = new JsonObject();
-        bool.add("should", should);
-        bool.addProperty("minimum_should_match", 1);
-        List<Long> ids;
-        try {
-            ids = Search.session(em)
-                    .search(Topic.class)
-                    .extension(ElasticsearchExtension.get())
-                    .select(f -> f.id(Long.class))
-                    .where(f -> f.bool()
-                            .must(f.fromJson(TextQuery.obj("bool", bool)))
-                            .mustNot(f.id().matching(t.id)))
-                    .fetchHits(RELATED);
-        } catch (SearchException e) {
-            LOG.warnf("Related topics of %d unavailable: %s", t.id, e.getMessage());
-            return Optional.empty();
-        }
-        if (ids.isEmpty()) {
-            return Optional.of(List.of());
-        }
-        Map<Long, TopicSummary> byId = new LinkedHashMap<>();
-        em.createQuery(
-                        "select distinct t from Topic t join fetch t.issue left join fetch t.tags where t.id in :ids",
-                        Topic.class)
-                .setParameter("ids", ids)
-                .getResultList()
-                .forEach(r -> byId.put(r.id, summary(r, r.issue)));
-        return Optional.of(ids.stream().map(byId::get).filter(s -> s != null).toList());
-    }
-
-    private static JsonObject moreLikeThis(List<String> fields, String like) {
-        JsonObject mlt = new JsonObject();
-        JsonArray f = new JsonArray();
-        fields.forEach(f::add);
-        mlt.add("fields", f);
-        mlt.addProperty("like", like);
-        mlt.addProperty("min_term_freq", 1);
-        mlt.addProperty("min_doc_freq", 1);
-        mlt.addProperty("max_query_terms", 30);
-        mlt.addProperty("minimum_should_match", "20%");
-        return TextQuery.obj("more_like_this", mlt);
     }
 }

@@ -30,7 +30,8 @@ public class TopicResource {
     @Operation(
             summary =
                     "One topic with its issue, the other topics of that issue (neighbours; previous and next),"
-                            + " up to 5 related topics (related_available is false while the engine is down) and the topics of"
+                            + " up to 5 related topics (the one definition the page uses too; empty with related_reason"
+                            + " none_found when nothing is related; related_available is false while the engine is down) and the topics of"
                             + " earlier issues that shared its link (shared_before, earliest first); the topic page shows the same")
     @APIResponse(responseCode = "404", description = "No such topic")
     public TopicCatalog.TopicDetail topic(@RestPath String id) {

@@ -175,6 +175,9 @@ public interface Labels {
     @Message("Related topics are unavailable while the search engine is down.")
     String related_unavailable();
 
+    @Message("No related topics: no other topic shares a distinctive technology or enough of its words.")
+    String related_none();
+
     @Message("Shared before")
     String shared_before();
 
