@@ -63,13 +63,15 @@ public class SearchPage {
             @RestQuery String q,
             @RestQuery List<String> year,
             @RestQuery List<String> tag,
+            @RestQuery List<String> label,
             @RestQuery List<String> presenter,
+            @RestQuery List<String> series,
             @RestQuery String sort,
             @RestQuery String page,
             @HeaderParam("X-Kaiko-Fragment") String fragment,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        return search(q, year, tag, presenter, sort, page, fragment, uri, headers);
+        return search(q, year, tag, label, presenter, series, sort, page, fragment, uri, headers);
     }
 
     @GET
@@ -78,7 +80,9 @@ public class SearchPage {
             @RestQuery String q,
             @RestQuery List<String> year,
             @RestQuery List<String> tag,
+            @RestQuery List<String> label,
             @RestQuery List<String> presenter,
+            @RestQuery List<String> series,
             @RestQuery String sort,
             @RestQuery String page,
             @HeaderParam("X-Kaiko-Fragment") String fragment,
@@ -90,7 +94,7 @@ public class SearchPage {
         } catch (NumberFormatException e) {
             pageNumber = -1;
         }
-        SearchState state = new SearchState(q, year, tag, presenter, sort, Math.max(pageNumber, 1));
+        SearchState state = new SearchState(q, year, tag, label, presenter, series, sort, Math.max(pageNumber, 1));
         TemplateInstance view = ("results".equals(fragment) ? results : this.page)
                 .instance()
                 .data("state", state)
@@ -108,7 +112,9 @@ public class SearchPage {
                     q,
                     year,
                     tag,
+                    label,
                     presenter,
+                    series,
                     List.of(),
                     List.of(),
                     null,
