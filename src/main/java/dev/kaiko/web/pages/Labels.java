@@ -69,7 +69,7 @@ public interface Labels {
     String series_figures(long issues, long topics, java.time.LocalDate first, java.time.LocalDate last);
 
     @Message("{count} {#if count == 1}issue{#else}issues{/if}")
-    String issue_count(long count);
+    String issue_count(int count);
 
     @Message("Search this series")
     String search_this_series();
