@@ -228,6 +228,20 @@ class SeriesAndLabelsTest {
         assertThat(catalogue).isNotEmpty().doesNotContainAnyElementsOf(JSER_LABELS);
         assertThat(catalogue).allSatisfy(t -> assertThat(taxonomy.find(t)).as(t).isPresent());
         assertThat(catalogue).doesNotHaveDuplicates();
+        // a topic's page lists its labels apart from its technologies
+        long releaseTopic = releases.getLong("hits[0].id");
+        String topicPage = given().get("/topics/" + releaseTopic)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(topicPage).contains("class=\"chips topic-labels\"");
+        assertThat(topicPage.substring(topicPage.indexOf("topic-labels")))
+                .contains("href=\"/search?label=ReleaseNote\"");
+        if (topicPage.contains("topic-tags")) {
+            assertThat(topicPage.substring(topicPage.indexOf("topic-tags"), topicPage.indexOf("topic-labels")))
+                    .doesNotContain(">ReleaseNote<");
+        }
         String page = given().get("/tags").then().statusCode(200).extract().asString();
         assertThat(page).contains("<span class=\"tag-name\">TypeScript</span>");
         for (String label : JSER_LABELS) {

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import dev.kaiko.search.TopicCatalog;
+import dev.kaiko.tagging.TagKinds;
+import dev.kaiko.tagging.Taxonomy;
 import dev.kaiko.web.pages.ArchiveQueries.TagCount;
 
 import io.quarkus.qute.Location;
@@ -39,6 +41,9 @@ public class ArchivePages {
 
     @Inject
     Pages pages;
+
+    @Inject
+    Taxonomy taxonomy;
 
     @Inject
     @Location("topic.html")
@@ -81,6 +86,8 @@ public class ArchivePages {
                 .toList();
         return pages.render(
                 topic.data("t", detail)
+                        // technologies and labels shown apart, by the rule the index and the facets use
+                        .data("kinds", TagKinds.of(taxonomy, detail.tags()))
                         .data("safeUrl", SafeHtml.externalUrl(detail.url()))
                         .data("safeLinks", links),
                 uri,
