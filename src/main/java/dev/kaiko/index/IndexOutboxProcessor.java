@@ -36,6 +36,8 @@ public class IndexOutboxProcessor implements IndexFreshness {
 
     private static final Logger LOG = Logger.getLogger(IndexOutboxProcessor.class);
     private static final int BATCH = 500;
+    /** Advisory lock key ("KOUTB") held by the transaction applying a batch. */
+    private static final long BATCH_LOCK_KEY = 0x4b4f555442L;
 
     @Inject
     EntityManager em;
@@ -103,6 +105,12 @@ public class IndexOutboxProcessor implements IndexFreshness {
      */
     @SuppressWarnings("unchecked")
     int processBatch(long upTo) {
+        // one batch at a time (threads and instances): two batches holding rows of the same topic could otherwise
+        // write it out of order, the one that read the older state landing last and staying
+        if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(" + BATCH_LOCK_KEY + ")")
+                .getSingleResult()) {
+            return 0;
+        }
         List<Object[]> rows = em.createNativeQuery("select id, topic_id, attempts from index_outbox where id <= ?1"
                         + " and next_attempt_at <= now() order by id limit " + BATCH + " for update skip locked")
                 .setParameter(1, upTo)

@@ -1,5 +1,7 @@
 package dev.kaiko.index;
 
+import org.hibernate.search.engine.backend.document.DocumentElement;
+import org.hibernate.search.engine.backend.document.IndexFieldReference;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
@@ -9,7 +11,11 @@ import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.orm.mapping.HibernateOrmMappingConfigurationContext;
 import org.hibernate.search.mapper.orm.mapping.HibernateOrmSearchMappingConfigurer;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.bridge.TypeBridge;
 import org.hibernate.search.mapper.pojo.bridge.ValueBridge;
+import org.hibernate.search.mapper.pojo.bridge.binding.TypeBindingContext;
+import org.hibernate.search.mapper.pojo.bridge.mapping.programmatic.TypeBinder;
+import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
 import org.hibernate.search.mapper.pojo.bridge.runtime.ValueBridgeFromIndexedValueContext;
 import org.hibernate.search.mapper.pojo.bridge.runtime.ValueBridgeToIndexedValueContext;
 import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.ProgrammaticMappingConfigurationContext;
@@ -18,7 +24,10 @@ import org.hibernate.search.mapper.pojo.model.path.PojoModelPath;
 
 import dev.kaiko.model.Issue;
 import dev.kaiko.model.Topic;
+import dev.kaiko.tagging.TagKinds;
+import dev.kaiko.tagging.Taxonomy;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.search.orm.elasticsearch.SearchExtension;
 
 /**
@@ -28,7 +37,9 @@ import io.quarkus.hibernate.search.orm.elasticsearch.SearchExtension;
  * <p>Every field of a topic, and the fields of its issue under {@code issue.}: {@code title} and {@code body} as
  * CJK bigrams (highlightable, with term vectors for the highlighter), {@code title_en}/{@code body_en} stemmed
  * English, {@code title_ja}/{@code body_ja} the application's Japanese words ({@link JapaneseText}), keyword facets
- * {@code tags} (effective tags), {@code presenter}, {@code section}, {@code year}, and projections for the hits.
+ * {@code tags} (the effective tags that are technologies, canonical names) and {@code labels} (the other effective
+ * tags, see {@link TagKinds}), {@code presenter}, {@code section}, {@code year}, {@code issue.series}, and
+ * projections for the hits.
  */
 @SearchExtension
 public class TopicMapping implements HibernateOrmSearchMappingConfigurer {
@@ -89,13 +100,7 @@ public class TopicMapping implements HibernateOrmSearchMappingConfigurer {
         topic.property("section").keywordField().projectable(Projectable.YES).aggregable(Aggregable.YES);
         topic.property("url").genericField().projectable(Projectable.YES).searchable(Searchable.NO);
         topic.property("presenter").keywordField().projectable(Projectable.YES).aggregable(Aggregable.YES);
-        topic.property("effectiveTags")
-                .keywordField("tags")
-                .projectable(Projectable.YES)
-                .aggregable(Aggregable.YES)
-                .indexingDependency()
-                .derivedFrom(PojoModelPath.parse("tags"))
-                .derivedFrom(PojoModelPath.parse("tagsEdited"));
+        topic.binder(new TagFieldsBinder());
         topic.property("year")
                 .genericField("year")
                 .projectable(Projectable.YES)
@@ -111,6 +116,42 @@ public class TopicMapping implements HibernateOrmSearchMappingConfigurer {
                 .indexingDependency()
                 .derivedFrom(PojoModelPath.parse("issue.published"))
                 .reindexOnUpdate(ReindexOnUpdate.SHALLOW);
+    }
+
+    /**
+     * Writes {@code tags} and {@code labels} from the topic's effective tags, split by the taxonomy in use when the
+     * topic is indexed: after a taxonomy change, re-indexing shows a promoted label as its technology.
+     */
+    static final class TagFieldsBinder implements TypeBinder {
+        @Override
+        public void bind(TypeBindingContext context) {
+            context.dependencies().use("tags.name").use("tags.provenance").use("tagsEdited");
+            IndexFieldReference<String> tags = context.indexSchemaElement()
+                    .field(
+                            "tags",
+                            f -> f.asString().projectable(Projectable.YES).aggregable(Aggregable.YES))
+                    .multiValued()
+                    .toReference();
+            IndexFieldReference<String> labels = context.indexSchemaElement()
+                    .field(
+                            "labels",
+                            f -> f.asString().projectable(Projectable.YES).aggregable(Aggregable.YES))
+                    .multiValued()
+                    .toReference();
+            context.bridge(Topic.class, new TagFields(tags, labels));
+        }
+    }
+
+    private record TagFields(IndexFieldReference<String> tags, IndexFieldReference<String> labels)
+            implements TypeBridge<Topic> {
+        @Override
+        public void write(DocumentElement target, Topic topic, TypeBridgeWriteContext context) {
+            // looked up when writing, not when binding: the mapping is built before application beans are used
+            TagKinds kinds =
+                    TagKinds.of(Arc.container().instance(Taxonomy.class).get(), topic.getEffectiveTags());
+            kinds.technologies().forEach(t -> target.addValue(tags, t));
+            kinds.labels().forEach(l -> target.addValue(labels, l));
+        }
     }
 
     /** A plain-text excerpt of the body, shown when nothing is highlighted. */

@@ -11,7 +11,9 @@ public record SearchRequest(
         String q,
         List<Integer> years,
         List<String> tags,
+        List<String> labels,
         List<String> presenters,
+        List<String> series,
         List<String> sections,
         List<Long> issues,
         LocalDate from,
@@ -36,14 +38,17 @@ public record SearchRequest(
         q = q == null ? "" : q.strip();
         years = List.copyOf(years);
         tags = List.copyOf(tags);
+        labels = List.copyOf(labels);
         presenters = List.copyOf(presenters);
+        series = List.copyOf(series);
         sections = List.copyOf(sections);
         issues = List.copyOf(issues);
     }
 
     /** The same request with other text (did-you-mean checks its respelling with every filter kept). */
     SearchRequest withQ(String other) {
-        return new SearchRequest(other, years, tags, presenters, sections, issues, from, to, sort, page, size);
+        return new SearchRequest(
+                other, years, tags, labels, presenters, series, sections, issues, from, to, sort, page, size);
     }
 
     /** Parses raw query parameters; throws {@link InvalidSearchParameter} naming the first bad one. */
@@ -51,7 +56,9 @@ public record SearchRequest(
             String q,
             List<String> year,
             List<String> tag,
+            List<String> label,
             List<String> presenter,
+            List<String> series,
             List<String> section,
             List<String> issue,
             String from,
@@ -94,7 +101,9 @@ public record SearchRequest(
                 q,
                 years,
                 clean("tag", tag),
+                clean("label", label),
                 clean("presenter", presenter),
+                clean("series", series),
                 clean("section", section),
                 issues,
                 f,

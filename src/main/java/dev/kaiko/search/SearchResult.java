@@ -28,12 +28,14 @@ public record SearchResult(
         return new SearchResult(total, page, size, tookMs, hits, facets, spelling);
     }
 
+    /** {@code tags} are technologies (canonical names); {@code labels} the archive's other tags. */
     public record Hit(
             long id,
             String title,
             String snippet,
             String url,
             List<String> tags,
+            List<String> labels,
             String presenter,
             int year,
             LocalDate date,
@@ -41,7 +43,8 @@ public record SearchResult(
             IssueRef issue,
             Highlights highlights) {}
 
-    public record IssueRef(long id, Integer number, String title, LocalDate date, String series) {}
+    /** The issue a hit is from; its number is only meaningful with its series ("Neco Weekly #47"). */
+    public record IssueRef(long id, String series, Integer number, String title, LocalDate date) {}
 
     /** HTML: archive text escaped, matched terms wrapped in &lt;mark&gt;. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -53,7 +53,9 @@ public class TopicSearch {
     static {
         FACETS.put("year", new Facet("year", 100));
         FACETS.put("tag", new Facet("tags", 30));
+        FACETS.put("label", new Facet("labels", 30));
         FACETS.put("presenter", new Facet("presenter", 30));
+        FACETS.put("series", new Facet("issue.series", 30));
         FACETS.put("section", new Facet("section", 20));
     }
 
@@ -174,6 +176,7 @@ public class TopicSearch {
             @FieldProjection String snippet,
             @FieldProjection String url,
             @FieldProjection List<String> tags,
+            @FieldProjection List<String> labels,
             @FieldProjection String presenter,
             @FieldProjection Integer year,
             @FieldProjection LocalDate date,
@@ -200,11 +203,12 @@ public class TopicSearch {
                     snippet,
                     url,
                     tags,
+                    labels,
                     presenter,
                     year,
                     date,
                     section,
-                    new IssueRef(issueId, issueNumber, issueTitle, issuePublished, issueSeries),
+                    new IssueRef(issueId, issueSeries, issueNumber, issueTitle, issuePublished),
                     highlights);
         }
     }
@@ -213,7 +217,9 @@ public class TopicSearch {
         Map<String, List<String>> s = new LinkedHashMap<>();
         s.put("year", r.years().stream().map(String::valueOf).toList());
         s.put("tag", r.tags());
+        s.put("label", r.labels());
         s.put("presenter", r.presenters());
+        s.put("series", r.series());
         s.put("section", r.sections());
         s.put("issue", r.issues().stream().map(String::valueOf).toList());
         return s;

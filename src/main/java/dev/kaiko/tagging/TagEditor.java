@@ -97,7 +97,10 @@ public class TagEditor {
         return result;
     }
 
-    /** Recomputes the auto tags of every topic, in batches of their own transactions; the index follows. */
+    /**
+     * Recomputes the auto tags of every topic, in batches of their own transactions; the index follows, for those
+     * topics and for every topic with archive or manual tags (a new alias may have promoted one of its labels).
+     */
     public BackgroundJobs.Status retagAll() {
         return jobs.submit("retag", progress -> {
             progress.total(QuarkusTransaction.requiringNew()
@@ -138,6 +141,10 @@ public class TagEditor {
             if (!current.equals(auto)) {
                 topic.tags.removeIf(t -> TopicTag.AUTO.equals(t.provenance));
                 auto.forEach(n -> topic.tags.add(new TopicTag(n, TopicTag.AUTO)));
+                changed.add(topic.id);
+            } else if (topic.tags.stream().anyMatch(t -> !TopicTag.AUTO.equals(t.provenance))) {
+                // archive and manual tags are stored as given; whether one is a technology or a label is the
+                // taxonomy's to say (TagKinds), and the taxonomy may have changed: the index follows
                 changed.add(topic.id);
             }
         }

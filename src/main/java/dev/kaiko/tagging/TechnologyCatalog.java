@@ -1,5 +1,6 @@
 package dev.kaiko.tagging;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,14 +31,39 @@ public class TechnologyCatalog {
             @JsonProperty("last_year") int lastYear,
             boolean canonical) {}
 
-    /** Every tag people see on topics (the manual set where edited), most used first. */
+    /**
+     * Every technology people see on topics (the manual set where edited), most used first. Labels — tags the
+     * taxonomy does not know ({@link TagKinds}) — are not technologies and are left out; a stored alias counts under
+     * its canonical name, a topic once however many of its tags name the same technology.
+     */
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Entry> entries() {
+        List<String> names = em.createNativeQuery("select distinct name from topic_effective_tag")
+                .getResultList();
+        List<String> stored = new ArrayList<>();
+        List<String> canonical = new ArrayList<>();
+        for (String name : names) {
+            TagKinds.technology(taxonomy, name).ifPresent(c -> {
+                stored.add(name);
+                canonical.add(c);
+            });
+        }
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        // the name → technology pairs go in as two strings split on U+001F, which no tag contains (NFKC-normalised
+        // text)
         List<Object[]> rows = em.createNativeQuery("""
-                select tt.name, count(distinct t.id), min(extract(year from i.published)), max(extract(year from i.published))
-                from topic_effective_tag tt join topic t on t.id = tt.topic_id join issue i on i.id = t.issue_id
-                group by tt.name order by 2 desc, 1""").getResultList();
+                select m.canonical, count(distinct t.id), min(extract(year from i.published)), max(extract(year from i.published))
+                from topic_effective_tag tt
+                join unnest(string_to_array(:names, chr(31)), string_to_array(:canonical, chr(31))) as m(name, canonical)
+                  on m.name = tt.name
+                join topic t on t.id = tt.topic_id join issue i on i.id = t.issue_id
+                group by m.canonical order by 2 desc, 1""")
+                .setParameter("names", String.join(SEPARATOR, stored))
+                .setParameter("canonical", String.join(SEPARATOR, canonical))
+                .getResultList();
         return rows.stream()
                 .map(r -> {
                     String name = (String) r[0];
@@ -53,4 +79,6 @@ public class TechnologyCatalog {
                 })
                 .toList();
     }
+
+    private static final String SEPARATOR = "\u001f";
 }

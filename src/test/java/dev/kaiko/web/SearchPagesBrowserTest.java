@@ -114,7 +114,7 @@ class SearchPagesBrowserTest {
         assertCount(both.getLong("total"));
         assertTrue(both.getLong("total") < only2023);
         // facet counts on the page are the API's disjunctive counts
-        for (String facet : List.of("year", "tag", "presenter")) {
+        for (String facet : List.of("year", "tag", "label", "presenter", "series")) {
             Map<String, Long> expected = new LinkedHashMap<>();
             List<Map<String, Object>> values = both.getList("facets." + facet);
             values.forEach(v -> expected.put(String.valueOf(v.get("value")), ((Number) v.get("count")).longValue()));
@@ -226,6 +226,32 @@ class SearchPagesBrowserTest {
                 0L,
                 driver.executeScript(
                         "return document.querySelectorAll('main script, main img, main [onerror]').length;"));
+    }
+
+    @Test
+    void seriesFacetFiltersWithoutReloadAndLinksToTheSeriesPage() {
+        open("/search");
+        Object marker = driver.executeScript("return window.kaikoMarker = Math.random();");
+        click(".facet-series input[value='Neco Weekly']");
+        waitFor().until(d -> query(d.getCurrentUrl()).contains("series=Neco"));
+        long neco = given().queryParam("series", "Neco Weekly")
+                .get("/api/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("total");
+        assertTrue(neco > 0 && neco < api("").getLong("total"));
+        assertCount(neco);
+        assertEquals(marker, driver.executeScript("return window.kaikoMarker;"), "filtered without a reload");
+        // every hit names its issue with the series: "Neco Weekly #47", never a bare "#47"
+        for (WebElement issue : driver.findElements(By.cssSelector(".hit-issue"))) {
+            assertTrue(issue.getText().startsWith("Neco Weekly #"), issue.getText());
+        }
+        click(".facet-series a.facet-link[href='/series/Neco%20Weekly']");
+        waitFor().until(d -> d.getCurrentUrl().endsWith("/series/Neco%20Weekly"));
+        assertEquals("Neco Weekly", text("h1"));
+        assertEquals(1, driver.findElements(By.cssSelector(".issue-item")).size());
     }
 
     private void open(String path) {

@@ -48,8 +48,11 @@ public class SearchResource {
     public SearchResult search(
             @Parameter(description = "Free text; empty lists everything (newest first)") @RestQuery String q,
             @Parameter(description = "Year filter, repeatable") @RestQuery List<String> year,
-            @Parameter(description = "Tag filter, repeatable") @RestQuery List<String> tag,
+            @Parameter(description = "Technology filter (canonical name), repeatable") @RestQuery List<String> tag,
+            @Parameter(description = "Label filter (an archive tag the taxonomy does not know), repeatable") @RestQuery
+                    List<String> label,
             @Parameter(description = "Presenter filter, repeatable") @RestQuery List<String> presenter,
+            @Parameter(description = "Series filter (e.g. Neco Weekly), repeatable") @RestQuery List<String> series,
             @Parameter(description = "Section filter, repeatable") @RestQuery List<String> section,
             @Parameter(description = "Issue id filter, repeatable") @RestQuery List<String> issue,
             @Parameter(description = "Earliest issue date, YYYY-MM-DD") @RestQuery String from,
@@ -58,7 +61,8 @@ public class SearchResource {
                     String sort,
             @Parameter(description = "0-based page") @RestQuery String page,
             @Parameter(description = "Hits per page, 1-100, default 20") @RestQuery String size) {
-        SearchRequest request = SearchRequest.of(q, year, tag, presenter, section, issue, from, to, sort, page, size);
+        SearchRequest request =
+                SearchRequest.of(q, year, tag, label, presenter, series, section, issue, from, to, sort, page, size);
         // the histogram behind kaiko_search_latency_seconds (p50/p95/p99 per Prometheus query)
         return io.micrometer.core.instrument.Timer.builder("kaiko.search.latency")
                 .description("Time to answer GET /api/search")

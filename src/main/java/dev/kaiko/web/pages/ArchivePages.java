@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import dev.kaiko.archive.Curation;
 import dev.kaiko.search.TopicCatalog;
+import dev.kaiko.tagging.TagKinds;
+import dev.kaiko.tagging.Taxonomy;
 import dev.kaiko.web.pages.ArchiveQueries.TagCount;
 
 import io.quarkus.qute.Location;
@@ -43,6 +45,9 @@ public class ArchivePages {
 
     @Inject
     Pages pages;
+
+    @Inject
+    Taxonomy taxonomy;
 
     @Inject
     @Location("topic.html")
@@ -85,6 +90,8 @@ public class ArchivePages {
                 .toList();
         return pages.render(
                 topic.data("t", detail)
+                        // technologies and labels shown apart, by the rule the index and the facets use
+                        .data("kinds", TagKinds.of(taxonomy, detail.tags()))
                         .data("safeUrl", SafeHtml.externalUrl(detail.url()))
                         .data("safeLinks", links),
                 uri,

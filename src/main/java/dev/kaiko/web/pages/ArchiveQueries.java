@@ -184,8 +184,10 @@ public class ArchiveQueries {
                                 + " group by tt.name order by count(distinct t.id) desc, tt.name",
                         Object[].class)
                 .setParameter("name", name)
-                .setMaxResults(12)
                 .getResultStream()
+                // technologies only: labels (tags the taxonomy does not know) are not counted as technologies
+                .filter(r -> taxonomy.find((String) r[0]).isPresent())
+                .limit(12)
                 .map(r -> new TagCount((String) r[0], category((String) r[0]), (Long) r[1], null))
                 .toList();
         return Optional.of(new PresenterHistory(name, count, byYear(summaries(ids)), topTags));

@@ -55,6 +55,28 @@ public interface Labels {
     @Message("Presenter")
     String facet_presenter();
 
+    @Message("Label")
+    String facet_label();
+
+    @Message("Series")
+    String facet_series();
+
+    @Message("Series")
+    String series();
+
+    @Message(
+            "{issues} {#if issues == 1}issue{#else}issues{/if}, {topics} {#if topics == 1}topic{#else}topics{/if}, {first} – {last}")
+    String series_figures(long issues, long topics, java.time.LocalDate first, java.time.LocalDate last);
+
+    @Message("{count} {#if count == 1}issue{#else}issues{/if}")
+    String issue_count(int count);
+
+    @Message("Search this series")
+    String search_this_series();
+
+    @Message("All issues of {series}")
+    String series_link(String series);
+
     @Message("Apply filters")
     String apply_filters();
 

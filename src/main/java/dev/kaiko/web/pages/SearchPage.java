@@ -67,13 +67,15 @@ public class SearchPage {
             @RestQuery String q,
             @RestQuery List<String> year,
             @RestQuery List<String> tag,
+            @RestQuery List<String> label,
             @RestQuery List<String> presenter,
+            @RestQuery List<String> series,
             @RestQuery String sort,
             @RestQuery String page,
             @HeaderParam("X-Kaiko-Fragment") String fragment,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        return search(q, year, tag, presenter, sort, page, fragment, uri, headers);
+        return search(q, year, tag, label, presenter, series, sort, page, fragment, uri, headers);
     }
 
     @GET
@@ -82,7 +84,9 @@ public class SearchPage {
             @RestQuery String q,
             @RestQuery List<String> year,
             @RestQuery List<String> tag,
+            @RestQuery List<String> label,
             @RestQuery List<String> presenter,
+            @RestQuery List<String> series,
             @RestQuery String sort,
             @RestQuery String page,
             @HeaderParam("X-Kaiko-Fragment") String fragment,
@@ -94,7 +98,7 @@ public class SearchPage {
         } catch (NumberFormatException e) {
             pageNumber = -1;
         }
-        SearchState state = new SearchState(q, year, tag, presenter, sort, Math.max(pageNumber, 1));
+        SearchState state = new SearchState(q, year, tag, label, presenter, series, sort, Math.max(pageNumber, 1));
         TemplateInstance view = ("results".equals(fragment) ? results : this.page)
                 .instance()
                 .data("state", state)
@@ -113,7 +117,9 @@ public class SearchPage {
                     q,
                     year,
                     tag,
+                    label,
                     presenter,
+                    series,
                     List.of(),
                     List.of(),
                     null,

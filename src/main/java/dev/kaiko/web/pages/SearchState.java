@@ -7,11 +7,30 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The search page's whole state, as it lives in the URL ({@code /search?q=&year=&tag=&presenter=&sort=&page=}),
+ * The search page's whole state, as it lives in the URL
+ * ({@code /search?q=&year=&tag=&label=&presenter=&series=&sort=&page=}),
  * with the links that change one part of it. {@code page} is 1-based here, for people; the API's is 0-based.
  */
 public record SearchState(
-        String q, List<String> years, List<String> tags, List<String> presenters, String sort, int page) {
+        String q,
+        List<String> years,
+        List<String> tags,
+        List<String> labels,
+        List<String> presenters,
+        List<String> series,
+        String sort,
+        int page) {
+
+    /** A state without label or series filters. */
+    public SearchState(
+            String q, List<String> years, List<String> tags, List<String> presenters, String sort, int page) {
+        this(q, years, tags, List.of(), presenters, List.of(), sort, page);
+    }
+
+    /** The search for everything of one series (its page links here). */
+    public static SearchState ofSeries(String name) {
+        return new SearchState("", List.of(), List.of(), List.of(), List.of(), List.of(name), "", 1);
+    }
 
     /** One selected filter, shown as a removable chip. */
     public record Chip(String param, String value, String removeUrl) {}
@@ -20,7 +39,9 @@ public record SearchState(
         q = q == null ? "" : q.strip();
         years = clean(years);
         tags = clean(tags);
+        labels = clean(labels);
         presenters = clean(presenters);
+        series = clean(series);
         sort = sort == null || sort.isBlank() ? "" : sort.strip();
         page = Math.max(1, page);
     }
@@ -41,7 +62,7 @@ public record SearchState(
     }
 
     public int filterCount() {
-        return years.size() + tags.size() + presenters.size();
+        return years.size() + tags.size() + labels.size() + presenters.size() + series.size();
     }
 
     public List<Chip> chips() {
@@ -58,7 +79,9 @@ public record SearchState(
         Map<String, List<String>> filters = new LinkedHashMap<>();
         filters.put("year", years);
         filters.put("tag", tags);
+        filters.put("label", labels);
         filters.put("presenter", presenters);
+        filters.put("series", series);
         return filters;
     }
 
@@ -67,7 +90,9 @@ public record SearchState(
                 q,
                 remove(years, "year", param, value),
                 remove(tags, "tag", param, value),
+                remove(labels, "label", param, value),
                 remove(presenters, "presenter", param, value),
+                remove(series, "series", param, value),
                 sort,
                 1);
     }
@@ -79,19 +104,19 @@ public record SearchState(
     }
 
     public SearchState withQ(String newQ) {
-        return new SearchState(newQ, years, tags, presenters, sort, 1);
+        return new SearchState(newQ, years, tags, labels, presenters, series, sort, 1);
     }
 
     public String pageUrl(int n) {
-        return new SearchState(q, years, tags, presenters, sort, n).url();
+        return new SearchState(q, years, tags, labels, presenters, series, sort, n).url();
     }
 
     public String clearFiltersUrl() {
-        return new SearchState(q, List.of(), List.of(), List.of(), sort, 1).url();
+        return new SearchState(q, List.of(), List.of(), List.of(), List.of(), List.of(), sort, 1).url();
     }
 
     public String withoutQueryUrl() {
-        return new SearchState("", years, tags, presenters, "", 1).url();
+        return new SearchState("", years, tags, labels, presenters, series, "", 1).url();
     }
 
     public String url() {
