@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -145,14 +144,14 @@ class ClusterIT {
                                         .path("number_of_nodes")
                                         .asInt()
                                 == 1);
-                int storedAtLoss = storedIds().size();
+                int storedAtLoss = ServiceProcess.storedIds("kaiko_cluster").size();
                 importAll(kaiko, twir.subList(16, 24));
-                Set<Long> storedWhileDown = storedIds();
+                Set<Long> storedWhileDown = ServiceProcess.storedIds("kaiko_cluster");
                 await("topics imported while node 2 is gone are searchable")
                         .atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(300))
-                        .untilAsserted(() ->
-                                assertThat(new HashSet<>(searchableIds(kaiko))).isEqualTo(storedWhileDown));
+                        .untilAsserted(() -> assertThat(new HashSet<>(kaiko.searchableIds(null)))
+                                .isEqualTo(storedWhileDown));
                 long downSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killedAt);
                 two.start();
                 down.set(false);
@@ -190,13 +189,13 @@ class ClusterIT {
                 await("the outbox drained")
                         .atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(300))
-                        .until(ClusterIT::backlog, n -> n == 0L);
-                Set<Long> stored = storedIds();
+                        .until(() -> ServiceProcess.backlog("kaiko_cluster"), n -> n == 0L);
+                Set<Long> stored = ServiceProcess.storedIds("kaiko_cluster");
                 await("every stored topic searchable exactly once")
                         .atMost(Duration.ofSeconds(30))
                         .pollInterval(Duration.ofMillis(500))
                         .untilAsserted(() -> {
-                            List<Long> ids = searchableIds(kaiko);
+                            List<Long> ids = kaiko.searchableIds(null);
                             assertThat(ids).doesNotHaveDuplicates();
                             assertThat(new HashSet<>(ids)).isEqualTo(stored);
                         });
@@ -349,44 +348,5 @@ class ClusterIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body());
-    }
-
-    /** Every hit id of the empty query, page by page, as the API lists them (duplicates kept). */
-    private static List<Long> searchableIds(ServiceProcess instance) throws Exception {
-        List<Long> ids = new ArrayList<>();
-        long total;
-        int page = 0;
-        do {
-            var response = instance.get("/api/search?q=&size=100&page=" + page++, null);
-            assertThat(response.statusCode()).isEqualTo(200);
-            JsonNode json = JSON.readTree(response.body());
-            total = json.path("total").asLong();
-            JsonNode hits = json.path("hits");
-            hits.forEach(h -> ids.add(h.path("id").asLong()));
-            if (hits.isEmpty()) {
-                break;
-            }
-        } while (ids.size() < total);
-        assertThat((long) ids.size()).as("hits listed = total reported").isEqualTo(total);
-        return ids;
-    }
-
-    private static Set<Long> storedIds() throws Exception {
-        try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "")) {
-            var rs = c.createStatement().executeQuery("select id from kaiko_cluster.topic");
-            Set<Long> ids = new HashSet<>();
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
-            }
-            return ids;
-        }
-    }
-
-    private static long backlog() throws Exception {
-        try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "")) {
-            var rs = c.createStatement().executeQuery("select count(*) from kaiko_cluster.index_outbox");
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

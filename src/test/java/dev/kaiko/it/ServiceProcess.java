@@ -1,5 +1,6 @@
 package dev.kaiko.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -13,12 +14,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The packaged service (target/quarkus-app/quarkus-run.jar) as a child process, started as the README says. */
 final class ServiceProcess implements AutoCloseable {
@@ -124,6 +129,48 @@ final class ServiceProcess implements AutoCloseable {
     public void close() throws Exception {
         if (process.isAlive() && !stop()) {
             process.destroyForcibly();
+        }
+    }
+
+    /** Every hit id of the empty query, page by page, as the API lists them (duplicates kept). */
+    List<Long> searchableIds(String token) throws Exception {
+        var json = new ObjectMapper();
+        List<Long> ids = new ArrayList<>();
+        long total;
+        int page = 0;
+        do {
+            var response = get("/api/search?q=&size=100&page=" + page++, token);
+            assertThat(response.statusCode()).isEqualTo(200);
+            var body = json.readTree(response.body());
+            total = body.path("total").asLong();
+            var hits = body.path("hits");
+            hits.forEach(h -> ids.add(h.path("id").asLong()));
+            if (hits.isEmpty()) {
+                break;
+            }
+        } while (ids.size() < total);
+        assertThat((long) ids.size()).as("hits listed = total reported").isEqualTo(total);
+        return ids;
+    }
+
+    /** The ids of the topics stored in a test schema. */
+    static Set<Long> storedIds(String schema) throws SQLException {
+        try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "")) {
+            var rs = c.createStatement().executeQuery("select id from " + schema + ".topic");
+            Set<Long> ids = new HashSet<>();
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+            return ids;
+        }
+    }
+
+    /** Index changes still waiting in a test schema's outbox. */
+    static long backlog(String schema) throws SQLException {
+        try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "")) {
+            var rs = c.createStatement().executeQuery("select count(*) from " + schema + ".index_outbox");
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,7 +98,7 @@ class TwoInstancesIT {
                 } finally {
                     pool.shutdownNow();
                 }
-                long storedBefore = storedIds().size();
+                long storedBefore = ServiceProcess.storedIds("kaiko_two").size();
 
                 // a re-import through the second drops every other topic bullet of one issue: those topics go
                 Path shrunk = twir.get(0);
@@ -114,7 +113,7 @@ class TwoInstancesIT {
                                         TOKEN)
                                 .statusCode())
                         .isEqualTo(200);
-                Set<Long> stored = storedIds();
+                Set<Long> stored = ServiceProcess.storedIds("kaiko_two");
                 System.out.printf(
                         "Two instances: %d topics stored, %d after the shrinking re-import%n",
                         storedBefore, stored.size());
@@ -123,7 +122,7 @@ class TwoInstancesIT {
                 await("both outboxes drained")
                         .atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(200))
-                        .until(TwoInstancesIT::backlog, n -> n == 0L);
+                        .until(() -> ServiceProcess.backlog("kaiko_two"), n -> n == 0L);
                 // the index is refreshed asynchronously: allow it a moment, then it must hold exactly the stored topics
                 await("the index holds exactly the stored topics")
                         .atMost(Duration.ofSeconds(30))
@@ -131,7 +130,7 @@ class TwoInstancesIT {
                         .untilAsserted(() -> {
                             for (var instance : List.of(Map.entry(a, ""), Map.entry(b, TOKEN))) {
                                 String token = instance.getValue().isEmpty() ? null : instance.getValue();
-                                List<Long> searchable = searchableIds(instance.getKey(), token);
+                                List<Long> searchable = instance.getKey().searchableIds(token);
                                 String which = "instance on port " + instance.getKey().port;
                                 assertThat(searchable)
                                         .as("%s: no topic twice in the index", which)
@@ -194,45 +193,6 @@ class TwoInstancesIT {
                                 .as("distinct technologies of %s after tagging a topic %s", year, absent)
                                 .isEqualTo(technologies + 1));
             }
-        }
-    }
-
-    /** Every hit id of the empty query, page by page, as the API lists them (duplicates kept). */
-    private static List<Long> searchableIds(ServiceProcess instance, String token) throws Exception {
-        List<Long> ids = new ArrayList<>();
-        long total;
-        int page = 0;
-        do {
-            var response = instance.get("/api/search?q=&size=100&page=" + page++, token);
-            assertThat(response.statusCode()).isEqualTo(200);
-            JsonNode json = JSON.readTree(response.body());
-            total = json.path("total").asLong();
-            JsonNode hits = json.path("hits");
-            hits.forEach(h -> ids.add(h.path("id").asLong()));
-            if (hits.isEmpty()) {
-                break;
-            }
-        } while (ids.size() < total);
-        assertThat((long) ids.size()).as("hits listed = total reported").isEqualTo(total);
-        return ids;
-    }
-
-    private static Set<Long> storedIds() throws Exception {
-        try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "")) {
-            var rs = c.createStatement().executeQuery("select id from kaiko_two.topic");
-            Set<Long> ids = new HashSet<>();
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
-            }
-            return ids;
-        }
-    }
-
-    private static long backlog() throws Exception {
-        try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "")) {
-            var rs = c.createStatement().executeQuery("select count(*) from kaiko_two.index_outbox");
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

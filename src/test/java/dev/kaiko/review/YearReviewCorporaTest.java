@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import jakarta.inject.Inject;
@@ -68,14 +65,7 @@ class YearReviewCorporaTest {
         }
         data.clear();
         reviews.invalidate();
-        Corpora.importFile(Corpora.seed()).statusCode(200);
-        files(Corpora.root().resolve("twir-2023"), ".md")
-                .forEach(f -> Corpora.importFile(f).statusCode(200));
-        files(Corpora.root().resolve("jser-2023"), ".json")
-                .forEach(f -> Corpora.importFile(f).statusCode(200));
-        files(Path.of("src/main/resources/demo"), "").stream()
-                .filter(f -> f.getFileName().toString().startsWith("kaiko-"))
-                .forEach(f -> Corpora.importFile(f).statusCode(200));
+        Corpora.importAllWithDemo();
         Corpora.importRaw("guild-" + GUILD_YEAR + ".json", guildYear()).statusCode(200);
         imported = true;
     }
@@ -377,15 +367,5 @@ class YearReviewCorporaTest {
             out.put((String) v.get("value"), ((Number) v.get("count")).longValue());
         }
         return out;
-    }
-
-    private static List<Path> files(Path dir, String suffix) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> f.getFileName().toString().endsWith(suffix))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -79,14 +76,7 @@ class YearReviewScopeTest {
         if (!imported) {
             data.clear();
             reviews.invalidate();
-            Corpora.importFile(Corpora.seed()).statusCode(200);
-            files(Corpora.root().resolve("twir-2023"), ".md")
-                    .forEach(f -> Corpora.importFile(f).statusCode(200));
-            files(Corpora.root().resolve("jser-2023"), ".json")
-                    .forEach(f -> Corpora.importFile(f).statusCode(200));
-            files(Path.of("src/main/resources/demo"), "").stream()
-                    .filter(f -> f.getFileName().toString().startsWith("kaiko-"))
-                    .forEach(f -> Corpora.importFile(f).statusCode(200));
+            Corpora.importAllWithDemo();
             Corpora.importRaw("twir-2022.json", twir2022()).statusCode(200);
             imported = true;
         }
@@ -631,15 +621,5 @@ class YearReviewScopeTest {
         Set<String> out = new HashSet<>(tags(series, year));
         out.removeIf(t -> taxonomy.find(t).isEmpty());
         return out;
-    }
-
-    private static List<Path> files(Path dir, String suffix) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> f.getFileName().toString().endsWith(suffix))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

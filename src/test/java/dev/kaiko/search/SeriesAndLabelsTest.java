@@ -75,19 +75,6 @@ class SeriesAndLabelsTest {
         }
     }
 
-    static JsonPath search(Map<String, ?> params) {
-        return given().queryParams(params)
-                .get("/api/search")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
-
-    static long total(Map<String, ?> params) {
-        return search(params).getLong("total");
-    }
-
     @SuppressWarnings("unchecked")
     private List<Object[]> sql(String query) {
         return QuarkusTransaction.requiringNew()
@@ -118,14 +105,17 @@ class SeriesAndLabelsTest {
         assertThat(expected).containsKeys("Neco Weekly", "Kaiko Weekly", "This Week in Rust");
         assertThat(expected).hasSizeGreaterThanOrEqualTo(4);
 
-        Map<String, Long> facet = counts(search(Map.of()), "series");
+        Map<String, Long> facet = counts(CorpusSearchTest.search(Map.of()), "series");
         assertThat(facet).containsExactlyInAnyOrderEntriesOf(expected);
         for (var e : facet.entrySet()) {
-            assertThat(total(Map.of("series", e.getKey()))).as(e.getKey()).isEqualTo(e.getValue());
+            assertThat(CorpusSearchTest.total(Map.of("series", e.getKey())))
+                    .as(e.getKey())
+                    .isEqualTo(e.getValue());
         }
         // within a text search too: each count is what filtering by that series finds
-        for (var e : counts(search(Map.of("q", "React")), "series").entrySet()) {
-            assertThat(total(Map.of("q", "React", "series", e.getKey())))
+        for (var e :
+                counts(CorpusSearchTest.search(Map.of("q", "React")), "series").entrySet()) {
+            assertThat(CorpusSearchTest.total(Map.of("q", "React", "series", e.getKey())))
                     .as("React in " + e.getKey())
                     .isEqualTo(e.getValue());
         }
@@ -134,7 +124,7 @@ class SeriesAndLabelsTest {
     @Test
     void seriesFacetIsDisjunctive() {
         Map<String, Long> all = topicsPerSeries();
-        JsonPath rust = search(Map.of("series", "This Week in Rust"));
+        JsonPath rust = CorpusSearchTest.search(Map.of("series", "This Week in Rust"));
         assertThat(rust.getLong("total")).isEqualTo(all.get("This Week in Rust"));
         assertThat(rust.getList("hits.issue.series", String.class)).containsOnly("This Week in Rust");
         // the other series keep their own counts, so ticking one more shows what it adds
@@ -144,7 +134,7 @@ class SeriesAndLabelsTest {
         assertThat(rust.getBoolean("facets.series.find { it.value == 'Neco Weekly' }.selected"))
                 .isFalse();
         // values of one facet are OR-ed; the other facets count within the selection
-        assertThat(total(Map.of("series", List.of("This Week in Rust", "Neco Weekly"))))
+        assertThat(CorpusSearchTest.total(Map.of("series", List.of("This Week in Rust", "Neco Weekly"))))
                 .isEqualTo(all.get("This Week in Rust") + all.get("Neco Weekly"));
         assertThat(counts(rust, "year")).containsOnlyKeys("2023");
     }
@@ -189,7 +179,7 @@ class SeriesAndLabelsTest {
                     .as(label + " is unknown to the taxonomy")
                     .isEmpty();
         }
-        JsonPath everything = search(Map.of());
+        JsonPath everything = CorpusSearchTest.search(Map.of());
         Map<String, Long> labels = counts(everything, "label");
         assertThat(labels).containsKeys(JSER_LABELS.toArray(String[]::new));
         for (String label : JSER_LABELS) {
@@ -199,19 +189,24 @@ class SeriesAndLabelsTest {
                     .longValue();
             assertThat(stored).as(label + " in the database").isPositive();
             assertThat(labels.get(label)).as(label).isEqualTo(stored);
-            assertThat(total(Map.of("label", label))).as("label=" + label).isEqualTo(stored);
+            assertThat(CorpusSearchTest.total(Map.of("label", label)))
+                    .as("label=" + label)
+                    .isEqualTo(stored);
             // not in the technology filter either
-            assertThat(total(Map.of("tag", label))).as("tag=" + label).isZero();
+            assertThat(CorpusSearchTest.total(Map.of("tag", label)))
+                    .as("tag=" + label)
+                    .isZero();
         }
         // the technology facet holds technologies only, by their canonical names
         for (String q : List.of("", "React", "リリース")) {
-            for (String tag : counts(search(Map.of("q", q)), "tag").keySet()) {
+            for (String tag :
+                    counts(CorpusSearchTest.search(Map.of("q", q)), "tag").keySet()) {
                 assertThat(taxonomy.find(tag)).as("tag facet value " + tag).isPresent();
                 assertThat(taxonomy.find(tag).get().name()).isEqualTo(tag);
             }
         }
         // hits: tags are technologies, labels listed apart
-        JsonPath releases = search(Map.of("label", "ReleaseNote", "size", 100));
+        JsonPath releases = CorpusSearchTest.search(Map.of("label", "ReleaseNote", "size", 100));
         assertThat(releases.getList("hits.labels", List.class))
                 .allSatisfy(l -> assertThat(l).contains("ReleaseNote"));
         for (List<String> tags : releases.<List<String>>getList("hits.tags")) {
@@ -264,7 +259,7 @@ class SeriesAndLabelsTest {
                 .jsonPath()
                 .getMap("find { it.name == 'Node.js' }");
         assertThat(((Number) node.get("topics")).longValue()).isEqualTo(nodeTopics);
-        assertThat(total(Map.of("tag", "Node.js"))).isEqualTo(nodeTopics);
+        assertThat(CorpusSearchTest.total(Map.of("tag", "Node.js"))).isEqualTo(nodeTopics);
     }
 
     @Test
@@ -278,14 +273,14 @@ class SeriesAndLabelsTest {
                 expected.put((String) r[0], ((Number) r[1]).longValue());
             }
         }
-        JsonPath rust = search(Map.of("series", "This Week in Rust"));
+        JsonPath rust = CorpusSearchTest.search(Map.of("series", "This Week in Rust"));
         // TWiR carries no archive tags: its label facet is honestly empty
         assertThat(new TreeMap<>(counts(rust, "label"))).isEqualTo(expected);
         // a label filter and a series filter are AND-ed: JSer.info's label within TWiR finds nothing
-        assertThat(total(Map.of("series", "This Week in Rust", "label", "ReleaseNote")))
+        assertThat(CorpusSearchTest.total(Map.of("series", "This Week in Rust", "label", "ReleaseNote")))
                 .isZero();
         // and the demo's labels are counted within the demo's series, JSer.info's are not
-        Map<String, Long> demo = counts(search(Map.of("series", "Kaiko Weekly")), "label");
+        Map<String, Long> demo = counts(CorpusSearchTest.search(Map.of("series", "Kaiko Weekly")), "label");
         assertThat(demo).doesNotContainKeys(JSER_LABELS.toArray(String[]::new));
     }
 
@@ -328,7 +323,7 @@ class SeriesAndLabelsTest {
 
     @Test
     void issueNumbersAreShownWithTheirSeries() {
-        JsonPath seed = search(Map.of("series", "Neco Weekly", "size", 1));
+        JsonPath seed = CorpusSearchTest.search(Map.of("series", "Neco Weekly", "size", 1));
         Map<String, Object> issue = seed.getMap("hits[0].issue");
         assertThat(issue).containsKeys("id", "series", "number", "title", "date");
         assertThat(issue.get("series")).isEqualTo("Neco Weekly");
@@ -402,7 +397,7 @@ class SeriesAndLabelsTest {
         }
         tooMany.get("/api/search").then().statusCode(400).body("parameter", equalTo("label"));
         // an unknown series is no error: it just finds nothing, and stays listed as selected
-        JsonPath none = search(Map.of("series", "No Such Weekly"));
+        JsonPath none = CorpusSearchTest.search(Map.of("series", "No Such Weekly"));
         assertThat(none.getLong("total")).isZero();
         assertThat(none.getBoolean("facets.series.find { it.value == 'No Such Weekly' }.selected"))
                 .isTrue();

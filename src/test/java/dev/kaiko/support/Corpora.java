@@ -64,4 +64,25 @@ public final class Corpora {
     public static ValidatableResponse importFile(Path p) {
         return importRaw(p.getFileName().toString(), bytes(p));
     }
+
+    /** The seed, TWiR 2023, JSer.info 2023 and the bundled demo archive, imported one file at a time, all 200. */
+    public static void importAllWithDemo() {
+        importFile(seed()).statusCode(200);
+        files(root().resolve("twir-2023"), ".md").forEach(f -> importFile(f).statusCode(200));
+        files(root().resolve("jser-2023"), ".json").forEach(f -> importFile(f).statusCode(200));
+        files(Path.of("src/main/resources/demo"), "").stream()
+                .filter(f -> f.getFileName().toString().startsWith("kaiko-"))
+                .forEach(f -> importFile(f).statusCode(200));
+    }
+
+    /** The files of a directory whose names end with {@code suffix}, in name order. */
+    public static java.util.List<Path> files(Path dir, String suffix) {
+        try (var s = Files.list(dir)) {
+            return s.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -1,13 +1,11 @@
 package dev.kaiko.web;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.kaiko.support.TestData;
 import dev.kaiko.web.pages.PageExtensions;
@@ -83,7 +79,7 @@ class AccessibilityBrowserTest {
 
     @Test
     void thePagesHaveNoSeriousOrCriticalViolations() {
-        JsonPath ebpf = api("q=eBPF");
+        JsonPath ebpf = Browser.searchApi("q=eBPF");
         assertThat(ebpf.getLong("total")).isPositive();
         String topic = "/topics/" + ebpf.getString("hits[0].id");
         String issue = "/issues/" + ebpf.getString("hits[0].issue.id");
@@ -108,17 +104,17 @@ class AccessibilityBrowserTest {
         // and after the results were swapped in by script: typing, then a facet and "show more"
         open("/search?lang=en");
         driver.findElement(By.id("q")).sendKeys("Rust");
-        waitFor().until(d -> query(d.getCurrentUrl()).contains("q=Rust"));
-        waitForCount(api("q=Rust").getLong("total"));
+        Browser.waitFor(driver).until(d -> Browser.decodedUrl(d.getCurrentUrl()).contains("q=Rust"));
+        waitForCount(Browser.searchApi("q=Rust").getLong("total"));
         driver.findElement(By.cssSelector(".facet-year input")).click();
-        waitFor().until(d -> query(d.getCurrentUrl()).contains("year="));
+        Browser.waitFor(driver).until(d -> Browser.decodedUrl(d.getCurrentUrl()).contains("year="));
         driver.findElements(By.cssSelector(".facet-more")).forEach(WebElement::click);
         serious.addAll(audit("search-updated"));
         // a phone's width: the facets behind their toggle, opened
         driver.manage().window().setSize(new Dimension(390, 844));
         open("/search?q=Rust");
         driver.findElement(By.cssSelector(".facets-toggle")).click();
-        waitFor().until(d -> d.findElement(By.id("facet-panel")).isDisplayed());
+        Browser.waitFor(driver).until(d -> d.findElement(By.id("facet-panel")).isDisplayed());
         serious.addAll(audit("search-phone"));
 
         assertThat(serious)
@@ -138,21 +134,21 @@ class AccessibilityBrowserTest {
         driver.executeScript("arguments[0].dataset.kept = 'yes';", live);
         assertThat(liveText()).as("nothing to announce on arrival").isEmpty();
 
-        long all = api("").getLong("total");
-        long only2023 = api("year=2023").getLong("total");
-        long ebpf2023 = api("q=eBPF&year=2023").getLong("total");
+        long all = Browser.searchApi("").getLong("total");
+        long only2023 = Browser.searchApi("year=2023").getLong("total");
+        long ebpf2023 = Browser.searchApi("q=eBPF&year=2023").getLong("total");
         assertThat(List.of(all, only2023, ebpf2023, 0L)).doesNotHaveDuplicates();
 
         driver.findElement(By.cssSelector(".facet-year input[value='2023']")).click();
-        waitFor().until(d -> liveText().startsWith(only2023 + " "));
-        assertThat(liveText()).isEqualTo(text(".result-count"));
+        Browser.waitFor(driver).until(d -> liveText().startsWith(only2023 + " "));
+        assertThat(liveText()).isEqualTo(Browser.text(driver, ".result-count"));
 
         driver.findElement(By.id("q")).sendKeys("eBPF");
-        waitFor().until(d -> liveText().startsWith(ebpf2023 + " "));
-        assertThat(liveText()).isEqualTo(text(".result-count"));
+        Browser.waitFor(driver).until(d -> liveText().startsWith(ebpf2023 + " "));
+        assertThat(liveText()).isEqualTo(Browser.text(driver, ".result-count"));
 
         driver.findElement(By.id("q")).sendKeys(Keys.END, " zzqqxxyy");
-        waitFor().until(d -> liveText().startsWith("0 "));
+        Browser.waitFor(driver).until(d -> liveText().startsWith("0 "));
         assertThat(driver.findElement(By.cssSelector("[aria-live=polite]")).getAttribute("data-kept"))
                 .isEqualTo("yes");
     }
@@ -182,7 +178,7 @@ class AccessibilityBrowserTest {
                 .size();
         assertThat(shown).isLessThan(all);
         button.click();
-        waitFor().until(d -> "true".equals(button.getAttribute("aria-expanded")));
+        Browser.waitFor(driver).until(d -> "true".equals(button.getAttribute("aria-expanded")));
         assertThat(visible(".facet-" + facet + " .facet-value")).hasSize(all);
         assertThat(button.getAccessibleName()).contains("Show fewer").contains(legend(facet));
         more.stream().skip(1).forEach(WebElement::click);
@@ -236,12 +232,13 @@ class AccessibilityBrowserTest {
         driver.executeScript("arguments[0].focus();", facet);
         new Actions(driver).sendKeys(Keys.SPACE).perform();
         String selected = param + "=" + firstFacet;
-        waitFor().until(d -> query(d.getCurrentUrl()).contains(selected));
-        waitFor().until(d -> firstFacet(d.switchTo().activeElement(), selected));
+        Browser.waitFor(driver).until(d -> Browser.decodedUrl(d.getCurrentUrl()).contains(selected));
+        Browser.waitFor(driver).until(d -> firstFacet(d.switchTo().activeElement(), selected));
         assertThat(driver.switchTo().activeElement().isSelected()).isTrue();
         new Actions(driver).sendKeys(Keys.ENTER).perform();
-        waitFor().until(d -> !query(d.getCurrentUrl()).contains(selected));
-        waitFor().until(d -> firstFacet(d.switchTo().activeElement(), selected));
+        Browser.waitFor(driver)
+                .until(d -> !Browser.decodedUrl(d.getCurrentUrl()).contains(selected));
+        Browser.waitFor(driver).until(d -> firstFacet(d.switchTo().activeElement(), selected));
         assertThat(driver.switchTo().activeElement().isSelected()).isFalse();
 
         // the skip link, shown when focused, moves focus past the header
@@ -251,7 +248,7 @@ class AccessibilityBrowserTest {
         assertThat(skip.getAttribute("class")).contains("skip-link");
         assertThat(skip.getRect().getX()).isNotNegative();
         new Actions(driver).sendKeys(Keys.ENTER).perform();
-        waitFor().until(d -> d.getCurrentUrl().endsWith("#main"));
+        Browser.waitFor(driver).until(d -> d.getCurrentUrl().endsWith("#main"));
     }
 
     private static boolean firstFacet(WebElement active, String selected) {
@@ -340,32 +337,12 @@ class AccessibilityBrowserTest {
     }
 
     private void waitForCount(long total) {
-        waitFor().until(d -> text(".result-count").startsWith(total + " "));
+        Browser.waitFor(driver).until(d -> Browser.text(driver, ".result-count").startsWith(total + " "));
     }
 
     private void open(String path) {
         driver.get(base.toString().replaceAll("/$", "") + path);
-        waitFor().until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
-    }
-
-    private String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
-    }
-
-    private static String query(String url) {
-        return URLDecoder.decode(url, StandardCharsets.UTF_8);
-    }
-
-    private static JsonPath api(String query) {
-        return given().get(query.isEmpty() ? "/api/search" : "/api/search?" + query)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
-
-    private static WebDriverWait waitFor() {
-        return (WebDriverWait)
-                new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
+        Browser.waitFor(driver)
+                .until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
     }
 }

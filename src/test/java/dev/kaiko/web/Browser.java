@@ -3,18 +3,26 @@ package dev.kaiko.web;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.CapabilityType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver: explicit paths, so Selenium Manager never downloads
@@ -127,5 +135,30 @@ public final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A wait that ignores elements swapped out while it looks (results are replaced in place). */
+    static WebDriverWait waitFor(ChromeDriver driver) {
+        return (WebDriverWait)
+                new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
+    }
+
+    static String text(ChromeDriver driver, String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    /** The page's URL decoded, to compare its query with plain text. */
+    static String decodedUrl(String url) {
+        return URLDecoder.decode(url, StandardCharsets.UTF_8);
+    }
+
+    /** The search API's answer for a query string (what the page should show). */
+    static JsonPath searchApi(String query) {
+        return RestAssured.given()
+                .get(query.isEmpty() ? "/api/search" : "/api/search?" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

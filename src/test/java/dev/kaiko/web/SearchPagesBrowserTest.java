@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -71,15 +68,17 @@ class SearchPagesBrowserTest {
         Object marker = driver.executeScript("return window.kaikoMarker = Math.random();");
         WebElement q = driver.findElement(By.id("q"));
         q.sendKeys("eBPF");
-        List<WebElement> marks =
-                waitFor().until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".hit mark")));
+        List<WebElement> marks = Browser.waitFor(driver)
+                .until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".hit mark")));
         assertTrue(
                 marks.stream().anyMatch(m -> m.getText().equalsIgnoreCase("ebpf")), "a <mark>ed eBPF in the results");
-        waitFor().until(d -> query(d.getCurrentUrl()).contains("q=eBPF"));
+        Browser.waitFor(driver).until(d -> Browser.decodedUrl(d.getCurrentUrl()).contains("q=eBPF"));
         assertEquals(marker, driver.executeScript("return window.kaikoMarker;"), "results came without a reload");
-        long apiTotal = api("q=eBPF").getLong("total");
+        long apiTotal = Browser.searchApi("q=eBPF").getLong("total");
         assertTrue(apiTotal > 0);
-        assertTrue(text(".result-count").startsWith(apiTotal + " "), text(".result-count"));
+        assertTrue(
+                Browser.text(driver, ".result-count").startsWith(apiTotal + " "),
+                Browser.text(driver, ".result-count"));
         Browser.screenshot(driver, "search-desktop.png");
     }
 
@@ -87,7 +86,7 @@ class SearchPagesBrowserTest {
     void typingOffersSuggestionsFromTheSuggestApi() {
         open("/search");
         driver.findElement(By.id("q")).sendKeys("サイドカ");
-        waitFor()
+        Browser.waitFor(driver)
                 .until(d -> d.findElements(By.cssSelector("#suggestions option")).stream()
                         .anyMatch(o -> "Sidecar containers".equals(o.getAttribute("value"))));
     }
@@ -95,12 +94,12 @@ class SearchPagesBrowserTest {
     @Test
     void facetsNarrowTheResultsAndBackRestores() {
         open("/search");
-        long all = api("").getLong("total");
+        long all = Browser.searchApi("").getLong("total");
         assertCount(all);
 
         click("input[name=year][value='2023']");
-        waitFor().until(d -> query(d.getCurrentUrl()).contains("year=2023"));
-        long only2023 = api("year=2023").getLong("total");
+        Browser.waitFor(driver).until(d -> Browser.decodedUrl(d.getCurrentUrl()).contains("year=2023"));
+        long only2023 = Browser.searchApi("year=2023").getLong("total");
         assertNotEquals(all, only2023, "the fixtures of 2024 are filtered out");
         assertCount(only2023);
         String url2023 = driver.getCurrentUrl();
@@ -108,9 +107,9 @@ class SearchPagesBrowserTest {
         String tag = driver.findElement(By.cssSelector(".facet-tag .facet-value input:not(:checked)"))
                 .getAttribute("value");
         click(".facet-tag input[value='" + tag + "']");
-        waitFor().until(d -> query(d.getCurrentUrl()).contains("tag=" + tag));
+        Browser.waitFor(driver).until(d -> Browser.decodedUrl(d.getCurrentUrl()).contains("tag=" + tag));
         String params = "year=2023&tag=" + PageExtensions.encode(tag);
-        JsonPath both = api(params);
+        JsonPath both = Browser.searchApi(params);
         assertCount(both.getLong("total"));
         assertTrue(both.getLong("total") < only2023);
         // facet counts on the page are the API's disjunctive counts
@@ -128,8 +127,8 @@ class SearchPagesBrowserTest {
                         .size());
 
         driver.navigate().back();
-        waitFor().until(d -> d.getCurrentUrl().equals(url2023));
-        waitFor()
+        Browser.waitFor(driver).until(d -> d.getCurrentUrl().equals(url2023));
+        Browser.waitFor(driver)
                 .until(d -> !d.findElement(By.cssSelector(".facet-tag input[value='" + tag + "']"))
                         .isSelected());
         assertCount(only2023);
@@ -137,7 +136,8 @@ class SearchPagesBrowserTest {
                 .isSelected());
 
         driver.navigate().back();
-        waitFor().until(d -> !query(d.getCurrentUrl()).contains("year="));
+        Browser.waitFor(driver)
+                .until(d -> !Browser.decodedUrl(d.getCurrentUrl()).contains("year="));
         assertCount(all);
     }
 
@@ -147,8 +147,8 @@ class SearchPagesBrowserTest {
         WebElement first = driver.findElement(By.cssSelector(".hit-title a"));
         String title = first.getText();
         first.click();
-        waitFor().until(d -> d.getCurrentUrl().contains("/topics/"));
-        assertEquals(title, text(".topic-title"));
+        Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("/topics/"));
+        assertEquals(title, Browser.text(driver, ".topic-title"));
         List<WebElement> tags = driver.findElements(By.cssSelector(".topic-tags .chip"));
         assertFalse(tags.isEmpty(), "tags shown");
         assertTrue(tags.stream().anyMatch(t -> t.getText().equals("eBPF")), "eBPF among the tags");
@@ -156,7 +156,7 @@ class SearchPagesBrowserTest {
         WebElement issue = driver.findElement(By.cssSelector("a.topic-issue"));
         assertTrue(issue.getAttribute("href").contains("/issues/"));
         issue.click();
-        waitFor().until(d -> d.getCurrentUrl().contains("/issues/"));
+        Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("/issues/"));
         assertTrue(
                 driver.findElements(By.cssSelector(".topic-list .topic-item-title")).stream()
                         .anyMatch(a -> a.getText().equals(title)),
@@ -182,7 +182,7 @@ class SearchPagesBrowserTest {
         assertEquals(0L, overflow, "no horizontal scrolling at phone width");
         Browser.screenshot(driver, "search-phone.png");
         toggle.click();
-        waitFor().until(d -> d.findElement(By.id("facet-panel")).isDisplayed());
+        Browser.waitFor(driver).until(d -> d.findElement(By.id("facet-panel")).isDisplayed());
         assertEquals("true", toggle.getAttribute("aria-expanded"));
         Browser.screenshot(driver, "search-phone-filters.png");
     }
@@ -198,8 +198,8 @@ class SearchPagesBrowserTest {
         for (String title : List.of(ArchiveFixtures.PLAIN_XSS_TITLE, ArchiveFixtures.MARKDOWN_XSS_TITLE)) {
             open("/search?q=" + PageExtensions.encode("検証"));
             driver.findElement(By.linkText(title)).click();
-            waitFor().until(d -> d.getCurrentUrl().contains("/topics/"));
-            String body = text(".topic-body");
+            Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("/topics/"));
+            String body = Browser.text(driver, ".topic-body");
             assertTrue(body.contains("本文"), body);
             if (title.equals(ArchiveFixtures.PLAIN_XSS_TITLE)) {
                 assertTrue(body.contains(ArchiveFixtures.SCRIPT) && body.contains(ArchiveFixtures.IMG), body);
@@ -233,7 +233,7 @@ class SearchPagesBrowserTest {
         open("/search");
         Object marker = driver.executeScript("return window.kaikoMarker = Math.random();");
         click(".facet-series input[value='Neco Weekly']");
-        waitFor().until(d -> query(d.getCurrentUrl()).contains("series=Neco"));
+        Browser.waitFor(driver).until(d -> Browser.decodedUrl(d.getCurrentUrl()).contains("series=Neco"));
         long neco = given().queryParam("series", "Neco Weekly")
                 .get("/api/search")
                 .then()
@@ -241,7 +241,7 @@ class SearchPagesBrowserTest {
                 .extract()
                 .jsonPath()
                 .getLong("total");
-        assertTrue(neco > 0 && neco < api("").getLong("total"));
+        assertTrue(neco > 0 && neco < Browser.searchApi("").getLong("total"));
         assertCount(neco);
         assertEquals(marker, driver.executeScript("return window.kaikoMarker;"), "filtered without a reload");
         // every hit names its issue with the series: "Neco Weekly #47", never a bare "#47"
@@ -249,26 +249,27 @@ class SearchPagesBrowserTest {
             assertTrue(issue.getText().startsWith("Neco Weekly #"), issue.getText());
         }
         click(".facet-series a.facet-link[href='/series/Neco%20Weekly']");
-        waitFor().until(d -> d.getCurrentUrl().endsWith("/series/Neco%20Weekly"));
-        assertEquals("Neco Weekly", text("h1"));
+        Browser.waitFor(driver).until(d -> d.getCurrentUrl().endsWith("/series/Neco%20Weekly"));
+        assertEquals("Neco Weekly", Browser.text(driver, "h1"));
         assertEquals(1, driver.findElements(By.cssSelector(".issue-item")).size());
     }
 
     private void open(String path) {
         driver.get(base.toString().replaceAll("/$", "") + path);
-        waitFor().until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
-        waitFor().until(d -> (Boolean)
+        Browser.waitFor(driver)
+                .until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        Browser.waitFor(driver).until(d -> (Boolean)
                 ((ChromeDriver) d).executeScript("return document.documentElement.classList.contains('js');"));
     }
 
     private void click(String css) {
-        waitFor()
+        Browser.waitFor(driver)
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
                 .click();
     }
 
     private void assertCount(long total) {
-        waitFor().until(d -> text(".result-count").startsWith(total + " "));
+        Browser.waitFor(driver).until(d -> Browser.text(driver, ".result-count").startsWith(total + " "));
     }
 
     private Map<String, Long> shownFacet(String facet) {
@@ -282,27 +283,5 @@ class SearchPagesBrowserTest {
                             .strip()));
         }
         return shown;
-    }
-
-    private String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
-    }
-
-    private static String query(String url) {
-        return URLDecoder.decode(url, StandardCharsets.UTF_8);
-    }
-
-    private static JsonPath api(String query) {
-        return given().get(query.isEmpty() ? "/api/search" : "/api/search?" + query)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
-
-    private static WebDriverWait waitFor() {
-        // results are swapped in while we look: an element seen a moment ago may be gone
-        return (WebDriverWait)
-                new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
     }
 }
