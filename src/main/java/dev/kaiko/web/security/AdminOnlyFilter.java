@@ -6,10 +6,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-
-import dev.kaiko.web.api.ApiError;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -35,15 +32,15 @@ public class AdminOnlyFilter implements ContainerRequestFilter {
             return;
         }
         if (identity != null && !identity.isAnonymous()) {
-            request.abortWith(ApiError.response(Response.Status.FORBIDDEN, "This needs an admin token")
-                    .build());
+            request.abortWith(
+                    ErrorJson.response(403, "This needs an admin token").build());
             return;
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String message = authorization != null && authorization.strip().regionMatches(true, 0, "Basic ", 0, 6)
                 ? "HTTP Basic is not accepted: send 'Authorization: Bearer <admin token>' (browsers log in at /login)"
                 : "This operation needs credentials: send 'Authorization: Bearer <admin token>'";
-        request.abortWith(ApiError.response(Response.Status.UNAUTHORIZED, message)
+        request.abortWith(ErrorJson.response(401, message)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Kaiko\"")
                 .build());
     }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -15,8 +14,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
-
-import dev.kaiko.web.api.ApiError;
 
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -76,10 +73,10 @@ public class CsrfTokens {
                         || sent == null
                         || !MessageDigest.isEqual(
                                 known.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
-                    return ApiError.response(
+                    return ErrorJson.response(
                                     403,
                                     "This form's CSRF token is missing or does not match: reload the admin page and submit again",
-                                    Map.of("parameter", FIELD))
+                                    FIELD)
                             .build();
                 }
                 routing.put(KEY, known);
