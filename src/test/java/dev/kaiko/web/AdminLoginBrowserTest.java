@@ -74,10 +74,7 @@ class AdminLoginBrowserTest {
             driver.findElement(By.cssSelector(".login-form button[type=submit]"))
                     .click();
             wait.until(d -> d.getCurrentUrl().endsWith("/login/failed"));
-            driver.findElement(By.id("j_password")).sendKeys(Corpora.TOKEN);
-            driver.findElement(By.cssSelector(".login-form button[type=submit]"))
-                    .click();
-            wait.until(d -> d.getCurrentUrl().endsWith("/admin"));
+            Browser.loginAsAdmin(driver, site, Corpora.TOKEN);
             assertThat(driver.manage().getCookieNamed("kaiko-session").isHttpOnly())
                     .isTrue();
             assertThat(driver.manage().getCookieNamed("kaiko-session").getSameSite())

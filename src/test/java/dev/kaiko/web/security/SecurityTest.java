@@ -46,7 +46,7 @@ class SecurityTest {
         AdminSession browser = AdminSession.login();
         // what a form on another site makes a browser send: its cached Basic credentials, its cookies, a foreign Origin
         for (String[] write : new String[][] {
-            {"/api/imports?filename=cross.txt", "text/plain"},
+            {"/api/imports?filename=cross.txt", "text/plain; charset=UTF-8"},
             {"/api/tags/retag", "application/x-www-form-urlencoded"},
             {"/api/admin/reindex", "application/x-www-form-urlencoded"}
         }) {
@@ -265,9 +265,9 @@ class SecurityTest {
         given().get("/q/metrics").then().statusCode(200);
     }
 
-    /** The import's text as raw bytes; for a form, the fields another site's form would send. */
-    private static Object body(String contentType, String issue) {
-        return contentType.startsWith("text/") ? issue.getBytes(StandardCharsets.UTF_8) : "all=true";
+    /** The import's text; for a form, the fields another site's form would send. */
+    private static String body(String contentType, String issue) {
+        return contentType.startsWith("text/") ? issue : "all=true";
     }
 
     private static String setCookie(Response response, String name) {
