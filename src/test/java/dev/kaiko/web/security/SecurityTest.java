@@ -215,8 +215,11 @@ class SecurityTest {
             routes.add(new String[] {"GET", path});
         }
 
+        int documented = routes.size() - 11;
         ReadAccess.overrideForTests(false);
         List<String> open = List.of("/login", "/login/failed");
+        int refused = 0;
+        int redirected = 0;
         for (String[] route : routes) {
             if (open.contains(route[1])) {
                 continue;
@@ -230,12 +233,21 @@ class SecurityTest {
             int expected = route[1].startsWith("/admin") ? 302 : 401;
             assertThat(anonymous.statusCode()).as("%s %s", route[0], route[1]).isEqualTo(expected);
             if (expected == 401) {
+                refused++;
+            } else {
+                redirected++;
+            }
+            if (expected == 401) {
                 assertThat(anonymous.contentType())
                         .as("%s %s", route[0], route[1])
                         .startsWith("application/json");
                 assertThat(anonymous.jsonPath().getString("error")).isNotBlank();
             }
         }
+        System.out.printf(
+                "Private reads: %d routes (%d operations of the OpenAPI document, 11 other routes): %d answered 401,"
+                        + " %d under /admin redirected to the login form, %d open%n",
+                routes.size(), documented, refused, redirected, routes.size() - refused - redirected);
         // documented as open: liveness, the login page and what it loads
         for (String path : new String[] {"/q/health/live", "/login", "/app.css", "/app.js"}) {
             given().get(path).then().statusCode(200);
