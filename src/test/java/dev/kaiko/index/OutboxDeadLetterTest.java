@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.kaiko.support.AdminSession;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
 
@@ -103,9 +104,8 @@ class OutboxDeadLetterTest {
                 .then()
                 .body("checks.find { it.name == 'index-backlog' }.data.dead_letters", equalTo(1));
         assertThat(given().get("/q/metrics").then().extract().asString()).contains("kaiko_index_dead_letters 1.0");
-        given().auth()
-                .basic("admin", Corpora.TOKEN)
-                .header("Sec-Fetch-Site", "same-origin")
+        AdminSession.login()
+                .request()
                 .get("/admin")
                 .then()
                 .statusCode(200)

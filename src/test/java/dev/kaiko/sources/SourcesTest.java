@@ -45,6 +45,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.sun.net.httpserver.HttpServer;
 
+import dev.kaiko.support.AdminSession;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
 
@@ -671,46 +672,42 @@ class SourcesTest {
     @Test
     void adminPageListsAddsAndRefusesCrossOriginForms() {
         long id = register(site.url("/feed.xml"));
-        given().get("/admin/sources").then().statusCode(401);
-        given().auth()
-                .preemptive()
-                .basic("admin", Corpora.TOKEN)
+        given().redirects().follow(false).get("/admin/sources").then().statusCode(302);
+        AdminSession admin = AdminSession.login();
+        admin.request()
                 .get("/admin/sources")
                 .then()
                 .statusCode(200)
                 .body(containsString(site.url("/feed.xml")))
                 .body(containsString("/admin/sources/" + id + "/fetch"));
-        given().auth()
-                .preemptive()
-                .basic("admin", Corpora.TOKEN)
-                .header("Origin", "https://evil.example")
+        // another site's forms carry neither the session's CSRF token nor (SameSite=Strict) its cookies
+        admin.request()
                 .formParam("url", site.url("/blog/archive"))
                 .post("/admin/sources")
                 .then()
-                .statusCode(403);
-        given().auth()
-                .preemptive()
-                .basic("admin", Corpora.TOKEN)
-                .header("Sec-Fetch-Site", "cross-site")
+                .statusCode(403)
+                .body("parameter", equalTo("csrf-token"));
+        admin.request()
+                .formParam("csrf-token", "forged-" + admin.csrf())
                 .post("/admin/sources/" + id + "/delete")
                 .then()
                 .statusCode(403);
-        admin().get("/api/sources").then().body("sources.url", not(hasItem(site.url("/blog/archive"))));
-        given().auth()
-                .preemptive()
-                .basic("admin", Corpora.TOKEN)
-                .header("Sec-Fetch-Site", "same-origin")
-                .formParam("url", site.url("/blog/archive"))
-                .redirects()
+        given().redirects()
                 .follow(false)
+                .formParam("csrf-token", admin.csrf())
+                .post("/admin/sources/" + id + "/delete")
+                .then()
+                .statusCode(302)
+                .header("Location", containsString("/login"));
+        admin().get("/api/sources").then().body("sources.url", not(hasItem(site.url("/blog/archive"))));
+        admin().get("/api/sources/" + id).then().statusCode(200);
+        admin.form()
+                .formParam("url", site.url("/blog/archive"))
                 .post("/admin/sources")
                 .then()
                 .statusCode(303)
                 .header("Location", containsString("/admin/sources"));
-        given().auth()
-                .preemptive()
-                .basic("admin", Corpora.TOKEN)
-                .header("Sec-Fetch-Site", "same-origin")
+        admin.form()
                 .formParam("url", "http://10.0.0.1/feed")
                 .post("/admin/sources")
                 .then()
@@ -719,37 +716,19 @@ class SourcesTest {
         admin().get("/api/sources").then().body("sources.url", hasItem(site.url("/blog/archive")));
         // "fetch now" on the page runs in the background; the list shows the outcome
         serveFeed(site.url(""));
-        given().auth()
-                .preemptive()
-                .basic("admin", Corpora.TOKEN)
-                .header("Sec-Fetch-Site", "same-origin")
-                .redirects()
-                .follow(false)
-                .post("/admin/sources/" + id + "/fetch")
-                .then()
-                .statusCode(303);
+        admin.form().post("/admin/sources/" + id + "/fetch").then().statusCode(303);
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> admin().get("/api/sources/" + id)
                         .then()
                         .body("status", equalTo("ok"))
                         .body("fetching", equalTo(false)));
-        given().auth()
-                .preemptive()
-                .basic("admin", Corpora.TOKEN)
+        admin.request()
                 .get("/admin/sources")
                 .then()
                 .statusCode(200)
                 .body(containsString("source-ok"))
                 .body(containsString("<td>6</td>"));
-        given().auth()
-                .preemptive()
-                .basic("admin", Corpora.TOKEN)
-                .header("Sec-Fetch-Site", "same-origin")
-                .redirects()
-                .follow(false)
-                .post("/admin/sources/" + id + "/delete")
-                .then()
-                .statusCode(303);
+        admin.form().post("/admin/sources/" + id + "/delete").then().statusCode(303);
         admin().get("/api/sources/" + id).then().statusCode(404);
     }
 

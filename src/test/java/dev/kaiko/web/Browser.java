@@ -126,6 +126,16 @@ public final class Browser {
         return driver;
     }
 
+    /** Logs the browser in to the admin pages through the login form (the admin pages take the session only). */
+    static void loginAsAdmin(ChromeDriver driver, String site, String token) {
+        driver.get(site + "/login");
+        driver.findElement(org.openqa.selenium.By.id("j_password")).sendKeys(token);
+        driver.findElement(org.openqa.selenium.By.cssSelector(".login-form button[type=submit]"))
+                .click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().endsWith("/admin"));
+    }
+
     static Path screenshot(ChromeDriver driver, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

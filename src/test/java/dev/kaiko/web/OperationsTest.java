@@ -2,6 +2,7 @@ package dev.kaiko.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -85,13 +86,11 @@ class OperationsTest {
             {"POST", "/api/tags/retag"},
             {"GET", "/api/jobs/some-job"},
             {"POST", "/api/admin/reindex"},
-            {"GET", "/admin"},
             {"GET", "/api/sources"},
             {"POST", "/api/sources"},
             {"GET", "/api/sources/1"},
             {"DELETE", "/api/sources/1"},
-            {"POST", "/api/sources/1/fetch"},
-            {"GET", "/admin/sources"}
+            {"POST", "/api/sources/1/fetch"}
         };
         for (String[] e : endpoints) {
             RequestSpecification anonymous =
@@ -101,6 +100,17 @@ class OperationsTest {
                     .contentType("application/json")
                     .body("{}");
             wrong.request(e[0], e[1]).then().statusCode(403);
+        }
+        // the admin pages take the login session only: without it (a bearer token is not looked at there) the
+        // browser is sent to the login form
+        for (String page : new String[] {"/admin", "/admin/sources"}) {
+            given().redirects().follow(false).get(page).then().statusCode(302).header("Location", endsWith("/login"));
+            given().redirects()
+                    .follow(false)
+                    .header("Authorization", "Bearer " + dev.kaiko.support.Corpora.TOKEN)
+                    .get(page)
+                    .then()
+                    .statusCode(302);
         }
     }
 

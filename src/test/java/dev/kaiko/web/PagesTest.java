@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.kaiko.support.AdminSession;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
 
@@ -214,30 +216,38 @@ class PagesTest {
     @Test
     @Order(7)
     void theAdminPageNeedsTheTokenAndImportsUploads() {
-        given().get("/admin").then().statusCode(401).header("WWW-Authenticate", startsWith("Basic"));
-        given().auth().preemptive().basic("admin", "wrong").get("/admin").then().statusCode(403);
-        given().auth()
-                .preemptive()
-                .basic("admin", Corpora.TOKEN)
+        // a browser without a session is sent to the login form; a wrong token there is refused
+        given().redirects()
+                .follow(false)
+                .accept("text/html")
+                .get("/admin")
+                .then()
+                .statusCode(302)
+                .header("Location", endsWith("/login"));
+        io.restassured.response.Response refused = given().redirects()
+                .follow(false)
+                .formParam("j_username", "admin")
+                .formParam("j_password", "wrong")
+                .post("/j_security_check");
+        refused.then().statusCode(302).header("Location", endsWith("/login/failed"));
+        org.assertj.core.api.Assertions.assertThat(refused.getCookie(AdminSession.SESSION_COOKIE))
+                .isNull();
+        AdminSession admin = AdminSession.login();
+        admin.request()
                 .get("/admin")
                 .then()
                 .statusCode(200)
                 .body(allOf(containsString("enctype=\"multipart/form-data\""), containsString("type=\"file\"")));
         byte[] seed = Corpora.bytes(Corpora.seed());
-        given().auth()
-                .preemptive()
-                .basic("admin", Corpora.TOKEN)
-                .header("Origin", "https://evil.example")
+        // a post without the page's CSRF token (what another site's form would send) is refused
+        admin.request()
                 .multiPart("file", "weekly.txt", seed, "text/plain")
                 .post("/admin/imports")
                 .then()
-                .statusCode(403);
-        String job = given().auth()
-                .preemptive()
-                .basic("admin", Corpora.TOKEN)
-                .header("Sec-Fetch-Site", "same-origin")
-                .redirects()
-                .follow(false)
+                .statusCode(403)
+                .body("parameter", equalTo("csrf-token"));
+        String job = admin.request()
+                .multiPart("csrf-token", admin.csrf())
                 .multiPart("file", "neco-weekly-2023-12-22.txt", seed, "text/plain")
                 .multiPart("file", "broken.txt", "just one line".getBytes(StandardCharsets.UTF_8), "text/plain")
                 .post("/admin/imports")
@@ -250,9 +260,7 @@ class PagesTest {
                 .atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
                 .until(
-                        () -> given().auth()
-                                .preemptive()
-                                .basic("admin", Corpora.TOKEN)
+                        () -> admin.request()
                                 .get(job)
                                 .then()
                                 .statusCode(200)

@@ -33,18 +33,24 @@ import dev.kaiko.sources.SourceBusyException;
 import dev.kaiko.sources.SourceView;
 import dev.kaiko.sources.Sources;
 import dev.kaiko.web.security.AdminOnly;
+import dev.kaiko.web.security.CsrfProtected;
+import dev.kaiko.web.security.CsrfTokens;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * The admin page: upload archive files, see what the import did; follow blogs and feeds ({@code /admin/sources}). Behind the write API's credentials (the browser
- * asks for them: HTTP Basic, any user name, the admin token as password).
+ * The admin page: upload archive files, see what the import did; follow blogs and feeds ({@code /admin/sources}).
+ * Browsers log in at {@code /login} (the admin token as password; a session cookie follows); every form carries a
+ * CSRF token, so only these pages can post here.
  */
 @Path("/admin")
 @AdminOnly
+@CsrfProtected
 @Blocking
 @Produces(MediaType.TEXT_HTML)
 public class AdminPage {
@@ -78,6 +84,9 @@ public class AdminPage {
     @Context
     HttpHeaders headers;
 
+    @Inject
+    RoutingContext routing;
+
     @GET
     public Response page() {
         return pages.render(view(null, null), uri, headers);
@@ -87,10 +96,6 @@ public class AdminPage {
     @Path("imports")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm("file") List<FileUpload> files) throws IOException {
-        // Browsers resend Basic credentials on cross-site form posts: accept only posts from our own pages.
-        if (!sameOrigin()) {
-            return pages.render(view(null, "cross-origin"), 403, uri, headers);
-        }
         List<Upload> uploads = new ArrayList<>();
         for (FileUpload f : files == null ? List.<FileUpload>of() : files) {
             if (f.fileName() != null && !f.fileName().isBlank()) {
@@ -117,11 +122,16 @@ public class AdminPage {
     @POST
     @Path("index/dead-letters/retry")
     public Response retryDeadLetters() {
-        if (!sameOrigin()) {
-            return pages.render(view(null, "cross-origin"), 403, uri, headers);
-        }
         outbox.retryDeadLetters(List.of());
         return Response.seeOther(URI.create("/admin")).build();
+    }
+
+    /** Ends the login session (the form carries the CSRF token, so no other site can log the admin out). */
+    @POST
+    @Path("logout")
+    public Response logout() {
+        FormAuthenticationMechanism.logout(routing);
+        return Response.seeOther(URI.create("/login")).build();
     }
 
     /** Followed blogs and feeds: add, fetch now, delete (forms posting back here). */
@@ -135,9 +145,6 @@ public class AdminPage {
     @Path("sources")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addSource(@RestForm String url) {
-        if (!sameOrigin()) {
-            return pages.render(sourcesView("cross-origin", null), 403, uri, headers);
-        }
         try {
             sources.register(url == null ? "" : url);
         } catch (FetchException | DuplicateSourceException e) {
@@ -149,9 +156,6 @@ public class AdminPage {
     @POST
     @Path("sources/{id}/fetch")
     public Response fetchSource(@RestPath long id) {
-        if (!sameOrigin()) {
-            return pages.render(sourcesView("cross-origin", null), 403, uri, headers);
-        }
         return sources.fetchLater(id, false)
                 ? Response.seeOther(URI.create("/admin/sources")).build()
                 : Response.status(404).build();
@@ -160,9 +164,6 @@ public class AdminPage {
     @POST
     @Path("sources/{id}/delete")
     public Response deleteSource(@RestPath long id) {
-        if (!sameOrigin()) {
-            return pages.render(sourcesView("cross-origin", null), 403, uri, headers);
-        }
         try {
             return sources.delete(id)
                     ? Response.seeOther(URI.create("/admin/sources")).build()
@@ -175,6 +176,7 @@ public class AdminPage {
     private TemplateInstance sourcesView(String error, String message) {
         List<SourceView> all = sources.list();
         return adminSources
+                .data("csrf", CsrfTokens.token(routing))
                 .data("sources", all)
                 .data("fetching", all.stream().anyMatch(SourceView::fetching))
                 .data("error", error)
@@ -182,29 +184,12 @@ public class AdminPage {
     }
 
     private TemplateInstance view(ImportReport report, String error) {
-        return admin.data("report", report)
+        return admin.data("csrf", CsrfTokens.token(routing))
+                .data("report", report)
                 .data("error", error)
                 .data("job", null)
                 .data("deadLetters", outbox.deadLetters())
                 .data("topics", archive.topicCount())
                 .data("issues", archive.issueCount());
-    }
-
-    private boolean sameOrigin() {
-        String site = headers.getHeaderString("Sec-Fetch-Site");
-        if (site != null) {
-            return site.equals("same-origin") || site.equals("none");
-        }
-        String origin = headers.getHeaderString("Origin");
-        if (origin == null || origin.equals("null")) {
-            return origin == null;
-        }
-        try {
-            URI o = URI.create(origin);
-            URI self = uri.getRequestUri();
-            return o.getHost() != null && o.getHost().equalsIgnoreCase(self.getHost()) && o.getPort() == self.getPort();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

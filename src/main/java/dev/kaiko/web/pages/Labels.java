@@ -383,4 +383,29 @@ public interface Labels {
 
     @Message("{count} {#if count == 1}topic{#else}topics{/if}")
     String facet_value_count(long count);
+
+    // ---- admin login (web.security) ----
+
+    @Message("Admin login")
+    String login_title();
+
+    @Message(
+            "Writing to the archive needs the admin token. The browser then keeps a session, which ends after 30 minutes without use.")
+    String login_lead();
+
+    @Message("Admin token")
+    String login_token();
+
+    @Message(
+            "The value of kaiko.admin.token, of one of kaiko.admin.tokens.*, or of the file admin-token in the data directory.")
+    String login_token_help();
+
+    @Message("Log in")
+    String login_submit();
+
+    @Message("That token is not accepted.")
+    String login_failed();
+
+    @Message("Log out")
+    String admin_logout();
 }

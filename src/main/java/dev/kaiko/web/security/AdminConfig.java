@@ -1,5 +1,6 @@
 package dev.kaiko.web.security;
 
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -8,8 +9,21 @@ import io.smallrye.config.ConfigMapping;
 public interface AdminConfig {
 
     /**
-     * Bearer token for write operations (env KAIKO_ADMIN_TOKEN). When unset, Kaiko generates one at first start and
-     * keeps it in DATA_DIR/admin-token (readable by the owner only); the log says where, never what.
+     * Bearer token for write operations (env KAIKO_ADMIN_TOKEN), known by the name {@code admin}. When unset, Kaiko
+     * generates one at first start and keeps it in DATA_DIR/admin-token (readable by the owner only); the log says
+     * where, never what.
      */
     Optional<String> token();
+
+    /**
+     * More admin tokens, each with a name ({@code kaiko.admin.tokens.deploy-script=...}), so one script's token can be
+     * revoked alone by removing its entry. The name {@code admin} is taken by {@link #token()}.
+     */
+    Map<String, String> tokens();
+
+    /**
+     * Key that encrypts the admin login's session cookie (at least 16 characters). When unset, one is generated into
+     * DATA_DIR/session-key like the token, so sessions survive a restart; instances behind one address need the same.
+     */
+    Optional<String> sessionKey();
 }

@@ -12,82 +12,101 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
 import dev.kaiko.DataDirectory;
-import dev.kaiko.web.api.ApiError;
 
 import io.quarkus.runtime.Startup;
 
-/** The admin token: configured, or generated once into DATA_DIR/admin-token. Compared in constant time. */
+/**
+ * The admin tokens: the main one (configured, or generated once into DATA_DIR/admin-token) and any named ones, plus
+ * the key of the login session cookie. A presented token is compared in constant time with every known token.
+ */
 // @Startup: the token file exists (and its path is logged) as soon as the service is up, not at the first write.
 @Startup
 @ApplicationScoped
 public class AdminCredentials {
 
+    /** The name of the main token, {@code kaiko.admin.token}. */
+    public static final String MAIN = "admin";
+
     private static final Logger LOG = Logger.getLogger(AdminCredentials.class);
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    private final byte[] token;
+    /** Token name → SHA-256 of the token: equal-length values, so comparing them takes the same time for any input. */
+    private final Map<String, byte[]> digests = new LinkedHashMap<>();
+
+    private final String sessionKey;
 
     public AdminCredentials(AdminConfig config, DataDirectory dataDirectory) {
-        this.token = config.token()
+        String main = config.token()
                 .filter(t -> !t.isBlank())
-                .orElseGet(() -> generatedToken(dataDirectory.path().resolve("admin-token")))
-                .getBytes(StandardCharsets.UTF_8);
+                .orElseGet(() -> generatedToken(dataDirectory.path().resolve("admin-token")));
+        digests.put(MAIN, digest(main));
+        config.tokens().forEach((name, token) -> {
+            if (name.equals(MAIN)) {
+                throw new IllegalStateException("kaiko.admin.tokens." + MAIN + " is not allowed: the name '" + MAIN
+                        + "' is the main token's (kaiko.admin.token)");
+            }
+            if (token == null || token.strip().length() < 16) {
+                throw new IllegalStateException(
+                        "kaiko.admin.tokens." + name + " must be at least 16 characters: a short token is guessable");
+            }
+            digests.put(name, digest(token.strip()));
+        });
+        if (digests.size() > 1) {
+            LOG.infof("Admin tokens accepted: %s", digests.keySet());
+        }
+        this.sessionKey = config.sessionKey()
+                .filter(k -> !k.isBlank())
+                .orElseGet(() -> generatedToken(dataDirectory.path().resolve("session-key")));
+        if (sessionKey.length() < 16) {
+            throw new IllegalStateException("kaiko.admin.session-key must be at least 16 characters");
+        }
     }
 
-    public boolean matches(byte[] presented) {
-        return MessageDigest.isEqual(token, presented);
-    }
-
-    /**
-     * What to answer a request with this Authorization header, if it may not pass: 401 without credentials,
-     * 403 with wrong ones. Accepts "Bearer TOKEN" and, for browsers, HTTP Basic with the token as password.
-     */
-    public Optional<Response> challenge(String authorization) {
-        if (authorization == null || authorization.isBlank()) {
-            return Optional.of(ApiError.response(
-                            Response.Status.UNAUTHORIZED,
-                            "This operation needs credentials: send 'Authorization: Bearer <kaiko.admin.token>'")
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Kaiko\"")
-                    .build());
+    /** The name of the token presented, if it is one of ours. Looks at every token, whichever matches. */
+    public Optional<String> nameOf(String presented) {
+        if (presented == null || presented.isEmpty()) {
+            return Optional.empty();
         }
-        if (!matches(presented(authorization))) {
-            return Optional.of(ApiError.response(Response.Status.FORBIDDEN, "The credentials are not valid")
-                    .build());
-        }
-        return Optional.empty();
-    }
-
-    private static byte[] presented(String header) {
-        String h = header.strip();
-        if (h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return h.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        }
-        if (h.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(
-                        java.util.Base64.getDecoder().decode(h.substring(6).strip()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return (colon < 0 ? decoded : decoded.substring(colon + 1)).getBytes(StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return new byte[0];
+        byte[] candidate = digest(presented);
+        String found = null;
+        for (Map.Entry<String, byte[]> e : digests.entrySet()) {
+            if (MessageDigest.isEqual(e.getValue(), candidate) && found == null) {
+                found = e.getKey();
             }
         }
-        return new byte[0];
+        return Optional.ofNullable(found);
+    }
+
+    /** Whether a token of this name is still accepted (a login session opened with a revoked token ends). */
+    public boolean isKnown(String name) {
+        return digests.containsKey(name);
+    }
+
+    String sessionKey() {
+        return sessionKey;
+    }
+
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
-     * Reads DATA_DIR/admin-token, or creates it. The file is born owner-only (created with mode 600 under a temporary
+     * Reads a generated secret (DATA_DIR/admin-token, DATA_DIR/session-key), or creates it. The file is born owner-only (created with mode 600 under a temporary
      * name, then moved into place atomically), so no reader ever sees it with wider permissions or half written. An
      * existing file that others may read is refused: its token must be considered leaked.
      */
@@ -112,10 +131,13 @@ public class AdminCredentials {
                 Files.deleteIfExists(temp);
                 return existingToken(file);
             }
-            LOG.infof("No kaiko.admin.token configured: generated one in %s (readable by its owner only)", file);
+            LOG.infof(
+                    "No kaiko.admin.%s configured: generated one in %s (readable by its owner only)",
+                    file.getFileName(), file);
             return generated;
         } catch (IOException e) {
-            throw new IllegalStateException("kaiko.admin.token is not set and " + file + " cannot be written", e);
+            throw new IllegalStateException(
+                    "kaiko.admin." + file.getFileName() + " is not set and " + file + " cannot be written", e);
         }
     }
 
@@ -136,7 +158,7 @@ public class AdminCredentials {
         if (token.isEmpty()) {
             throw new IllegalStateException(file + " is empty: delete it to have a new admin token generated");
         }
-        LOG.infof("Admin token read from %s", file);
+        LOG.infof("kaiko.admin.%s read from %s", file.getFileName(), file);
         return token;
     }
 }

@@ -7,7 +7,10 @@ import java.lang.annotation.Target;
 
 import jakarta.ws.rs.NameBinding;
 
-/** Marks a write endpoint: callers must present the admin token. */
+/**
+ * Marks an admin endpoint: the caller's identity must have the role {@code admin} (an admin token, presented as
+ * {@code Authorization: Bearer} on the API or through the login session on /admin). See {@link AdminOnlyFilter}.
+ */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -3,21 +3,22 @@ package dev.kaiko.web.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Normal-scoped holder of the read policy, so JAX-RS providers can reach runtime configuration lazily. */
+/** Whether reading needs the admin credentials ({@code kaiko.security.public-read}). */
 @ApplicationScoped
 public class ReadAccess {
+
+    /** Set only by tests, to check the private mode in the one test application of a run; null: the config. */
+    private static volatile Boolean testOverride;
 
     @Inject
     SecurityConfig config;
 
-    @Inject
-    AdminCredentials credentials;
-
     public boolean isPublic() {
-        return config.publicRead();
+        Boolean override = testOverride;
+        return override != null ? override : config.publicRead();
     }
 
-    public AdminCredentials credentials() {
-        return credentials;
+    static void overrideForTests(Boolean publicRead) {
+        testOverride = publicRead;
     }
 }
