@@ -35,7 +35,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class IndexRebuildTest {
 
-    static final int SYNTHETIC = 6000;
+    static final int SYNTHETIC = 20000;
     static final int TIMEOUT_SECONDS = 1;
 
     @Inject

@@ -33,8 +33,9 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Related topics on a constructed archive whose right answers are known: every text is made of words no other topic
- * has (so content similarity decides nothing), and the tags are chosen: {@code kf-common} on 31 of 39 topics,
- * {@code kf-mid} on 4, {@code kf-rare} on 3, {@code kf-rare2} on 2.
+ * has (so content similarity decides nothing), and the tags are chosen among technologies the taxonomy knows (tags
+ * it does not know are labels, which never make topics related): {@code Haskell} on 31 of 39 topics,
+ * {@code Erlang} on 4, {@code OCaml} on 3, {@code Elixir} on 2.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -94,17 +95,17 @@ class RelatedRarityTest {
         data.clear();
         String date = "2026-03-02";
         List<String> items = new ArrayList<>();
-        items.add(item("Q", null, date, "kf-common", "kf-rare"));
-        items.add(item("R", "https://example.org/rare-article", date, "kf-rare"));
+        items.add(item("Q", null, date, "Haskell", "OCaml"));
+        items.add(item("R", "https://example.org/rare-article", date, "OCaml"));
         // the same article again (another spelling of its link): one of the two at most
-        items.add(item("D", "https://www.example.org/rare-article/?utm_source=x", date, "kf-rare"));
-        items.add(item("Q2", null, date, "kf-mid", "kf-rare2"));
-        items.add(item("R2", null, date, "kf-rare2"));
+        items.add(item("D", "https://www.example.org/rare-article/?utm_source=x", date, "OCaml"));
+        items.add(item("Q2", null, date, "Erlang", "Elixir"));
+        items.add(item("R2", null, date, "Elixir"));
         for (String c : List.of("C2a", "C2b", "C2c")) {
-            items.add(item(c, null, date, "kf-mid"));
+            items.add(item(c, null, date, "Erlang"));
         }
         for (int i = 1; i <= 30; i++) {
-            items.add(item("F" + i, null, date, "kf-common"));
+            items.add(item("F" + i, null, date, "Haskell"));
         }
         items.add(item("N", null, date));
         Corpora.importRaw("kaiko-fixture.json", feed(items).getBytes(StandardCharsets.UTF_8))
@@ -129,18 +130,18 @@ class RelatedRarityTest {
     void theArchiveIsAsConstructed() {
         TagRarity.Table table = rarity.table();
         assertThat(table.topics()).isEqualTo(39);
-        assertThat(table.df("kf-common")).isEqualTo(31);
-        assertThat(table.df("kf-mid")).isEqualTo(4);
-        assertThat(table.df("kf-rare")).isEqualTo(3);
-        assertThat(table.df("kf-rare2")).isEqualTo(2);
-        assertThat(topic(id("Q")).getList("tags", String.class)).containsExactlyInAnyOrder("kf-common", "kf-rare");
+        assertThat(table.df("Haskell")).isEqualTo(31);
+        assertThat(table.df("Erlang")).isEqualTo(4);
+        assertThat(table.df("OCaml")).isEqualTo(3);
+        assertThat(table.df("Elixir")).isEqualTo(2);
+        assertThat(topic(id("Q")).getList("tags", String.class)).containsExactlyInAnyOrder("Haskell", "OCaml");
         assertThat(topic(id("N")).getList("tags", String.class)).isEmpty();
     }
 
     @Test
     @Order(2)
     void aCommonSharedTechnologyNeverMakesATopicRelatedOnItsOwn() {
-        // Q shares kf-rare with R and D (one article: only one of them) and kf-common with 30 fillers
+        // Q shares OCaml with R and D (one article: only one of them) and Haskell with 30 fillers
         List<Long> q = related("Q");
         assertThat(q).hasSize(1);
         assertThat(q.get(0)).isIn(id("R"), id("D"));
@@ -154,7 +155,7 @@ class RelatedRarityTest {
     @Test
     @Order(3)
     void aRarerSharedTechnologyOutranksAMoreCommonOne() {
-        // kf-rare2 (2 topics) against kf-mid (4 topics): both qualify, the rarer one first
+        // Elixir (2 topics) against Erlang (4 topics): both qualify, the rarer one first
         List<Long> q2 = related("Q2");
         assertThat(q2).hasSize(4);
         assertThat(q2.get(0)).isEqualTo(id("R2"));
@@ -185,8 +186,8 @@ class RelatedRarityTest {
     @Test
     @Order(5)
     void aTechnologyStopsBeingCommonAsTheArchiveGrows() {
-        // 400 more topics without tags: kf-common is now on 31 of 439 (7 %), no longer common, so the filler that
-        // had nothing now has the other fillers; the rarer kf-rare still ranks first for Q
+        // 400 more topics without tags: Haskell is now on 31 of 439 (7 %), no longer common, so the filler that
+        // had nothing now has the other fillers; the rarer OCaml still ranks first for Q
         List<String> more = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             more.add(item(null, null, "2026-04-06"));
