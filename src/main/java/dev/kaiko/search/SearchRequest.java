@@ -51,6 +51,12 @@ public record SearchRequest(
                 other, years, tags, labels, presenters, series, sections, issues, from, to, sort, page, size);
     }
 
+    /** The same request for another page (relaxation counts candidates with one-hit pages). */
+    SearchRequest withPage(int otherPage, int otherSize) {
+        return new SearchRequest(
+                q, years, tags, labels, presenters, series, sections, issues, from, to, sort, otherPage, otherSize);
+    }
+
     /** Parses raw query parameters; throws {@link InvalidSearchParameter} naming the first bad one. */
     public static SearchRequest of(
             String q,

@@ -16,16 +16,32 @@ public record SearchResult(
         @JsonProperty("took_ms") long tookMs,
         List<Hit> hits,
         Map<String, List<FacetValue>> facets,
-        @JsonProperty("did_you_mean") String didYouMean) {
+        @JsonProperty("did_you_mean") String didYouMean,
+        Relaxed relaxed) {
 
     public SearchResult(
             long total, int page, int size, long tookMs, List<Hit> hits, Map<String, List<FacetValue>> facets) {
-        this(total, page, size, tookMs, hits, facets, null);
+        this(total, page, size, tookMs, hits, facets, null, null);
     }
 
     /** The same result with a spelling that would find something (only given when nothing was found). */
     public SearchResult withDidYouMean(String spelling) {
-        return new SearchResult(total, page, size, tookMs, hits, facets, spelling);
+        return new SearchResult(total, page, size, tookMs, hits, facets, spelling, relaxed);
+    }
+
+    /** This result answers the query without some of its words, since no topic has them all. */
+    public SearchResult withRelaxed(Relaxed relaxation) {
+        return new SearchResult(total, page, size, tookMs, hits, facets, didYouMean, relaxation);
+    }
+
+    /**
+     * No topic has every word of the query: these are the results of {@code query}, which leaves out {@code dropped}.
+     */
+    public record Relaxed(List<String> dropped, String query) {
+        /** For the page's notice. */
+        public String droppedWords() {
+            return String.join(" ", dropped);
+        }
     }
 
     /** {@code tags} are technologies (canonical names); {@code labels} the archive's other tags. */

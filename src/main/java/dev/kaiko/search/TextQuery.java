@@ -115,6 +115,22 @@ final class TextQuery {
         return new Parsed(alternatives);
     }
 
+    /** The AND-ed units as a query again, leaving out the unit at {@code skip} (phrases quoted, negations kept). */
+    static String format(List<Unit> units, int skip) {
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < units.size(); i++) {
+            if (i == skip) {
+                continue;
+            }
+            Unit u = units.get(i);
+            if (!q.isEmpty()) {
+                q.append(' ');
+            }
+            q.append(u.negated() ? "-" : "").append(u.phrase() ? '"' + u.text() + '"' : u.text());
+        }
+        return q.toString();
+    }
+
     /** Characters with no meaning in a word typed alone: "+foo", "bar|", "(baz)". */
     private static String stripOperators(String word) {
         return word.replaceAll("^[+|()]+|[|()]+$", "");

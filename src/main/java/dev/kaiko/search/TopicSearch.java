@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,8 +87,49 @@ public class TopicSearch {
             if (spelling != null && run(request.withQ(spelling), null).total() > 0) {
                 return result.withDidYouMean(spelling);
             }
+            // no dead end: the best results for all words but one, saying which word was left out
+            return relaxed(request).orElse(result);
         }
         return result;
+    }
+
+    /**
+     * When no topic has every word: the query without the one word whose absence finds the most topics (so the
+     * word that over-constrained is the one left out). Only for plain AND queries of 2 to 8 words; negations and
+     * phrases are kept, never dropped. Costs one count per word, and only on a zero-hit query.
+     */
+    private Optional<dev.kaiko.search.SearchResult> relaxed(SearchRequest request) {
+        TextQuery.Parsed parsed = TextQuery.parse(request.q());
+        if (parsed.alternatives().size() != 1) {
+            return Optional.empty();
+        }
+        List<TextQuery.Unit> units = parsed.alternatives().get(0);
+        List<Integer> droppable = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            if (!units.get(i).negated()) {
+                droppable.add(i);
+            }
+        }
+        if (droppable.size() < 2 || droppable.size() > 8) {
+            return Optional.empty();
+        }
+        String bestQuery = null;
+        String bestDropped = null;
+        long bestTotal = 0;
+        for (int drop : droppable) {
+            String q = TextQuery.format(units, drop);
+            long total = run(request.withQ(q).withPage(0, 1), null).total();
+            if (total > bestTotal) {
+                bestTotal = total;
+                bestQuery = q;
+                bestDropped = units.get(drop).text();
+            }
+        }
+        if (bestQuery == null) {
+            return Optional.empty();
+        }
+        return Optional.of(run(request.withQ(bestQuery), null)
+                .withRelaxed(new dev.kaiko.search.SearchResult.Relaxed(List.of(bestDropped), bestQuery)));
     }
 
     /** The request the engine receives for {@code request}: index path, URL parameters and JSON body (benchmarks). */

@@ -39,7 +39,8 @@ public class SearchResource {
                     + "-word excludes. Japanese needs no spaces; technology aliases are synonyms (サイドカー finds "
                     + "Sidecar); Latin words of 5+ letters tolerate typos. Values of one facet are OR-ed, different "
                     + "facets AND-ed; a facet's counts ignore its own selection. When nothing is found but a close "
-                    + "spelling would find something, did_you_mean gives it.")
+                    + "spelling would find something, did_you_mean gives it; otherwise a query of 2 to 8 words answers "
+                    + "with the results of all words but one and relaxed: {dropped, query} names the word left out.")
     @APIResponse(
             responseCode = "200",
             description = "Hits, facets and highlights (HTML: text escaped, matches in <mark>)")

@@ -113,6 +113,9 @@ public interface Labels {
     @Message("Did you mean")
     String did_you_mean();
 
+    @Message("No topic has all the words — showing results without “{words}”.")
+    String relaxed_notice(String words);
+
     @Message("Fewer filters may help:")
     String loosen_filters();
 
