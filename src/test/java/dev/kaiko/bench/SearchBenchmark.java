@@ -38,15 +38,15 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The search API against the same requests sent straight to OpenSearch, on a synthetic archive of 100,000 topics,
- * at 8 concurrent clients: prints p50/p95/p99 of both and the ratio of the p95s. Not part of the test run:
- * {@code ./mvnw test -Dtest=SearchBenchmark -Dkaiko.bench=true} (see README).
+ * at 8 concurrent clients ({@code -Dkaiko.bench.clients=1} for one): prints p50/p95/p99 of both and the ratio of
+ * the p95s. Not part of the test run: {@code ./mvnw test -Dtest=SearchBenchmark -Dkaiko.bench=true} (see README).
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "kaiko.bench", matches = "true")
 class SearchBenchmark {
 
     static final int TOPICS = Integer.getInteger("kaiko.bench.topics", 100_000);
-    static final int CLIENTS = 8;
+    static final int CLIENTS = Integer.getInteger("kaiko.bench.clients", 8);
     static final int WARMUP = 400;
     static final int REQUESTS = Integer.getInteger("kaiko.bench.requests", 4000);
     static final Duration TIME_LIMIT = Duration.ofMinutes(5);
@@ -142,7 +142,9 @@ class SearchBenchmark {
         print("OpenSearch", rawLatencies);
         print("API", apiLatencies);
         double ratio = percentile(apiLatencies, 95) / percentile(rawLatencies, 95);
-        System.out.printf("bench: API p95 / OpenSearch p95 = %.2f (target <= 1.25)%n", ratio);
+        System.out.printf(
+                "bench: %d client(s): API p95 / OpenSearch p95 = %.2f (target <= 1.25), p50 ratio %.2f%n",
+                CLIENTS, ratio, percentile(apiLatencies, 50) / percentile(rawLatencies, 50));
         data.clear();
     }
 
@@ -174,7 +176,7 @@ class SearchBenchmark {
                 .collect(Collectors.joining("&"));
     }
 
-    /** {@code count} requests from the mix in a fixed shuffled order, by {@value #CLIENTS} clients; nanoseconds. */
+    /** {@code count} requests from the mix in a fixed shuffled order, by {@link #CLIENTS} clients; nanoseconds. */
     private static long[] run(HttpClient client, List<Call> mix, int count) throws Exception {
         List<Call> schedule = new ArrayList<>();
         for (int i = 0; i < count; i++) {
