@@ -88,6 +88,39 @@ final class MentionContext {
         return SUBJECT_MARKER.matcher(lower).region(end, lower.length()).lookingAt();
     }
 
+    private static final int MIN_SLASH_LIST = 3;
+
+    /**
+     * The hit [start, end) is one member of a slash-joined list of at least three ("HTML/CSS/JSを最適化",
+     * "Vite/Next.js/SvelteKit が設定なしで"): such a list gives examples, so its members are not what the
+     * sentence is about. Slashes inside the hit itself (HTTP/2, TCP/IP) do not count.
+     */
+    static boolean inSlashList(String lower, int start, int end) {
+        int slashes = 0;
+        for (int i = start - 1; i >= 0 && !isListBreak(lower.charAt(i)); i--) {
+            if (lower.charAt(i) == '/') {
+                slashes++;
+            }
+        }
+        for (int i = end; i < lower.length() && !isListBreak(lower.charAt(i)); i++) {
+            if (lower.charAt(i) == '/') {
+                slashes++;
+            }
+        }
+        return slashes + 1 >= MIN_SLASH_LIST;
+    }
+
+    private static boolean isListBreak(char c) {
+        return Character.isWhitespace(c)
+                || c == '、'
+                || c == '。'
+                || c == ','
+                || c == '('
+                || c == ')'
+                || c == '（'
+                || c == '）';
+    }
+
     /** "X のような", "X 的な", "X ライクな", "X をインスパイアした", "X-like": X is a comparison, not the subject. */
     private static final Pattern ANALOGY_AFTER = Pattern.compile(
             "(?:/[^\\s/、。,]{1,20}?)*[`'\"」』)\\]]*\\s?(のよう|のように|的な|的に|ライク|みたいな|風の|をインスパイア|にインスパイア|-like\\b|-inspired\\b| like\\b)");
