@@ -161,8 +161,10 @@ public final class TechnologyTagger {
     /** Per-technology mention counts behind {@link #tag}; ancestors added by the hierarchy appear with zero counts. */
     public List<Evidence> explain(String title, String body) {
         String[] parts = MentionContext.splitSiteSuffix(TextNormalizer.nfkc(title));
-        Field t = new Field(parts[0]);
-        Field suffix = new Field(parts[1]);
+        String[] repo = MentionContext.splitRepositoryDescription(parts[0]);
+        Field t = new Field(repo[0]);
+        // site name and repository description: weak evidence, counted like body mentions
+        Field suffix = new Field(repo[1].isEmpty() ? parts[1] : repo[1] + "\n" + parts[1]);
         Field b = new Field(body);
         String whole = t.lower + "\n" + suffix.lower + "\n" + b.lower;
         int[] titleCount = new int[techNames.length];

@@ -253,8 +253,12 @@ class TechnologyTaggerTest {
             Quux Optimizer 1.0 ; CSSを最適化するツール。               ; CSS  ; true
             Quux Optimizer 1.0 ; HTML/CSSを最適化するツール。           ; CSS  ; true
             Quux server 1.0    ; HTTP/3に対応したサーバ。              ; HTTP ; true
+            # a repository's own description in its page title ("owner/repo: …") is weak evidence like a site name
+            quux/quux: A tiny task runner for Rust projects ; タスクランナー。        ; Rust ; false
+            quux/quux: A tiny task runner for Rust projects ; Rustで書かれたタスクランナー。 ; Rust ; true
+            A tiny task runner for Rust projects            ; タスクランナー。        ; Rust ; true
             """)
-    void slashListMembersAreNotSalient(String title, String body, String technology, boolean tagged) {
+    void listMembersAndRepositoryBlurbsAreWeakEvidence(String title, String body, String technology, boolean tagged) {
         check(title, body, technology, tagged);
     }
 
