@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * A topic that names nothing but tools of one ecosystem ({@link Technology#ecosystem()}: an esbuild or Jest
  * release) or a library whose name shows its ecosystem ({@link Technology#libraryNames()}: {@code bay.js},
  * {@code honojs/hono}) is tagged with that ecosystem as well. It is not when the topic names any other
- * technology: that more specific tag is what the topic is filed under (a Vite plugin for React is React).
+ * technology: that more specific tag is what the topic is filed under (an esbuild plugin for Vite is tagged
+ * esbuild and Vite, not JavaScript).
  */
 public final class TechnologyTagger {
 
