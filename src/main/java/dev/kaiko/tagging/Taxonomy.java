@@ -83,6 +83,20 @@ public final class Taxonomy {
                             e);
                 }
             }
+            if (t.ecosystem() != null && !names.containsKey(t.ecosystem())) {
+                throw new TaxonomyException(
+                        "Technology '" + t.name() + "' has unknown ecosystem '" + t.ecosystem() + "'");
+            }
+            for (String re : t.libraryNames()) {
+                try {
+                    Pattern.compile(re);
+                } catch (PatternSyntaxException e) {
+                    throw new TaxonomyException(
+                            "Technology '" + t.name() + "' has an invalid libraryNames regex '" + re + "': "
+                                    + e.getDescription(),
+                            e);
+                }
+            }
             if (!t.ambiguous().isEmpty() && t.context().isEmpty()) {
                 throw new TaxonomyException(
                         "Technology '" + t.name() + "' lists ambiguous spellings but no context rule");
@@ -169,7 +183,9 @@ public final class Taxonomy {
                             new Technology.ContextRule(
                                     union(bc.after(), ec.after()),
                                     union(bc.before(), ec.before()),
-                                    union(bc.near(), ec.near()))));
+                                    union(bc.near(), ec.near())),
+                            e.ecosystem() != null ? e.ecosystem() : base.ecosystem(),
+                            union(base.libraryNames(), e.libraryNames())));
         }
         return of(merged.values());
     }
@@ -252,12 +268,21 @@ public final class Taxonomy {
                 throw new TaxonomyException(where + ": 'context' must be a mapping with after/before/near");
             }
             for (Object k : e.keySet()) {
-                if (!List.of("name", "category", "aliases", "parent", "ambiguous", "context")
+                if (!List.of(
+                                "name",
+                                "category",
+                                "aliases",
+                                "parent",
+                                "ambiguous",
+                                "context",
+                                "ecosystem",
+                                "libraryNames")
                         .contains(String.valueOf(k))) {
                     throw new TaxonomyException(where + ": unknown field '" + k + "'");
                 }
             }
             String parent = str(e.get("parent"));
+            String ecosystem = str(e.get("ecosystem"));
             List<String> aliases = new ArrayList<>(strings(e.get("aliases"), where));
             aliases.removeIf(a -> a.equals(name));
             result.add(new Technology(
@@ -266,7 +291,9 @@ public final class Taxonomy {
                     aliases,
                     parent == null || parent.isBlank() ? null : parent.trim(),
                     strings(e.get("ambiguous"), where),
-                    ctx));
+                    ctx,
+                    ecosystem == null || ecosystem.isBlank() ? null : ecosystem.trim(),
+                    strings(e.get("libraryNames"), where)));
         }
         return result;
     }

@@ -16,6 +16,13 @@ import java.util.Optional;
  *                  (e.g. {@code Go}, {@code Bun}); if the canonical name itself is listed here it is
  *                  not matched unconditionally
  * @param context   context rule for the ambiguous spellings ({@link ContextRule#NONE} if none)
+ * @param ecosystem canonical name of the technology a topic is filed under when this one (with its own
+ *                  ancestors) is all the topic names — an esbuild release is a JavaScript topic — or
+ *                  {@code null}. Unlike a parent it is not added when the topic names anything else: a topic
+ *                  on esbuild and Vite is filed under those two.
+ * @param libraryNames regexes over the NFKC-lower-cased title; a match that is not itself a taxonomy term
+ *                  names a library of this technology ({@code foo.js}, a {@code foojs/} GitHub owner) and, like
+ *                  {@code ecosystem}, files a topic that names no other technology under this one
  */
 public record Technology(
         String name,
@@ -23,7 +30,9 @@ public record Technology(
         List<String> aliases,
         String parent,
         List<String> ambiguous,
-        ContextRule context) {
+        ContextRule context,
+        String ecosystem,
+        List<String> libraryNames) {
 
     public Technology {
         Objects.requireNonNull(name, "name");
@@ -31,10 +40,21 @@ public record Technology(
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         ambiguous = ambiguous == null ? List.of() : List.copyOf(ambiguous);
         context = context == null ? ContextRule.NONE : context;
+        libraryNames = libraryNames == null ? List.of() : List.copyOf(libraryNames);
+    }
+
+    public Technology(
+            String name,
+            String category,
+            List<String> aliases,
+            String parent,
+            List<String> ambiguous,
+            ContextRule context) {
+        this(name, category, aliases, parent, ambiguous, context, null, List.of());
     }
 
     public Technology(String name, String category, List<String> aliases, String parent) {
-        this(name, category, aliases, parent, List.of(), ContextRule.NONE);
+        this(name, category, aliases, parent, List.of(), ContextRule.NONE, null, List.of());
     }
 
     public Optional<String> parentName() {

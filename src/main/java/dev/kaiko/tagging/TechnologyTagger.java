@@ -32,13 +32,29 @@ import java.util.regex.Pattern;
  * A technology is tagged when it is mentioned in the title, or in the first sentence of a body
  * paragraph (line), or at least {@code minBodyMentions} (default 2) times in the body. A single passing mention deep in a body is
  * not enough — this keeps "… like React and Vue" asides out of the facets.
+ *
+ * <h2>Ecosystem</h2>
+ * A topic that names nothing but tools of one ecosystem ({@link Technology#ecosystem()}: an esbuild or Jest
+ * release) or a library whose name shows its ecosystem ({@link Technology#libraryNames()}: {@code bay.js},
+ * {@code honojs/hono}) is tagged with that ecosystem as well. It is not when the topic names any other
+ * technology: that more specific tag is what the topic is filed under (an esbuild plugin for Vite is tagged
+ * esbuild and Vite, not JavaScript).
  */
 public final class TechnologyTagger {
 
     /** Tuning knobs of the decision rule. */
     public record Rules(
-            int minBodyMentions, boolean leadSentenceCounts, boolean subjectCounts, boolean releaseNotesLeadOnly) {
-        public static final Rules DEFAULT = new Rules(2, true, true, true);
+            int minBodyMentions,
+            boolean leadSentenceCounts,
+            boolean subjectCounts,
+            boolean releaseNotesLeadOnly,
+            boolean ecosystems) {
+        public static final Rules DEFAULT = new Rules(2, true, true, true, true);
+
+        public Rules(
+                int minBodyMentions, boolean leadSentenceCounts, boolean subjectCounts, boolean releaseNotesLeadOnly) {
+            this(minBodyMentions, leadSentenceCounts, subjectCounts, releaseNotesLeadOnly, true);
+        }
     }
 
     /**
@@ -60,6 +76,11 @@ public final class TechnologyTagger {
     private final int[] patLength;
     private final boolean[] patLatinStart;
     private final boolean[] patLatinEnd;
+    private final int[] ecosystem;
+    private final List<LibraryName> libraryNames = new ArrayList<>();
+
+    /** A regex whose match in a title names a library of technology {@code tech}. */
+    private record LibraryName(int tech, Pattern pattern) {}
 
     public TechnologyTagger(Taxonomy taxonomy) {
         this(taxonomy, Rules.DEFAULT);
@@ -72,12 +93,21 @@ public final class TechnologyTagger {
         techNames = new String[techs.size()];
         ancestors = new String[techs.size()][];
         contexts = new Context[techs.size()];
+        ecosystem = new int[techs.size()];
+        Map<String, Integer> index = new HashMap<>();
+        for (int t = 0; t < techs.size(); t++) {
+            index.put(techs.get(t).name(), t);
+        }
         Map<String, int[]> patterns = new LinkedHashMap<>(); // key -> {tech, ambiguous}
         for (int t = 0; t < techs.size(); t++) {
             Technology tech = techs.get(t);
             techNames[t] = tech.name();
             ancestors[t] = taxonomy.ancestors(tech.name()).toArray(new String[0]);
             contexts[t] = tech.ambiguous().isEmpty() ? null : new Context(tech.context());
+            ecosystem[t] = tech.ecosystem() == null ? -1 : index.get(tech.ecosystem());
+            for (String re : tech.libraryNames()) {
+                libraryNames.add(new LibraryName(t, Pattern.compile(re)));
+            }
             Set<String> ambiguousKeys = new TreeSet<>();
             for (String a : tech.ambiguous()) {
                 ambiguousKeys.add(TextNormalizer.matchKey(a));
@@ -132,8 +162,10 @@ public final class TechnologyTagger {
     /** Per-technology mention counts behind {@link #tag}; ancestors added by the hierarchy appear with zero counts. */
     public List<Evidence> explain(String title, String body) {
         String[] parts = MentionContext.splitSiteSuffix(TextNormalizer.nfkc(title));
-        Field t = new Field(parts[0]);
-        Field suffix = new Field(parts[1]);
+        String[] repo = MentionContext.splitRepositoryDescription(parts[0]);
+        Field t = new Field(repo[0]);
+        // site name and repository description: weak evidence, counted like body mentions
+        Field suffix = new Field(repo[1].isEmpty() ? parts[1] : repo[1] + "\n" + parts[1]);
         Field b = new Field(body);
         String whole = t.lower + "\n" + suffix.lower + "\n" + b.lower;
         int[] titleCount = new int[techNames.length];
@@ -150,22 +182,34 @@ public final class TechnologyTagger {
         boolean releaseNote = rules.releaseNotesLeadOnly() && MentionContext.isReleaseNote(b.lower, inLead);
         for (int[] m : hits(b, whole, contextCache)) {
             bodyCount[patTech[m[2]]]++;
-            if ((rules.leadSentenceCounts() && inLead[m[0]])
-                    || (rules.subjectCounts() && MentionContext.isSubject(b.lower, m[1]))) {
+            if (((rules.leadSentenceCounts() && inLead[m[0]])
+                            || (rules.subjectCounts() && MentionContext.isSubject(b.lower, m[1])))
+                    && !MentionContext.inSlashList(b.lower, m[0], m[1])) {
                 lead[patTech[m[2]]] = true;
             }
         }
         Map<String, Evidence> out = new LinkedHashMap<>();
         List<String> implied = new ArrayList<>();
+        boolean[] tagged = new boolean[techNames.length];
         for (int i = 0; i < techNames.length; i++) {
             if (titleCount[i] == 0 && bodyCount[i] == 0) {
                 continue;
             }
-            boolean tagged = titleCount[i] > 0 || (!releaseNote && bodyCount[i] >= rules.minBodyMentions()) || lead[i];
-            out.put(techNames[i], new Evidence(techNames[i], titleCount[i], bodyCount[i], lead[i], tagged));
-            if (tagged) {
+            tagged[i] = titleCount[i] > 0 || (!releaseNote && bodyCount[i] >= rules.minBodyMentions()) || lead[i];
+            out.put(techNames[i], new Evidence(techNames[i], titleCount[i], bodyCount[i], lead[i], tagged[i]));
+            if (tagged[i]) {
                 implied.addAll(Arrays.asList(ancestors[i]));
             }
+        }
+        int eco = rules.ecosystems() ? ecosystemOf(tagged, t.lower + "\n" + suffix.lower) : -1;
+        if (eco >= 0 && !tagged[eco]) {
+            Evidence e = out.get(techNames[eco]);
+            out.put(
+                    techNames[eco],
+                    e == null
+                            ? new Evidence(techNames[eco], 0, 0, false, true)
+                            : new Evidence(techNames[eco], e.titleMentions(), e.bodyMentions(), e.salient(), true));
+            implied.addAll(Arrays.asList(ancestors[eco]));
         }
         for (String a : implied) {
             Evidence e = out.get(a);
@@ -176,6 +220,64 @@ public final class TechnologyTagger {
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * The ecosystem the tagged technologies leave the topic in, or -1: every tagged technology is a tool of one
+     * ecosystem (or an ancestor of such a tool, Monorepo of Lerna), or none is tagged and the title names an
+     * unknown library of it. Any other tagged technology is more specific than the ecosystem and wins.
+     */
+    private int ecosystemOf(boolean[] tagged, String title) {
+        int eco = -1;
+        boolean any = false;
+        for (int i = 0; i < tagged.length; i++) {
+            if (!tagged[i]) {
+                continue;
+            }
+            any = true;
+            if (ecosystem[i] >= 0) {
+                if (eco >= 0 && eco != ecosystem[i]) {
+                    return -1;
+                }
+                eco = ecosystem[i];
+            }
+        }
+        for (int i = 0; i < tagged.length; i++) {
+            if (tagged[i] && ecosystem[i] < 0 && !isAncestorOfEcosystemTool(i, tagged)) {
+                return -1; // a more specific technology, or the ecosystem itself already named
+            }
+        }
+        if (eco >= 0 || any) {
+            return eco;
+        }
+        for (LibraryName ln : libraryNames) {
+            Matcher m = ln.pattern().matcher(title);
+            while (m.find()) {
+                if (!namesKnownTechnology(m.group())) {
+                    return ln.tech();
+                }
+            }
+        }
+        return -1;
+    }
+
+    private boolean isAncestorOfEcosystemTool(int a, boolean[] tagged) {
+        for (int i = 0; i < tagged.length; i++) {
+            if (tagged[i] && ecosystem[i] >= 0 && Arrays.asList(ancestors[i]).contains(techNames[a])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "node.js", "reactjs/react.dev": a library name the taxonomy knows is that technology, not an unknown one. */
+    private boolean namesKnownTechnology(String name) {
+        for (String part : name.split("/")) {
+            if (taxonomy.find(part).isPresent()) {
+                return true;
+            }
+        }
+        return taxonomy.find(name).isPresent();
     }
 
     /** Valid, maximal hits in one field: {start, end, pattern}. */

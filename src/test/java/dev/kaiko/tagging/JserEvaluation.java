@@ -223,6 +223,29 @@ final class JserEvaluation {
             });
             System.out.printf("techs with >=%d human items: P=%.3f R=%.3f%n", minHuman, m.precision(), m.recall());
         }
+        // where JSer files a topic naming one tool alone (the taxonomy's "ecosystem: JavaScript" is derived here)
+        TechnologyTagger noEco = new TechnologyTagger(tx, new TechnologyTagger.Rules(2, true, true, true, false));
+        Map<String, int[]> alone = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Item it : items) {
+            List<TechnologyTagger.Evidence> why = noEco.explain(it.title(), it.body());
+            List<String> named = why.stream()
+                    .filter(e -> e.tagged() && e.titleMentions() + e.bodyMentions() > 0)
+                    .map(TechnologyTagger.Evidence::technology)
+                    .toList();
+            for (String t : named) {
+                if (named.stream().allMatch(o -> o.equals(t) || tx.ancestors(t).contains(o))) {
+                    int[] c = alone.computeIfAbsent(t, k -> new int[2]);
+                    c[0]++;
+                    c[1] += it.humanTags().contains("JavaScript") ? 1 : 0;
+                }
+            }
+        }
+        System.out.println("topics naming one technology alone (with its ancestors): how many JSer tags JavaScript");
+        alone.forEach((t, c) -> {
+            if (c[0] >= 2) {
+                System.out.printf("  %-24s %2d of %2d%s%n", t, c[1], c[0], c[1] >= 0.75 * c[0] ? "  <= ecosystem" : "");
+            }
+        });
         JserEvaluation noRel =
                 evaluate(TUNE, items, new TechnologyTagger(tx, new TechnologyTagger.Rules(2, true, true, false)));
         System.out.printf(

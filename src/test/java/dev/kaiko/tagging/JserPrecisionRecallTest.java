@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
  * and webpack included). Writes the report split's per-technology table, its micro precision/recall and the
  * disagreements to target/tagging-jser-report.txt (the tune split's figures are printed for comparison).
  *
- * <p>The floors are those measured on the report split when this split was introduced (precision 0.827, recall
- * 0.682; JavaScript alone accounts for 70 of the 151 misses), rounded down to two decimals. Note that the taxonomy
- * had been tuned on all of 2023 before the split existed: the report split is held out from then on only.
+ * <p>The floors are those measured on the report split after the ecosystem, library-name and weak-evidence rules
+ * (precision 0.852, recall 0.691; JavaScript accounts for 57 of the 147 misses), rounded down to two decimals; when
+ * the split was introduced it measured precision 0.827, recall 0.682. Note that the taxonomy had been tuned on all
+ * of 2023 before the split existed: the report split is held out from then on only.
  */
 class JserPrecisionRecallTest {
 
-    static final double PRECISION_FLOOR = 0.82;
-    static final double RECALL_FLOOR = 0.68;
+    static final double PRECISION_FLOOR = 0.85;
+    static final double RECALL_FLOOR = 0.69;
 
     @Test
     void autoTagsAgreeWithHumanTagsOnTheHeldOutMonths() throws IOException {

@@ -179,6 +179,20 @@ class TaxonomyTest {
     }
 
     @Test
+    void unknownEcosystemAndBadLibraryNameRegex() {
+        TaxonomyException e = assertThrows(TaxonomyException.class, () -> yaml("""
+                technologies:
+                  - {name: esbuild, category: tool, ecosystem: JavaScript}
+                """));
+        assertTrue(e.getMessage().contains("esbuild") && e.getMessage().contains("JavaScript"), e.getMessage());
+        e = assertThrows(TaxonomyException.class, () -> yaml("""
+                technologies:
+                  - {name: JavaScript, category: language, libraryNames: ['[a-z+\\.js']}
+                """));
+        assertTrue(e.getMessage().contains("libraryNames"), e.getMessage());
+    }
+
+    @Test
     void parentCycle() {
         TaxonomyException e = assertThrows(TaxonomyException.class, () -> yaml("""
                 technologies:

@@ -224,6 +224,44 @@ class TechnologyTaggerTest {
         check(title, body == null ? "" : body.replace("FORM_LIB", FORM_LIB), technology, tagged);
     }
 
+    @ParameterizedTest(name = "[{index}] {0} / {1} -> {2}: {3}")
+    @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
+            # a topic naming only a tool of the JavaScript ecosystem is a JavaScript topic ...
+            esbuild v0.99.0 リリース                  ;                        ; JavaScript ; true
+            Lerna 99 released                        ;                        ; JavaScript ; true
+            Lerna 99 released                        ;                        ; Monorepo   ; true
+            # ... unless it names a more specific technology, which is what it is filed under
+            esbuild plugin for Vite                  ;                        ; JavaScript ; false
+            esbuild plugin for Vite                  ;                        ; Vite       ; true
+            Vite 99 released                         ;                        ; JavaScript ; false
+            # a library named foo.js or published by a foojs/ owner the taxonomy does not know
+            quux.js: a tiny state library            ;                        ; JavaScript ; true
+            Release v9.9.9 · quuxjs/quux             ;                        ; JavaScript ; true
+            quux.js: a tiny state library for React  ;                        ; JavaScript ; false
+            Release v99.0.0 · nodejs/node            ;                        ; JavaScript ; false
+            quux-rs: a tiny state library            ;                        ; JavaScript ; false
+            See package.json                         ;                        ; JavaScript ; false
+            """)
+    void ecosystemOfATopicThatNamesNothingMoreSpecific(String title, String body, String technology, boolean tagged) {
+        check(title, body == null ? "" : body, technology, tagged);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} / {1} -> {2}: {3}")
+    @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
+            # members of an A/B/C list in the first sentence are examples, not the subject
+            Quux Optimizer 1.0 ; 画像/HTML/CSS/JSを最適化するツール。   ; CSS  ; false
+            Quux Optimizer 1.0 ; CSSを最適化するツール。               ; CSS  ; true
+            Quux Optimizer 1.0 ; HTML/CSSを最適化するツール。           ; CSS  ; true
+            Quux server 1.0    ; HTTP/3に対応したサーバ。              ; HTTP ; true
+            # a repository's own description in its page title ("owner/repo: …") is weak evidence like a site name
+            quux/quux: A tiny task runner for Rust projects ; タスクランナー。        ; Rust ; false
+            quux/quux: A tiny task runner for Rust projects ; Rustで書かれたタスクランナー。 ; Rust ; true
+            A tiny task runner for Rust projects            ; タスクランナー。        ; Rust ; true
+            """)
+    void listMembersAndRepositoryBlurbsAreWeakEvidence(String title, String body, String technology, boolean tagged) {
+        check(title, body, technology, tagged);
+    }
+
     @Test
     void nullAndEmptyInputs() {
         assertThat(TAGGER.tag(null, null)).isEmpty();
