@@ -29,7 +29,10 @@ import dev.kaiko.tagging.Technology;
  * phrase typed without spaces matches documents that have its words in another order or inflection);</li>
  * <li>the English fields {@code title_en}/{@code body_en} (stemming, ASCII folding);</li>
  * <li>for Latin words of 5+ letters, a fuzzy match at low boost (typos);</li>
- * <li>every other spelling of a technology the taxonomy knows, plus its tag (サイドカー finds Sidecar).</li>
+ * <li>every other spelling of a technology the taxonomy knows, plus its tag (サイドカー finds Sidecar);</li>
+ * <li>the word's loanword spellings in the other script ({@link Loanwords}: fork ↔ フォーク), at a lower weight.
+ * A katakana spelling of 4+ characters is matched as a substring (フォーク inside フォークした); a shorter one only
+ * as a whole morphological word, since as a substring it is noise (ポート inside サポート, ロード in ダウンロード).</li>
  * </ul>
  * Title clauses weigh more than body clauses. Synonyms are expanded here rather than in an index-time
  * synonym filter, so a changed taxonomy needs no reindexing and works on any cluster.
@@ -39,6 +42,11 @@ final class TextQuery {
     static final int MAX_WORDS = 32;
     private static final Pattern LATIN_WORD = Pattern.compile("[a-z][a-z0-9]*");
     private static final int MAX_SPELLINGS = 12;
+    /** Katakana spellings at least this long are matched as substrings; shorter ones as whole words. */
+    static final int SUBSTRING_KATAKANA = 4;
+
+    /** A word's spellings in the other script, and their weight relative to the word's own clauses. */
+    record Expansion(Function<String, List<String>> spellings, float boost) {}
 
     /** One word or phrase of the query. */
     record Unit(String text, boolean phrase, boolean negated) {}
@@ -140,7 +148,8 @@ final class TextQuery {
     static PredicateFinalStep toPredicate(
             ElasticsearchSearchPredicateFactory<?> f,
             Parsed parsed,
-            Function<String, Optional<Technology>> technologies) {
+            Function<String, Optional<Technology>> technologies,
+            Expansion loanwords) {
         List<PredicateFinalStep> alternatives = new ArrayList<>();
         for (List<Unit> units : parsed.alternatives()) {
             var bool = f.bool();
@@ -149,7 +158,10 @@ final class TextQuery {
                 if (u.negated()) {
                     bool.mustNot(exclusion(f, u.text()));
                 } else {
-                    bool.must(u.phrase() ? phrase(f, u.text(), technologies) : word(f, u.text(), technologies));
+                    bool.must(
+                            u.phrase()
+                                    ? phrase(f, u.text(), technologies)
+                                    : word(f, u.text(), technologies, loanwords));
                     positive = true;
                 }
             }
@@ -167,7 +179,8 @@ final class TextQuery {
     private static PredicateFinalStep word(
             ElasticsearchSearchPredicateFactory<?> f,
             String text,
-            Function<String, Optional<Technology>> technologies) {
+            Function<String, Optional<Technology>> technologies,
+            Expansion loanwords) {
         List<PredicateFinalStep> should = new ArrayList<>();
         should.add(matchPhrase(f, "title", text, 4f));
         should.add(matchPhrase(f, "body", text, 1f));
@@ -184,6 +197,51 @@ final class TextQuery {
             should.add(fuzzy(f, "body", lower, 0.3f));
         }
         addSynonyms(f, should, text, tokens, technologies);
+        for (String spelling : loanwords.spellings().apply(text)) {
+            should.add(loanword(f, spelling, loanwords.boost()));
+        }
+        return anyOf(f, should);
+    }
+
+    /**
+     * A loanword spelling at {@code boost} of the typed word's weights. The title/body clauses (bigram fields) are
+     * also what the highlighter marks; for a short katakana spelling they only score, its match is a whole word.
+     */
+    private static PredicateFinalStep loanword(ElasticsearchSearchPredicateFactory<?> f, String spelling, float boost) {
+        boolean katakana = Loanwords.KATAKANA.matcher(spelling).matches();
+        if (katakana && spelling.length() < SUBSTRING_KATAKANA) {
+            String tokens = JapaneseText.indexForm(spelling);
+            if (tokens.isEmpty()) {
+                return f.matchNone();
+            }
+            List<PredicateFinalStep> words = new ArrayList<>();
+            words.add(f.match()
+                    .field("title_ja")
+                    .matching(tokens, ValueModel.INDEX)
+                    .minimumShouldMatchPercent(100)
+                    .boost(3f * boost));
+            words.add(f.match()
+                    .field("body_ja")
+                    .matching(tokens, ValueModel.INDEX)
+                    .minimumShouldMatchPercent(100)
+                    .boost(boost));
+            return f.bool()
+                    .must(anyOf(f, words))
+                    .should(matchPhrase(f, "title", spelling, 0.1f * boost))
+                    .should(matchPhrase(f, "body", spelling, 0.1f * boost));
+        }
+        if (katakana) {
+            // a phrase of n characters scores as its n - 1 bigrams added up: count it as one word, as the English
+            // word it stands for is, or a loanword in a title would outweigh the typed word itself
+            boost /= spelling.length() - 1;
+        }
+        List<PredicateFinalStep> should = new ArrayList<>();
+        should.add(matchPhrase(f, "title", spelling, 4f * boost));
+        should.add(matchPhrase(f, "body", spelling, boost));
+        if (!katakana) {
+            should.add(matchAll(f, "title_en", spelling, 2f * boost));
+            should.add(matchAll(f, "body_en", spelling, 0.7f * boost));
+        }
         return anyOf(f, should);
     }
 

@@ -74,6 +74,9 @@ public class TopicSearch {
     @Inject
     DidYouMean didYouMean;
 
+    @Inject
+    Loanwords loanwords;
+
     private void ensureReady() {
         if (!availability.isReady()) {
             throw new SearchUnavailableException(availability.reason(), null);
@@ -146,6 +149,7 @@ public class TopicSearch {
         ensureReady();
         long start = System.nanoTime();
         TextQuery.Parsed text = TextQuery.parse(request.q());
+        TextQuery.Expansion expansion = new TextQuery.Expansion(loanwords::of, loanwords.boost());
         Map<String, List<String>> selected = selections(request);
         Map<String, AggregationKey<JsonObject>> keys = new LinkedHashMap<>();
         FACETS.keySet().forEach(name -> keys.put(name, AggregationKey.of(name)));
@@ -159,7 +163,7 @@ public class TopicSearch {
                         if (text.isEmpty()) {
                             root.add(f.matchAll());
                         } else {
-                            root.add(TextQuery.toPredicate(f, text, taxonomy::find));
+                            root.add(TextQuery.toPredicate(f, text, taxonomy::find, expansion));
                         }
                         if (request.from() != null || request.to() != null) {
                             root.add(f.range().field("date").between(request.from(), request.to()));
