@@ -60,8 +60,38 @@ public class ManagedEngine {
         return isRunning() ? Optional.of(process.pid()) : Optional.empty();
     }
 
+    /**
+     * The engine for this configuration: the one {@link EarlyEngine} launched while Quarkus booted when it was
+     * launched with the same settings, else a new one (the early one, if any, is stopped).
+     */
+    public static ManagedEngine forConfig(EngineConfig config, DataDirectory dataDirectory) {
+        ManagedEngine fresh = new ManagedEngine(config, dataDirectory);
+        return EarlyEngine.take(fresh.settings()).orElse(fresh);
+    }
+
+    /** What the process depends on: an early-launched engine is adopted only when these are equal. */
+    String settings() {
+        return String.join(
+                "|",
+                dataDir.toString(),
+                Integer.toString(config.httpPort()),
+                Integer.toString(config.transportPort()),
+                config.heap(),
+                config.user(),
+                config.version(),
+                config.distribution().map(Path::toString).orElse(""));
+    }
+
     /** Installs (first time), starts and waits until the node answers green or yellow. */
     public synchronized void start() {
+        if (!isRunning()) {
+            launch();
+        }
+        awaitHealthy(dataDir.resolve("engine-logs"));
+    }
+
+    /** Installs (first time) and starts the node's process without waiting for it to answer. */
+    synchronized void launch() {
         if (isRunning()) {
             return;
         }
@@ -72,6 +102,8 @@ public class ManagedEngine {
             Files.createDirectories(data);
             Files.createDirectories(logs);
             Files.createDirectories(snapshotDirectory());
+            Path tmp = dataDir.resolve("engine-tmp");
+            Files.createDirectories(tmp);
             installation.writeNodeConfig(home, data, logs, snapshotDirectory());
             killLeftover();
             if (isPortOpen()) {
@@ -86,6 +118,7 @@ public class ManagedEngine {
                 EngineInstallation.chownTree(data, config.user());
                 EngineInstallation.chownTree(logs, config.user());
                 EngineInstallation.chownTree(snapshotDirectory(), config.user());
+                EngineInstallation.chownTree(tmp, config.user());
             }
             List<String> command = new ArrayList<>();
             if (root) {
@@ -97,21 +130,18 @@ public class ManagedEngine {
                         "--clear-groups",
                         "--"));
             }
-            command.add(home.resolve("bin/opensearch").toString());
+            command.addAll(installation.javaCommand(home, tmp));
             ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             logs.resolve("console.log").toFile()));
-            pb.environment().put("OPENSEARCH_JAVA_HOME", EngineInstallation.javaHome());
-            pb.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms" + config.heap() + " -Xmx" + config.heap());
             pb.environment().remove("JAVA_TOOL_OPTIONS");
             LOG.infof(
                     "Starting managed OpenSearch %s on 127.0.0.1:%d (data in %s)",
                     config.version(), config.httpPort(), data);
             process = pb.start();
             Files.writeString(dataDir.resolve("engine.pid"), Long.toString(process.pid()));
-            awaitHealthy(logs);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the managed search engine: " + e.getMessage(), e);
         }
@@ -166,7 +196,7 @@ public class ManagedEngine {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for the search engine", e);
             }
-            sleep(500);
+            sleep(100); // start-up time is measured to the first answer: poll often
         }
         stop();
         throw new IllegalStateException("The managed search engine did not become healthy within "

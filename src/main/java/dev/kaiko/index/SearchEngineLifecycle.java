@@ -82,7 +82,8 @@ public class SearchEngineLifecycle {
 
     void onStart(@Observes StartupEvent event) {
         if (searchConfig.embedded()) {
-            engine = new ManagedEngine(engineConfig, dataDirectory);
+            // adopts the process Main launched before boot, when there is one
+            engine = ManagedEngine.forConfig(engineConfig, dataDirectory);
             Runtime.getRuntime().addShutdownHook(new Thread(engine::stop, "kaiko-engine-stop"));
         }
         busy.set(true);

@@ -7,10 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 
 import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
@@ -61,6 +67,16 @@ class ReviewAggregations {
     @Inject
     EntityManager em;
 
+    @Inject
+    EntityManagerFactory emf;
+
+    /** The review's concurrent engine requests (two per review); plain threads, no context to propagate. */
+    private final ExecutorService engineCalls = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "kaiko-review-engine");
+        t.setDaemon(true);
+        return t;
+    });
+
     /** Favourite technologies listed per presenter. */
     private static final int FAVOURITES = 3;
 
@@ -72,14 +88,21 @@ class ReviewAggregations {
 
     /** Years with topics of the series (empty: all), with their issue and topic counts. */
     Map<Integer, YearCount> years(List<String> series) {
-        JsonObject aggs = run(Map.of("years", yearsAggregation()), series);
+        if (!availability.isReady()) {
+            throw new SearchUnavailableException(availability.reason(), null);
+        }
+        JsonObject aggs = run(em, Map.of("years", yearsAggregation()), series);
         return readYears(aggs.getAsJsonObject("years"));
     }
 
-    Figures figures(int year, List<String> series) {
+    /**
+     * The year's figures, computed while the caller does its own database reads. Two engine requests run at once,
+     * each on a session of its own: the year's figures, and each tag's first and last year over the whole archive
+     * (the costliest part, since it reads every topic).
+     */
+    CompletableFuture<Figures> figures(int year, List<String> series) {
         Map<String, JsonObject> request = new LinkedHashMap<>();
         request.put("years", yearsAggregation());
-        request.put("tag_years", terms("tags", ALL, Map.of("first", stat("min", "year"), "last", stat("max", "year"))));
         request.put(
                 "this",
                 filterYear(
@@ -92,8 +115,52 @@ class ReviewAggregations {
                                                 "{\"date_histogram\": {\"field\": \"date\", \"calendar_interval\": \"month\"}}"),
                                 "issues", terms("issue.id", ALL, Map.of()))));
         request.put("previous", filterYear(year - 1, Map.of("tags", terms("tags", ALL, Map.of()))));
-        JsonObject aggs = run(request, series);
+        CompletableFuture<JsonObject> tagYearsRequest = runAsync(
+                Map.of(
+                        "tag_years",
+                        terms("tags", ALL, Map.of("first", stat("min", "year"), "last", stat("max", "year")))),
+                series);
+        return runAsync(request, series).thenCombine(tagYearsRequest, (aggs, tagYears) -> {
+            aggs.add("tag_years", tagYears.get("tag_years"));
+            return figures(year, aggs);
+        });
+    }
 
+    /** Waits for {@code future}, rethrowing what the computation threw. */
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private CompletableFuture<JsonObject> runAsync(Map<String, JsonObject> aggregations, List<String> series) {
+        if (!availability.isReady()) {
+            throw new SearchUnavailableException(availability.reason(), null);
+        }
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    // a session of its own: sessions are not shared between threads
+                    EntityManager own = emf.createEntityManager();
+                    try {
+                        return run(own, aggregations, series);
+                    } finally {
+                        own.close();
+                    }
+                },
+                engineCalls);
+    }
+
+    @PreDestroy
+    void stopEngineCalls() {
+        engineCalls.shutdownNow();
+    }
+
+    private Figures figures(int year, JsonObject aggs) {
         Map<String, int[]> tagYears = new LinkedHashMap<>();
         for (JsonObject b : buckets(aggs.getAsJsonObject("tag_years"))) {
             if (!isTechnology(b.get("key").getAsString())) {
@@ -145,10 +212,7 @@ class ReviewAggregations {
         return taxonomy.find(tag).isPresent();
     }
 
-    private JsonObject run(Map<String, JsonObject> aggregations, List<String> series) {
-        if (!availability.isReady()) {
-            throw new SearchUnavailableException(availability.reason(), null);
-        }
+    private JsonObject run(EntityManager em, Map<String, JsonObject> aggregations, List<String> series) {
         try {
             var query = Search.session(em)
                     .search(Topic.class)

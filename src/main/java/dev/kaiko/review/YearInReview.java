@@ -184,7 +184,12 @@ public class YearInReview {
 
     private YearReview compute(int year, List<String> scope) {
         long start = System.nanoTime();
-        Figures f = aggregations.figures(year, scope);
+        // the engine computes the figures while this thread reads what does not depend on them
+        var figures = aggregations.figures(year, scope);
+        List<SeriesCount> seriesOfYear = seriesOf(year);
+        List<Object[]> issueRows = issueRows(year);
+        Map<Long, String> picked = picks(year, scope);
+        Figures f = ReviewAggregations.join(figures);
         if (f.topics() == 0) {
             return null;
         }
@@ -247,14 +252,14 @@ public class YearInReview {
         List<PresenterCount> presenters = f.presenters().stream()
                 .map(p -> new PresenterCount(p.name(), p.topics(), p.tags()))
                 .toList();
-        List<IssueRef> issues = issues(year, f.issueTopics());
+        List<IssueRef> issues = issues(issueRows, f.issueTopics());
         Totals totals = new Totals(
                 f.issueTopics().size(), f.topics(), presenters.size(), f.tags().size());
-        List<Highlight> highlights = highlights(year, scope, top);
+        List<Highlight> highlights = highlights(year, scope, picked, top);
         return new YearReview(
                 year,
                 scope,
-                seriesOf(year),
+                seriesOfYear,
                 comparison,
                 previousYear,
                 nextYear,
@@ -311,7 +316,7 @@ public class YearInReview {
                 .toList();
     }
 
-    private List<IssueRef> issues(int year, Map<Long, Long> topics) {
+    private List<Object[]> issueRows(int year) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select id, series, number, title, published, url from issue
@@ -319,6 +324,10 @@ public class YearInReview {
                 .setParameter(1, LocalDate.of(year, 1, 1))
                 .setParameter(2, LocalDate.of(year + 1, 1, 1))
                 .getResultList();
+        return rows;
+    }
+
+    private static List<IssueRef> issues(List<Object[]> rows, Map<Long, Long> topics) {
         List<IssueRef> out = new ArrayList<>();
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();
@@ -341,10 +350,10 @@ public class YearInReview {
      * for each of the first top technologies: its topic of the year cited by the most later issues, else its
      * longest; a topic is highlighted once. The candidates of all technologies come from one query.
      */
-    private List<Highlight> highlights(int year, List<String> scope, List<TechnologyTrend> top) {
+    private List<Highlight> highlights(
+            int year, List<String> scope, Map<Long, String> picked, List<TechnologyTrend> top) {
         List<Highlight> out = new ArrayList<>();
         Set<Long> chosen = new HashSet<>();
-        Map<Long, String> picked = picks(year, scope);
         Map<Long, List<IssueRef>> pickCiting = citations.citingIssues(picked.keySet());
         picked.forEach((id, note) -> {
             Topic t = em.find(Topic.class, id);
@@ -365,21 +374,26 @@ public class YearInReview {
             return out;
         }
         String inScope = scope.isEmpty() ? "" : " and i.series in (?6)";
+        // the year's topics first, then their effective tags (the rule of the view topic_effective_tag, applied to
+        // those topics only: the view itself would join every topic of the archive before the year is applied)
         var query = em.createNativeQuery("""
-                with refs as (
+                with year_topic as (
+                    select t.id, t.tags_edited, length(t.body) as len from topic t join issue i on i.id = t.issue_id
+                    where i.published >= ?3 and i.published < ?4""" + inScope + """
+
+                ),
+                refs as (
                     select cited_topic_id, count(distinct citing_issue_id) as n from topic_reference
                     where cited_year = ?1 group by cited_topic_id
                 ),
                 tagged as (
-                    select tt.name, t.id, coalesce(refs.n, 0) as n, length(t.body) as len
-                    from topic_effective_tag tt join topic t on t.id = tt.topic_id join issue i on i.id = t.issue_id
-                    left join refs on refs.cited_topic_id = t.id
-                    where tt.name in (?2) and i.published >= ?3 and i.published < ?4""" + inScope + """
-
+                    select distinct tt.name, y.id, y.len from topic_tag tt join year_topic y on y.id = tt.topic_id
+                    where tt.name in (?2) and (tt.provenance = 'manual') = y.tags_edited
                 )
                 select name, id, n from (
-                    select name, id, n, row_number() over (partition by name order by n desc, len desc, id) as rank
-                    from tagged) ranked
+                    select name, id, coalesce(refs.n, 0) as n,
+                           row_number() over (partition by name order by coalesce(refs.n, 0) desc, len desc, id) as rank
+                    from tagged left join refs on refs.cited_topic_id = tagged.id) ranked
                 where rank <= ?5 order by name, rank""")
                 .setParameter(1, year)
                 .setParameter(2, tags)
