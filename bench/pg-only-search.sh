@@ -38,7 +38,7 @@ create table topic_tag (topic_id bigint not null references topic (id), name tex
 create index topic_tag_name_idx on topic_tag (name);
 SQL
 psql -q -v ON_ERROR_STOP=1 -v topics="$TOPICS" -c "set search_path = kaiko_pgonly" -f bench/synthetic-archive.sql \
-  2>&1 | grep -v '^SET$' || true
+  >"$WORK/generate.log" 2>&1 || { cat "$WORK/generate.log" >&2; exit 1; }
 psql -q -c "set search_path = kaiko_pgonly; analyze" >/dev/null
 
 # one pgbench script per query of the mix (same order as bench/SearchLoad.java)

@@ -89,7 +89,7 @@ for TOPICS in "${sizes[@]}"; do
   start; wait_ready; stop   # creates the schema (Flyway)
   SECONDS=0
   psql -q -v ON_ERROR_STOP=1 -v topics="$TOPICS" -c "set search_path = kaiko_bench" -f bench/synthetic-archive.sql \
-    2>&1 | grep -v '^SET$' || true
+    >target/scaling-generate.log 2>&1 || { cat target/scaling-generate.log >&2; exit 1; }
   psql -q -c "set search_path = kaiko_bench; analyze" >/dev/null
   gen=$SECONDS
   echo "generated in ${gen}s"
@@ -101,7 +101,7 @@ for TOPICS in "${sizes[@]}"; do
   rebuild=$(tail -n +"$lines" "$LOG" | sed -nE 's/.*Index rebuild \(start-up\): [0-9]+ topics indexed in ([0-9.]+) s.*/\1/p' | tail -1)
   total=$(curl -fs "$API/api/search?size=1" | field total)
   echo "ready after ${startup}s (rebuild ${rebuild:-?}s), $total topics searchable"
-  [ "$total" = "$TOPICS" ] || echo "WARNING: $total of $TOPICS topics searchable" >&2
+  [ "$total" = "$TOPICS" ] || { echo "only $total of $TOPICS topics searchable; see $LOG" >&2; exit 1; }
   sample_rss
 
   # index size: the store of Kaiko's indexes (primaries; one node, no replicas)

@@ -9,7 +9,7 @@ from (select n, date '2021-01-08' + (n - 1) * 7 as d from generate_series(1, 260
 
 insert into topic (issue_id, topic_key, position, title, body, presenter, source_file, content_hash)
 select i.id, md5('bench-' || t), t / 260,
-       'Topic ' || t || ': ' || subj[1 + (t * 7) % 20] || ' と tech-' || lpad(((t * 7919) % 300)::text, 3, '0')
+       'Topic ' || t || ': ' || subj[1 + (t * 7) % 20] || ' と tech-' || lpad(((t::bigint * 7919) % 300)::text, 3, '0')
          || ' ' || tail[1 + (t * 13) % 8],
        sent[1 + t % 24] || sent[1 + (t / 24 * 5 + 3) % 24] || sent[1 + (t / 576 * 7 + 11) % 24]
          || case when t % 2 = 0 then sent[1 + (t / 7 + 1) % 24] else '' end
