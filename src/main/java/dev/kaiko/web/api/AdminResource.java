@@ -12,9 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestQuery;
+
 import dev.kaiko.index.IndexOutboxProcessor;
 import dev.kaiko.index.ZeroDowntimeReindex;
 import dev.kaiko.jobs.BackgroundJobs;
+import dev.kaiko.search.SearchRequest;
+import dev.kaiko.search.TopicSearch;
 import dev.kaiko.web.security.AdminOnly;
 
 import io.smallrye.common.annotation.Blocking;
@@ -31,6 +35,9 @@ public class AdminResource {
 
     @Inject
     IndexOutboxProcessor outbox;
+
+    @Inject
+    TopicSearch search;
 
     /** Topics whose index change the engine kept refusing (see kaiko.search.outbox-retry), with its last error. */
     @GET
@@ -54,5 +61,31 @@ public class AdminResource {
         return Response.accepted(status)
                 .location(java.net.URI.create("/api/jobs/" + status.id()))
                 .build();
+    }
+
+    /**
+     * The request Kaiko sends to the engine for these search parameters (same as GET /api/search): index path, URL
+     * parameters, JSON body. For benchmarks that compare the API with the engine answering the same request
+     * (bench/SearchLoad.java); it runs the search once. Only the first request: a zero-hit query's relaxation or
+     * spelling suggestion sends more.
+     */
+    @GET
+    @Path("/search/engine-request")
+    public TopicSearch.EngineRequest engineRequest(
+            @RestQuery String q,
+            @RestQuery List<String> year,
+            @RestQuery List<String> tag,
+            @RestQuery List<String> label,
+            @RestQuery List<String> presenter,
+            @RestQuery List<String> series,
+            @RestQuery List<String> section,
+            @RestQuery List<String> issue,
+            @RestQuery String from,
+            @RestQuery String to,
+            @RestQuery String sort,
+            @RestQuery String page,
+            @RestQuery String size) {
+        return search.engineRequest(
+                SearchRequest.of(q, year, tag, label, presenter, series, section, issue, from, to, sort, page, size));
     }
 }
