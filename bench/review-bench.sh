@@ -20,7 +20,7 @@ LOG=target/review-bench.log
 export PGUSER=postgres PGHOST=127.0.0.1
 
 if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "${REBUILD:-}" ]; then
-  flock /tmp/kaiko-mvn.lock ./mvnw -o -B -q package -DskipTests
+  ./mvnw -o -B -q package -DskipTests
 fi
 
 PID=

@@ -17,7 +17,7 @@ LOG=target/startup-bench.log
 export PGUSER=postgres PGHOST=127.0.0.1
 
 if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "${REBUILD:-}" ]; then
-  flock /tmp/kaiko-maven.lock ./mvnw -B -q package -DskipTests
+  ./mvnw -B -q package -DskipTests
 fi
 psql -q -d postgres -c "drop schema if exists kaiko_startup cascade" >/dev/null
 

@@ -58,5 +58,8 @@ where k is not null;
 
 -- a review counts only technologies the taxonomy knows: tech-NNN becomes the taxonomy's NNN-th name (:technologies,
 -- '|'-separated, passed by bench/review-bench.sh); without it the review would have no technology and no highlight
+-- (bench/scaling-curve.sh and bench/pg-only-search.sh pass none: there the tags stay labels tech-NNN)
+\if :{?technologies}
 update topic_tag set name = (string_to_array(:'technologies', '|'))[substr(name, 6)::int + 1]
 where name like 'tech-%';
+\endif
