@@ -25,7 +25,6 @@ import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.model.Topic;
 import dev.kaiko.review.YearReview.TechnologyCount;
-import dev.kaiko.tagging.Taxonomy;
 
 /**
  * The year's figures in one request to the search engine (size 0, aggregations only), never loading topics:
@@ -68,7 +67,7 @@ class ReviewAggregations {
     SearchAvailability availability;
 
     @Inject
-    Taxonomy taxonomy;
+    dev.kaiko.tagging.TaxonomyInUse taxonomies;
 
     /** Years with topics of the series (empty: all), with their issue and topic counts. */
     Map<Integer, YearCount> years(List<String> series) {
@@ -142,7 +141,7 @@ class ReviewAggregations {
     }
 
     private boolean isTechnology(String tag) {
-        return taxonomy.find(tag).isPresent();
+        return taxonomies.taxonomy().find(tag).isPresent();
     }
 
     private JsonObject run(Map<String, JsonObject> aggregations, List<String> series) {
