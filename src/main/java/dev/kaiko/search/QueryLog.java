@@ -52,6 +52,8 @@ public class QueryLog {
     /** The longest limit a report answers. */
     public static final int MAX_LIMIT = 1000;
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u3000]+");
+
     @Inject
     QueryLogConfig config;
 
@@ -78,7 +80,7 @@ public class QueryLog {
     public static String normalise(String q) {
         String n =
                 Normalizer.normalize(q == null ? "" : q, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return n.replaceAll("[\\s\\u3000]+", " ").strip();
+        return SPACES.matcher(n).replaceAll(" ").strip();
     }
 
     /** Notes a search a reader made (see the class comment for what counts); returns at once. */

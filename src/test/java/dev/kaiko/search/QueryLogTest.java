@@ -157,7 +157,7 @@ class QueryLogTest {
         assertThat(both.getLong("top[1].count")).isEqualTo(5);
         // its latest search (February) found something: no longer a zero-hit query
         assertThat(both.getList("zero_hits.query", String.class)).isEmpty();
-        assertThat(report(Map.of("since", "2026-02-11", "until", "2026-02-28")).getList("top", Object.class))
+        assertThat(report(Map.of("since", "2026-02-11", "until", "2026-02-28")).getList("top"))
                 .isEmpty();
         assertThat(report(Map.of("since", "2026-01-01", "until", "2026-02-28", "limit", "1"))
                         .getList("top.query", String.class))
@@ -184,6 +184,7 @@ class QueryLogTest {
         int each = 50;
         long droppedBefore = queryLog.dropped();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
         try {
             List<Future<Integer>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -204,11 +205,56 @@ class QueryLogTest {
         } finally {
             pool.shutdown();
         }
-        queryLog.flush();
+        long elapsed = System.nanoTime() - start;
+        int written = queryLog.flush();
+        System.out.printf(
+                "Query log: %d concurrent API searches (%d threads) in %d ms; %d left for the final flush%n",
+                threads * each, threads, elapsed / 1_000_000, written);
         assertThat(queryLog.dropped()).isEqualTo(droppedBefore);
         JsonPath r = report(Map.of());
         assertThat(r.getLong("top.find { it.query == 'thornwick' }.count")).isEqualTo(threads * each);
         assertThat(r.getLong("top.find { it.query == 'thornwick' }.last_hits")).isEqualTo(1);
+    }
+
+    @Test
+    void aBurstIsWrittenAsOneAggregatedBatch() {
+        int searches = 10_000;
+        int distinct = 1_000;
+        long droppedBefore = queryLog.dropped();
+        SearchResult none = new SearchResult(0, 0, 20, 1, List.of(), Map.of());
+        List<SearchRequest> requests = new ArrayList<>();
+        for (int i = 0; i < distinct; i++) {
+            requests.add(request("burstquery " + i));
+        }
+        // two rounds: the second one's figures are those of a warm JVM
+        for (int round = 1; round <= 2; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < searches; i++) {
+                queryLog.record(requests.get(i % distinct), none);
+            }
+            long recorded = System.nanoTime() - start;
+            start = System.nanoTime();
+            queryLog.flush();
+            long flushed = System.nanoTime() - start;
+            System.out.printf(
+                    "Query log, round %d: %d searches of %d queries recorded in %.1f ms (%.0f ns each), flushed in %d"
+                            + " ms%n",
+                    round, searches, distinct, recorded / 1e6, (double) recorded / searches, flushed / 1_000_000);
+        }
+        assertThat(queryLog.dropped()).isEqualTo(droppedBefore);
+        JsonPath r = report(Map.of("limit", "1000"));
+        assertThat(r.getList("top")).hasSize(distinct);
+        assertThat(r.getList("top.count", Integer.class).stream()
+                        .mapToLong(Integer::longValue)
+                        .sum())
+                .isEqualTo(2L * searches);
+        assertThat(r.getList("zero_hits")).hasSize(distinct);
+    }
+
+    private static SearchRequest request(String q) {
+        return SearchRequest.of(
+                q, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null,
+                null);
     }
 
     @Test
