@@ -248,12 +248,22 @@ class TaxonomyAliasTest {
                 .then()
                 .statusCode(403);
         assertThat(taxonomies.taxonomy().find("wumbleflax")).isEmpty();
-        admin.form()
+        String next = admin.form()
                 .formParam("technology", "Kubernetes")
                 .formParam("alias", "wumbleflax")
                 .post("/admin/queries/aliases")
                 .then()
-                .statusCode(303);
+                .statusCode(303)
+                .extract()
+                .header("Location");
+        String confirmation = admin.request()
+                .header("Accept-Language", "en")
+                .get(next)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(confirmation).contains("wumbleflax is now a spelling of Kubernetes");
         assertThat(taxonomies.taxonomy().find("wumbleflax").map(Technology::name))
                 .contains("Kubernetes");
         assertThat(search(Map.of("q", "wumbleflax")).getLong("total")).isEqualTo(1);

@@ -196,13 +196,17 @@ public class AdminPage {
     /** What readers searched for in a period: top and zero-hit queries, each zero-hit one with an alias form. */
     @GET
     @Path("queries")
-    public Response queriesPage(
-            @RestQuery String since, @RestQuery String until, @RestQuery String added, @RestQuery String technology) {
+    public Response queriesPage(@RestQuery String since, @RestQuery String until, @RestQuery String added) {
         try {
             LocalDate[] period = QueryLog.period(since, until);
-            TaxonomyAliases.Alias shown = added == null || technology == null
-                    ? null
-                    : new TaxonomyAliases.Alias(technology, added, null, null);
+            // the confirmation after a form post, shown only while true: a link cannot make the page claim more
+            TaxonomyAliases.Alias shown = null;
+            if (added != null && taxonomies.configured().find(added).isEmpty()) {
+                shown = taxonomies.taxonomy()
+                        .find(added)
+                        .map(t -> new TaxonomyAliases.Alias(t.name(), added, null, null))
+                        .orElse(null);
+            }
             return pages.render(queriesView(period, null).data("added", shown), uri, headers);
         } catch (InvalidSearchParameter e) {
             return pages.render(queriesView(QueryLog.period(null, null), e.getMessage()), 400, uri, headers);
@@ -248,8 +252,7 @@ public class AdminPage {
         LocalDate[] period = safePeriod(since, until);
         String u = "/admin/queries?since=" + period[0] + "&until=" + period[1];
         if (added != null) {
-            u += "&added=" + PageExtensions.encode(added.alias()) + "&technology="
-                    + PageExtensions.encode(added.technology());
+            u += "&added=" + PageExtensions.encode(added.alias());
         }
         return URI.create(u);
     }
