@@ -202,7 +202,8 @@ public class AdminPage {
             // the confirmation after a form post, shown only while true: a link cannot make the page claim more
             TaxonomyAliases.Alias shown = null;
             if (added != null && taxonomies.configured().find(added).isEmpty()) {
-                shown = taxonomies.taxonomy()
+                shown = taxonomies
+                        .taxonomy()
                         .find(added)
                         .map(t -> new TaxonomyAliases.Alias(t.name(), added, null, null))
                         .orElse(null);
