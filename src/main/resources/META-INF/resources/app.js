@@ -75,11 +75,25 @@
     }
 
     /* history: 'push' a new entry, 'replace' the current one (while typing), or 'none' (Back/Forward). */
-    function load(url, history) {
+    /* The query log counts a search once: while the reader types, and when facets, sort or pages change the same
+       query, requests say so (X-Kaiko-Typing) and are not logged; a query is logged once typing settles, or at once
+       when submitted or followed from a link. */
+    var loggedQ = q.value.trim();
+    var settleTimer;
+    function refining(partial) {
+      var text = q.value.trim();
+      if (partial || text === loggedQ) return true;
+      loggedQ = text;
+      return false;
+    }
+
+    function load(url, history, partial) {
       if (pending) pending.abort();
       var controller = pending = new AbortController();
       area.setAttribute('aria-busy', 'true');
-      fetch(url, { headers: { 'X-Kaiko-Fragment': 'results' }, signal: controller.signal, credentials: 'same-origin' })
+      var headers = { 'X-Kaiko-Fragment': 'results' };
+      if (refining(partial)) headers['X-Kaiko-Typing'] = '1';
+      fetch(url, { headers: headers, signal: controller.signal, credentials: 'same-origin' })
         .then(function (r) { return r.text(); })
         .then(function (html) {
           if (controller !== pending) return;
@@ -128,10 +142,15 @@
     q.addEventListener('input', function () {
       clearTimeout(typingTimer);
       clearTimeout(suggestTimer);
+      clearTimeout(settleTimer);
       typingTimer = setTimeout(function () {
-        load(formUrl(), typing ? 'replace' : 'push');
+        load(formUrl(), typing ? 'replace' : 'push', true);
         typing = true;
       }, 180);
+      /* the reader stopped typing: log the query (the results are on screen already; the answer is not used) */
+      settleTimer = setTimeout(function () {
+        if (!refining(false)) fetch(formUrl(), { headers: { 'X-Kaiko-Fragment': 'results' }, credentials: 'same-origin' });
+      }, 1500);
       suggestTimer = setTimeout(suggest, 120);
     });
 
@@ -143,6 +162,7 @@
 
     form.addEventListener('submit', function (e) {
       e.preventDefault();
+      clearTimeout(settleTimer);
       typing = false;
       load(formUrl(), 'push');
     });
@@ -161,7 +181,7 @@
     window.addEventListener('popstate', function () {
       typing = false;
       q.value = new URLSearchParams(window.location.search).get('q') || '';
-      load(window.location.pathname + window.location.search, 'none');
+      load(window.location.pathname + window.location.search, 'none', true);
     });
 
     /* Suggestions from GET /api/suggest: technology names (any alias, Japanese or English), then topic titles. */

@@ -25,7 +25,7 @@ import org.hibernate.search.mapper.pojo.model.path.PojoModelPath;
 import dev.kaiko.model.Issue;
 import dev.kaiko.model.Topic;
 import dev.kaiko.tagging.TagKinds;
-import dev.kaiko.tagging.Taxonomy;
+import dev.kaiko.tagging.TaxonomyInUse;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.search.orm.elasticsearch.SearchExtension;
@@ -147,8 +147,8 @@ public class TopicMapping implements HibernateOrmSearchMappingConfigurer {
         @Override
         public void write(DocumentElement target, Topic topic, TypeBridgeWriteContext context) {
             // looked up when writing, not when binding: the mapping is built before application beans are used
-            TagKinds kinds =
-                    TagKinds.of(Arc.container().instance(Taxonomy.class).get(), topic.getEffectiveTags());
+            TagKinds kinds = TagKinds.of(
+                    Arc.container().instance(TaxonomyInUse.class).get().taxonomy(), topic.getEffectiveTags());
             kinds.technologies().forEach(t -> target.addValue(tags, t));
             kinds.labels().forEach(l -> target.addValue(labels, l));
         }

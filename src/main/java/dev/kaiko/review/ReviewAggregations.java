@@ -31,7 +31,6 @@ import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.model.Topic;
 import dev.kaiko.review.YearReview.TechnologyCount;
-import dev.kaiko.tagging.Taxonomy;
 
 /**
  * The year's figures in one request to the search engine (size 0, aggregations only), never loading topics:
@@ -84,7 +83,7 @@ class ReviewAggregations {
     SearchAvailability availability;
 
     @Inject
-    Taxonomy taxonomy;
+    dev.kaiko.tagging.TaxonomyInUse taxonomies;
 
     /** Years with topics of the series (empty: all), with their issue and topic counts. */
     Map<Integer, YearCount> years(List<String> series) {
@@ -209,7 +208,7 @@ class ReviewAggregations {
     }
 
     private boolean isTechnology(String tag) {
-        return taxonomy.find(tag).isPresent();
+        return taxonomies.taxonomy().find(tag).isPresent();
     }
 
     private JsonObject run(EntityManager em, Map<String, JsonObject> aggregations, List<String> series) {

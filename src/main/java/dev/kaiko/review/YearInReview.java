@@ -34,7 +34,6 @@ import dev.kaiko.review.YearReview.TechnologyCount;
 import dev.kaiko.review.YearReview.TechnologyTrend;
 import dev.kaiko.review.YearReview.Totals;
 import dev.kaiko.search.InvalidSearchParameter;
-import dev.kaiko.tagging.Taxonomy;
 import dev.kaiko.tagging.TopicTagsChanged;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -82,7 +81,7 @@ public class YearInReview {
     EntityManager em;
 
     @Inject
-    Taxonomy taxonomy;
+    dev.kaiko.tagging.TaxonomyInUse taxonomies;
 
     private record Key(int year, List<String> series) {}
 
@@ -358,7 +357,7 @@ public class YearInReview {
         picked.forEach((id, note) -> {
             Topic t = em.find(Topic.class, id);
             String technology = t.getEffectiveTags().stream()
-                    .filter(n -> taxonomy.find(n).isPresent())
+                    .filter(n -> taxonomies.taxonomy().find(n).isPresent())
                     .findFirst()
                     .orElse(null);
             String search = technology == null ? null : searchUrl(year, technology);

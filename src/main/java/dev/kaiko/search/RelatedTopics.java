@@ -82,7 +82,7 @@ class RelatedTopics {
     RelatedConfig config;
 
     @Inject
-    TechnologyTagger tagger;
+    dev.kaiko.tagging.TaxonomyInUse taxonomies;
 
     /** Must run in a transaction (it loads the related topics). */
     Related of(Topic topic) {
@@ -204,7 +204,7 @@ class RelatedTopics {
      */
     private Set<String> inPassing(Topic topic) {
         Set<String> out = new HashSet<>();
-        for (TechnologyTagger.Evidence e : tagger.explain(topic.title, topic.body)) {
+        for (TechnologyTagger.Evidence e : taxonomies.tagger().explain(topic.title, topic.body)) {
             if (e.titleMentions() == 0 && e.bodyMentions() <= 1) {
                 out.add(e.technology().toLowerCase(Locale.ROOT));
             }

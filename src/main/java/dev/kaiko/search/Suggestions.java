@@ -26,7 +26,6 @@ import com.google.gson.JsonObject;
 import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.model.Topic;
-import dev.kaiko.tagging.Taxonomy;
 import dev.kaiko.tagging.Technology;
 
 /**
@@ -47,7 +46,7 @@ public class Suggestions {
     SearchAvailability availability;
 
     @Inject
-    Taxonomy taxonomy;
+    dev.kaiko.tagging.TaxonomyInUse taxonomies;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Suggestion(String text, String kind, Long id, Long count) {}
@@ -113,7 +112,7 @@ public class Suggestions {
     private List<String> technologiesStartingWith(String q) {
         String prefix = key(q);
         List<String> names = new ArrayList<>();
-        for (Technology t : taxonomy.technologies()) {
+        for (Technology t : taxonomies.taxonomy().technologies()) {
             List<String> spellings = new ArrayList<>(t.aliases());
             spellings.add(t.name());
             if (spellings.stream().anyMatch(s -> key(s).startsWith(prefix))) {

@@ -36,7 +36,6 @@ import dev.kaiko.search.SearchResult.FacetValue;
 import dev.kaiko.search.SearchResult.Highlights;
 import dev.kaiko.search.SearchResult.Hit;
 import dev.kaiko.search.SearchResult.IssueRef;
-import dev.kaiko.tagging.Taxonomy;
 
 /**
  * Full-text search over topics with disjunctive facets, in one request to the engine.
@@ -69,7 +68,7 @@ public class TopicSearch {
     SearchAvailability availability;
 
     @Inject
-    Taxonomy taxonomy;
+    dev.kaiko.tagging.TaxonomyInUse taxonomies;
 
     @Inject
     DidYouMean didYouMean;
@@ -163,7 +162,7 @@ public class TopicSearch {
                         if (text.isEmpty()) {
                             root.add(f.matchAll());
                         } else {
-                            root.add(TextQuery.toPredicate(f, text, taxonomy::find, expansion));
+                            root.add(TextQuery.toPredicate(f, text, taxonomies.taxonomy()::find, expansion));
                         }
                         if (request.from() != null || request.to() != null) {
                             root.add(f.range().field("date").between(request.from(), request.to()));

@@ -8,36 +8,28 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-
-import org.jboss.logging.Logger;
 
 /**
- * CDI wiring: produces the configured {@link Taxonomy} and its {@link TechnologyTagger} so that other
- * packages simply {@code @Inject TechnologyTagger} (or {@code Taxonomy}).
+ * CDI wiring: loading the configured taxonomy, and snapshots of the one in use ({@link TaxonomyInUse}) for code
+ * that needs one for a moment (tests, a request).
  */
 @ApplicationScoped
 public class Tagging {
 
-    private static final Logger LOG = Logger.getLogger(Tagging.class);
-
+    /** The taxonomy in use at this moment (a snapshot: beans that live long ask {@link TaxonomyInUse} each time). */
     @Produces
-    @Singleton
-    Taxonomy taxonomy(TaggingConfig config) {
-        Taxonomy t = load(config.taxonomy(), config.taxonomyExtension());
-        LOG.infof(
-                "Technology taxonomy loaded: %d technologies%s%s",
-                t.technologies().size(),
-                config.taxonomy().map(p -> " from " + p).orElse(" (default)"),
-                config.taxonomyExtension().map(p -> ", extended by " + p).orElse(""));
-        return t;
+    @Dependent
+    Taxonomy taxonomy(TaxonomyInUse inUse) {
+        return inUse.taxonomy();
     }
 
+    /** The tagger of the taxonomy in use at this moment (a snapshot, as above). */
     @Produces
-    @Singleton
-    TechnologyTagger tagger(Taxonomy taxonomy) {
-        return new TechnologyTagger(taxonomy);
+    @Dependent
+    TechnologyTagger tagger(TaxonomyInUse inUse) {
+        return inUse.tagger();
     }
 
     /** Replace-then-extend, as documented on {@link TaggingConfig}. Locations: a file path or {@code classpath:x}. */

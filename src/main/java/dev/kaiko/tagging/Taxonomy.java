@@ -155,6 +155,29 @@ public final class Taxonomy {
         return extend(parse(extension, true));
     }
 
+    /**
+     * This taxonomy with extra aliases (technology name → spellings), as added by admins ({@link TaxonomyAliases}).
+     * Validated as a whole like a file extension; the technologies must exist.
+     */
+    public Taxonomy withAliases(Map<String, List<String>> aliases) {
+        if (aliases.isEmpty()) {
+            return this;
+        }
+        List<Technology> ext = new ArrayList<>();
+        aliases.forEach((name, spellings) -> {
+            if (!byName.containsKey(name)) {
+                throw new TaxonomyException("Alias of unknown technology '" + name + "'");
+            }
+            ext.add(new Technology(name, "", List.copyOf(spellings), null, List.of(), Technology.ContextRule.NONE));
+        });
+        return extend(ext);
+    }
+
+    /** The key under which {@link #find} looks a spelling up: two spellings with one key are the same alias. */
+    public static String spellingKey(String spelling) {
+        return TextNormalizer.lookupKey(spelling);
+    }
+
     private Taxonomy extend(List<Technology> ext) {
         Map<String, Technology> merged = new LinkedHashMap<>();
         for (Technology t : technologies) {

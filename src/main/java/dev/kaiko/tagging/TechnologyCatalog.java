@@ -19,7 +19,7 @@ public class TechnologyCatalog {
     EntityManager em;
 
     @Inject
-    Taxonomy taxonomy;
+    TaxonomyInUse taxonomies;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(
@@ -44,7 +44,7 @@ public class TechnologyCatalog {
         List<String> stored = new ArrayList<>();
         List<String> canonical = new ArrayList<>();
         for (String name : names) {
-            TagKinds.technology(taxonomy, name).ifPresent(c -> {
+            TagKinds.technology(taxonomies.taxonomy(), name).ifPresent(c -> {
                 stored.add(name);
                 canonical.add(c);
             });
@@ -67,7 +67,10 @@ public class TechnologyCatalog {
         return rows.stream()
                 .map(r -> {
                     String name = (String) r[0];
-                    var tech = taxonomy.find(name).filter(t -> t.name().equals(name));
+                    var tech = taxonomies
+                            .taxonomy()
+                            .find(name)
+                            .filter(t -> t.name().equals(name));
                     return new Entry(
                             name,
                             tech.map(Technology::category).orElse(null),

@@ -15,18 +15,25 @@ import jakarta.inject.Inject;
 public class TopicTagging {
 
     @Inject
-    TechnologyTagger tagger;
+    TaxonomyInUse taxonomies;
+
+    /** Set by plain unit tests; otherwise the tagger of the taxonomy in use at each call. */
+    private TechnologyTagger fixed;
 
     public TopicTagging() {}
 
     /** For plain unit tests. */
     public TopicTagging(TechnologyTagger tagger) {
-        this.tagger = tagger;
+        this.fixed = tagger;
+    }
+
+    private TechnologyTagger tagger() {
+        return fixed != null ? fixed : taxonomies.tagger();
     }
 
     /** Canonical technology names found in the topic text, ancestors included (provenance AUTO). */
     public Set<String> autoTags(String title, String body) {
-        return tagger.tag(title, body);
+        return tagger().tag(title, body);
     }
 
     /**
@@ -37,7 +44,7 @@ public class TopicTagging {
         Set<String> out = new LinkedHashSet<>();
         Set<String> seen = new java.util.HashSet<>();
         for (String r : raw == null ? List.<String>of() : raw) {
-            String m = tagger.taxonomy().mapArchiveTag(r);
+            String m = tagger().taxonomy().mapArchiveTag(r);
             if (!m.isEmpty() && seen.add(Taxonomy.tagKey(m))) {
                 out.add(m);
             }

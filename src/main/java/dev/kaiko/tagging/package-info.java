@@ -3,10 +3,12 @@
  *
  * <h2>Use</h2>
  * <pre>{@code
- * @Inject TechnologyTagger tagger;            // produced by Tagging from kaiko.tagging.* config
- * Set<String> auto = tagger.tag(title, body); // canonical names, ancestors included
- * String canonical = tagger.taxonomy().mapArchiveTag("nodejs");   // "Node.js"; unknown → normalised free tag
+ * @Inject TaxonomyInUse taxonomies;          // kaiko.tagging.* config + aliases admins stored in the database
+ * Set<String> auto = taxonomies.tagger().tag(title, body); // canonical names, ancestors included
+ * String canonical = taxonomies.taxonomy().mapArchiveTag("nodejs");   // "Node.js"; unknown → normalised free tag
  * }</pre>
+ * Ask {@code TaxonomyInUse} at each use: an alias added through {@link dev.kaiko.tagging.TaxonomyAliases} (here or on
+ * another instance) swaps taxonomy and tagger without a restart.
  * {@link dev.kaiko.tagging.TopicTagging} is the importer-facing facade (autoTags / archiveTags).
  *
  * <h2>Configuration</h2>

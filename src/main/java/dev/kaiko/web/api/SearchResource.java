@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.kaiko.search.QueryLog;
 import dev.kaiko.search.SearchRequest;
 import dev.kaiko.search.SearchResult;
 import dev.kaiko.search.TopicSearch;
@@ -31,6 +32,9 @@ public class SearchResource {
 
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
+
+    @Inject
+    QueryLog queryLog;
 
     @GET
     @Operation(
@@ -65,10 +69,12 @@ public class SearchResource {
         SearchRequest request =
                 SearchRequest.of(q, year, tag, label, presenter, series, section, issue, from, to, sort, page, size);
         // the histogram behind kaiko_search_latency_seconds (p50/p95/p99 per Prometheus query)
-        return io.micrometer.core.instrument.Timer.builder("kaiko.search.latency")
+        SearchResult result = io.micrometer.core.instrument.Timer.builder("kaiko.search.latency")
                 .description("Time to answer GET /api/search")
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(() -> search.search(request));
+        queryLog.record(request, result);
+        return result;
     }
 }

@@ -3,6 +3,7 @@ package dev.kaiko.web.pages;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.kaiko.archive.ArchiveImporter.Upload;
@@ -27,11 +29,16 @@ import dev.kaiko.archive.ImportJobs;
 import dev.kaiko.archive.ImportReport;
 import dev.kaiko.index.IndexOutboxProcessor;
 import dev.kaiko.jobs.BackgroundJobs;
+import dev.kaiko.search.InvalidSearchParameter;
+import dev.kaiko.search.QueryLog;
 import dev.kaiko.sources.DuplicateSourceException;
 import dev.kaiko.sources.FetchException;
 import dev.kaiko.sources.SourceBusyException;
 import dev.kaiko.sources.SourceView;
 import dev.kaiko.sources.Sources;
+import dev.kaiko.tagging.AliasException;
+import dev.kaiko.tagging.TaxonomyAliases;
+import dev.kaiko.tagging.TaxonomyInUse;
 import dev.kaiko.web.security.AdminOnly;
 import dev.kaiko.web.security.CsrfProtected;
 import dev.kaiko.web.security.CsrfTokens;
@@ -77,6 +84,19 @@ public class AdminPage {
     @Inject
     @Location("admin-sources.html")
     Template adminSources;
+
+    @Inject
+    @Location("admin-queries.html")
+    Template adminQueries;
+
+    @Inject
+    QueryLog queryLog;
+
+    @Inject
+    TaxonomyAliases aliases;
+
+    @Inject
+    TaxonomyInUse taxonomies;
 
     @Context
     UriInfo uri;
@@ -171,6 +191,88 @@ public class AdminPage {
         } catch (SourceBusyException e) {
             return pages.render(sourcesView("busy", e.getMessage()), 409, uri, headers);
         }
+    }
+
+    /** What readers searched for in a period: top and zero-hit queries, each zero-hit one with an alias form. */
+    @GET
+    @Path("queries")
+    public Response queriesPage(@RestQuery String since, @RestQuery String until, @RestQuery String added) {
+        try {
+            LocalDate[] period = QueryLog.period(since, until);
+            // the confirmation after a form post, shown only while true: a link cannot make the page claim more
+            TaxonomyAliases.Alias shown = null;
+            if (added != null && taxonomies.configured().find(added).isEmpty()) {
+                shown = taxonomies
+                        .taxonomy()
+                        .find(added)
+                        .map(t -> new TaxonomyAliases.Alias(t.name(), added, null, null))
+                        .orElse(null);
+            }
+            return pages.render(queriesView(period, null).data("added", shown), uri, headers);
+        } catch (InvalidSearchParameter e) {
+            return pages.render(queriesView(QueryLog.period(null, null), e.getMessage()), 400, uri, headers);
+        }
+    }
+
+    @POST
+    @Path("queries/aliases")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addAlias(
+            @RestForm String technology, @RestForm String alias, @RestForm String since, @RestForm String until) {
+        try {
+            TaxonomyAliases.Alias a = aliases.add(technology, alias);
+            return Response.seeOther(queriesUri(since, until, a)).build();
+        } catch (AliasException e) {
+            return pages.render(
+                    queriesView(safePeriod(since, until), e.getMessage()), e.conflict() ? 409 : 400, uri, headers);
+        }
+    }
+
+    @POST
+    @Path("queries/aliases/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeAlias(@RestForm String alias, @RestForm String since, @RestForm String until) {
+        try {
+            return aliases.remove(alias).isPresent()
+                    ? Response.seeOther(queriesUri(since, until, null)).build()
+                    : Response.status(404).build();
+        } catch (AliasException e) {
+            return pages.render(queriesView(safePeriod(since, until), e.getMessage()), 400, uri, headers);
+        }
+    }
+
+    private static LocalDate[] safePeriod(String since, String until) {
+        try {
+            return QueryLog.period(since, until);
+        } catch (InvalidSearchParameter e) {
+            return QueryLog.period(null, null);
+        }
+    }
+
+    private static URI queriesUri(String since, String until, TaxonomyAliases.Alias added) {
+        LocalDate[] period = safePeriod(since, until);
+        String u = "/admin/queries?since=" + period[0] + "&until=" + period[1];
+        if (added != null) {
+            u += "&added=" + PageExtensions.encode(added.alias());
+        }
+        return URI.create(u);
+    }
+
+    private TemplateInstance queriesView(LocalDate[] period, String error) {
+        return adminQueries
+                .data("csrf", CsrfTokens.token(routing))
+                .data("since", period[0])
+                .data("until", period[1])
+                .data("report", queryLog.report(period[0], period[1], 50))
+                .data("aliases", aliases.list())
+                .data(
+                        "technologies",
+                        taxonomies.taxonomy().technologies().stream()
+                                .map(dev.kaiko.tagging.Technology::name)
+                                .sorted(String.CASE_INSENSITIVE_ORDER)
+                                .toList())
+                .data("error", error)
+                .data("added", null);
     }
 
     private TemplateInstance sourcesView(String error, String message) {

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.UriInfo;
 import dev.kaiko.archive.Curation;
 import dev.kaiko.search.TopicCatalog;
 import dev.kaiko.tagging.TagKinds;
-import dev.kaiko.tagging.Taxonomy;
 import dev.kaiko.web.pages.ArchiveQueries.TagCount;
 
 import io.quarkus.qute.Location;
@@ -47,7 +46,7 @@ public class ArchivePages {
     Pages pages;
 
     @Inject
-    Taxonomy taxonomy;
+    dev.kaiko.tagging.TaxonomyInUse taxonomies;
 
     @Inject
     @Location("topic.html")
@@ -91,7 +90,7 @@ public class ArchivePages {
         return pages.render(
                 topic.data("t", detail)
                         // technologies and labels shown apart, by the rule the index and the facets use
-                        .data("kinds", TagKinds.of(taxonomy, detail.tags()))
+                        .data("kinds", TagKinds.of(taxonomies.taxonomy(), detail.tags()))
                         .data("safeUrl", SafeHtml.externalUrl(detail.url()))
                         .data("safeLinks", links),
                 uri,

@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import dev.kaiko.model.EffectiveTag;
 import dev.kaiko.model.Issue;
 import dev.kaiko.model.Topic;
-import dev.kaiko.tagging.Taxonomy;
 import dev.kaiko.tagging.Technology;
 
 /**
@@ -37,7 +36,7 @@ public class ArchiveQueries {
     EntityManager em;
 
     @Inject
-    Taxonomy taxonomy;
+    dev.kaiko.tagging.TaxonomyInUse taxonomies;
 
     public record IssueRef(long id, String series, Integer number, String title, LocalDate date, String url) {
         static IssueRef of(Issue i) {
@@ -158,7 +157,8 @@ public class ArchiveQueries {
                 .getResultList();
         List<TopicSummary> recent = summaries(recentIds);
         TopicSummary first = summaries(firstIds).stream().findFirst().orElse(null);
-        List<String> aliases = taxonomy.find(canonical).map(Technology::aliases).orElse(List.of());
+        List<String> aliases =
+                taxonomies.taxonomy().find(canonical).map(Technology::aliases).orElse(List.of());
         return Optional.of(new TagHistory(
                 canonical, category(canonical), count, years, first, byYear(recent), recent.size(), aliases));
     }
@@ -186,7 +186,7 @@ public class ArchiveQueries {
                 .setParameter("name", name)
                 .getResultStream()
                 // technologies only: labels (tags the taxonomy does not know) are not counted as technologies
-                .filter(r -> taxonomy.find((String) r[0]).isPresent())
+                .filter(r -> taxonomies.taxonomy().find((String) r[0]).isPresent())
                 .limit(12)
                 .map(r -> new TagCount((String) r[0], category((String) r[0]), (Long) r[1], null))
                 .toList();
@@ -203,6 +203,6 @@ public class ArchiveQueries {
     }
 
     private String category(String tag) {
-        return taxonomy.find(tag).map(Technology::category).orElse("other");
+        return taxonomies.taxonomy().find(tag).map(Technology::category).orElse("other");
     }
 }

@@ -376,6 +376,70 @@ public interface Labels {
 
     @Message("Retry all refused changes")
     String admin_dead_letters_retry();
+
+    @Message("What readers search for")
+    String admin_queries();
+
+    @Message(
+            "Searches are counted per day (UTC) and query, with no data about who searched. A zero-hit query found nothing as typed: add it as an alias of the technology it means, and search and tags know it at once (topics are re-tagged in the background).")
+    String admin_queries_lead();
+
+    @Message("From")
+    String admin_queries_since();
+
+    @Message("To")
+    String admin_queries_until();
+
+    @Message("Show")
+    String admin_queries_show();
+
+    @Message("Top queries")
+    String admin_queries_top();
+
+    @Message("Zero-hit queries")
+    String admin_queries_zero();
+
+    @Message("Query")
+    String admin_queries_query();
+
+    @Message("Searches")
+    String admin_queries_count();
+
+    @Message("Latest hits")
+    String admin_queries_last_hits();
+
+    @Message("Last searched")
+    String admin_queries_last_seen();
+
+    @Message("Answered otherwise")
+    String admin_queries_rescued();
+
+    @Message("No searches in this period.")
+    String admin_queries_none();
+
+    @Message("No query found nothing in this period.")
+    String admin_queries_no_zero();
+
+    @Message("Technology")
+    String admin_alias_technology();
+
+    @Message("Add as alias")
+    String admin_alias_add();
+
+    @Message("Aliases added here")
+    String admin_aliases();
+
+    @Message("No aliases added yet.")
+    String admin_aliases_none();
+
+    @Message("Alias")
+    String admin_alias();
+
+    @Message("Remove")
+    String admin_alias_delete();
+
+    @Message("{alias} is now a spelling of {technology}; topics are being re-tagged.")
+    String admin_alias_added(String alias, String technology);
     // Accessibility: names that tell the facet controls apart (read by screen readers and speech input)
 
     @Message("Show more: {facet}")

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import dev.kaiko.archive.Curation;
 import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.search.InvalidSearchParameter;
+import dev.kaiko.search.QueryLog;
 import dev.kaiko.search.SearchRequest;
 import dev.kaiko.search.SearchResult;
 import dev.kaiko.search.TopicSearch;
@@ -42,6 +43,9 @@ public class SearchPage {
 
     @Inject
     TopicSearch search;
+
+    @Inject
+    QueryLog queryLog;
 
     @Inject
     ArchiveQueries archive;
@@ -73,9 +77,10 @@ public class SearchPage {
             @RestQuery String sort,
             @RestQuery String page,
             @HeaderParam("X-Kaiko-Fragment") String fragment,
+            @HeaderParam("X-Kaiko-Typing") String typing,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        return search(q, year, tag, label, presenter, series, sort, page, fragment, uri, headers);
+        return search(q, year, tag, label, presenter, series, sort, page, fragment, typing, uri, headers);
     }
 
     @GET
@@ -90,6 +95,7 @@ public class SearchPage {
             @RestQuery String sort,
             @RestQuery String page,
             @HeaderParam("X-Kaiko-Fragment") String fragment,
+            @HeaderParam("X-Kaiko-Typing") String typing,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         int pageNumber;
@@ -128,6 +134,10 @@ public class SearchPage {
                     String.valueOf(pageNumber - 1),
                     String.valueOf(PAGE_SIZE));
             SearchResult result = search.search(request);
+            // while the reader types, results follow each pause; the query is logged once it settles (app.js)
+            if (typing == null) {
+                queryLog.record(request, result);
+            }
             view.data("result", result).data("pagination", pagination(state, result));
             if (result.total() == 0) {
                 if (state.q().isEmpty() && state.filterCount() == 0) {
