@@ -226,8 +226,9 @@ final class TextQuery {
     /**
      * A word typed without spaces whose words appear apart or reordered (ライセンス変更 → ライセンスを…変更): a reason
      * when the morphological fields match and its words of two characters or more are each found, and so
-     * highlighted, in the title or body (three in four of them for longer phrases, as for the morphological match).
-     * Empty when the word is one token spelt as typed (the phrase clauses already cover it) or has no such words.
+     * highlighted, in the title or body (three in four of them for longer phrases, as for the morphological match;
+     * base forms through their {@link #stem}: 加える finds 加えた). Empty when the word is one token spelt as typed
+     * (the phrase clauses already cover it) or has no such words.
      */
     static Optional<PredicateFinalStep> explainedTokens(
             ElasticsearchSearchPredicateFactory<?> f, String text, String tokens) {
@@ -236,16 +237,28 @@ final class TextQuery {
         }
         List<String> visible = new ArrayList<>();
         for (String t : tokens.split(" ")) {
-            if (t.codePointCount(0, t.length()) >= 2 && !visible.contains(t)) {
-                visible.add(t);
+            String shown = stem(t);
+            if (shown.codePointCount(0, shown.length()) >= 2 && !visible.contains(shown)) {
+                visible.add(shown);
             }
         }
-        if (visible.isEmpty() || (visible.size() == 1 && visible.get(0).equals(text.toLowerCase(Locale.ROOT)))) {
+        boolean prefixes = visible.stream().anyMatch(TextQuery::isPrefixCandidate);
+        if (visible.isEmpty()
+                || (!prefixes && visible.size() == 1 && visible.get(0).equals(text.toLowerCase(Locale.ROOT)))) {
             return Optional.empty();
         }
         var each = f.bool();
         for (String t : visible) {
-            each.should(anyOf(f, List.of(matchPhrase(f, "title", t, 1f), matchPhrase(f, "body", t, 1f))));
+            List<PredicateFinalStep> shown = new ArrayList<>();
+            shown.add(matchPhrase(f, "title", t, 1f));
+            shown.add(matchPhrase(f, "body", t, 1f));
+            if (isPrefixCandidate(t)) {
+                // kuromoji cuts Latin words at punctuation the bigram index keeps inside a term (Shouldn’t, Node.js):
+                // the marked term starts with the word
+                shown.add(f.wildcard().field("title").matching(t + "*"));
+                shown.add(f.wildcard().field("body").matching(t + "*"));
+            }
+            each.should(anyOf(f, shown));
         }
         each.minimumShouldMatch().ifMoreThan(2).thenRequirePercent(75).end();
         // scores come from the morphological should clauses of explained(); this clause only admits the hit
@@ -255,6 +268,24 @@ final class TextQuery {
                 .must(each)
                 .constantScore()
                 .boost(0.1f));
+    }
+
+    /**
+     * What the text shows of a base form: an inflected word ends differently (加える → 加えた, 新しい → 新しく), so
+     * its last kana is left out when three characters or more end in hiragana (加え, 新し are highlighted).
+     */
+    static String stem(String token) {
+        int n = token.codePointCount(0, token.length());
+        int last = token.codePointBefore(token.length());
+        if (n >= 3 && Character.UnicodeScript.of(last) == Character.UnicodeScript.HIRAGANA) {
+            return token.substring(0, token.length() - Character.charCount(last));
+        }
+        return token;
+    }
+
+    /** A Latin token of 4+ letters, looked for as the start of a term as well (shorter ones expand too widely). */
+    private static boolean isPrefixCandidate(String token) {
+        return token.length() >= 4 && LATIN_WORD.matcher(token).matches();
     }
 
     /** Kana or kanji anywhere in the text. */
