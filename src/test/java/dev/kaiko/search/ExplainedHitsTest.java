@@ -184,7 +184,9 @@ class ExplainedHitsTest {
             int other = 0;
             for (Map<String, Object> hit : hits) {
                 List<String> tags = (List<String>) hit.getOrDefault("tags", List.of());
-                boolean tagged = named.isPresent() && tags != null && tags.contains(named.get().name());
+                boolean tagged = named.isPresent()
+                        && tags != null
+                        && tags.contains(named.get().name());
                 var m = mark.matcher(String.valueOf(hit.get("highlights")));
                 boolean spelt = false;
                 while (m.find()) {
