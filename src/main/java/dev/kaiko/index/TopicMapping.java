@@ -74,6 +74,8 @@ public class TopicMapping implements HibernateOrmSearchMappingConfigurer {
                 .termVector(TermVector.WITH_POSITIONS_OFFSETS)
                 .fullTextField("title_en")
                 .analyzer(TopicAnalysis.ENGLISH)
+                // offsets for the highlighter's matched_fields: an English match is marked in title
+                .termVector(TermVector.WITH_POSITIONS_OFFSETS)
                 .fullTextField("title_ja")
                 .analyzer(TopicAnalysis.TOKENS)
                 .valueBridge(new JapaneseWords())
@@ -90,6 +92,8 @@ public class TopicMapping implements HibernateOrmSearchMappingConfigurer {
                 .termVector(TermVector.WITH_POSITIONS_OFFSETS)
                 .fullTextField("body_en")
                 .analyzer(TopicAnalysis.ENGLISH)
+                // offsets for the highlighter's matched_fields: an English match is marked in body
+                .termVector(TermVector.WITH_POSITIONS_OFFSETS)
                 .fullTextField("body_ja")
                 .analyzer(TopicAnalysis.TOKENS)
                 .valueBridge(new JapaneseWords())

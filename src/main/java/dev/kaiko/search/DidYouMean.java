@@ -20,7 +20,9 @@ import dev.kaiko.model.Topic;
 
 /**
  * "Did you mean": respells a query that found nothing from the engine's term suggester (raw JSON: the Hibernate
- * Search DSL has no suggesters).
+ * Search DSL has no suggesters). Latin words are respelt from the terms of {@code title}/{@code body}; words with
+ * kana or kanji from the Japanese words of {@code title_ja}/{@code body_ja} (the bigram terms are two characters, too
+ * short to respell), one character substituted, inserted, deleted or swapped: サイドガー → サイドカー.
  */
 @ApplicationScoped
 class DidYouMean {
@@ -46,6 +48,22 @@ class DidYouMean {
             term.addProperty("size", 1);
             suggest.add(field, TextQuery.obj("term", term));
         }
+        String japanese = japaneseWordsOnly(text);
+        if (!japanese.isBlank()) {
+            for (String field : JAPANESE_FIELDS) {
+                JsonObject term = new JsonObject();
+                term.addProperty("field", field);
+                term.addProperty("suggest_mode", "popular");
+                // a word as typed is one term (the field's analyzer splits on spaces only), compared whole
+                term.addProperty("min_word_length", 3);
+                term.addProperty("prefix_length", 0);
+                term.addProperty("max_edits", 1);
+                term.addProperty("size", 1);
+                JsonObject entry = TextQuery.obj("term", term);
+                entry.addProperty("text", japanese);
+                suggest.add(field, entry);
+            }
+        }
         JsonObject response;
         try {
             response = Search.session(entityManager)
@@ -64,7 +82,10 @@ class DidYouMean {
         if (results == null) {
             return null;
         }
-        for (String field : List.of("title", "body")) {
+        for (String field : List.of("title", "body", JAPANESE_FIELDS.get(0), JAPANESE_FIELDS.get(1))) {
+            if (!results.has(field)) {
+                continue;
+            }
             for (JsonElement e : results.getAsJsonArray(field)) {
                 JsonObject entry = e.getAsJsonObject();
                 JsonArray options = entry.getAsJsonArray("options");
@@ -98,6 +119,34 @@ class DidYouMean {
         out.append(text.substring(at));
         String spelling = out.toString();
         return spelling.equalsIgnoreCase(text) ? null : spelling;
+    }
+
+    private static final List<String> JAPANESE_FIELDS = List.of("title_ja", "body_ja");
+
+    /**
+     * The text with every word that has no kana or kanji blanked out, character for character, so the offsets of
+     * the Japanese suggestions are offsets in the query.
+     */
+    static String japaneseWordsOnly(String text) {
+        StringBuilder out = new StringBuilder(text);
+        int i = 0;
+        while (i < text.length()) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            if (!TextQuery.hasJapanese(text.substring(i, end))) {
+                for (int j = i; j < end; j++) {
+                    out.setCharAt(j, ' ');
+                }
+            }
+            i = end;
+        }
+        return out.toString();
     }
 
     private static String firstLine(String s) {

@@ -27,14 +27,19 @@ import dev.kaiko.tagging.Technology;
  * Japanese spelling, exact for Latin words);</li>
  * <li>the morphological fields {@code title_ja}/{@code body_ja}, tokenised by {@link JapaneseText} (a Japanese
  * phrase typed without spaces matches documents that have its words in another order or inflection);</li>
- * <li>the English fields {@code title_en}/{@code body_en} (stemming, ASCII folding);</li>
- * <li>for Latin words of 5+ letters, a fuzzy match at low boost (typos);</li>
+ * <li>the English fields {@code title_en}/{@code body_en} (stemming, ASCII folding), for words without Japanese
+ * characters only (the standard tokenizer cuts kana into single characters, which match almost anything);</li>
+ * <li>for Latin words of 5+ letters, a fuzzy match at low boost (typos; 4-letter words only on request, see
+ * {@link #toPredicate(ElasticsearchSearchPredicateFactory, Parsed, Function, Expansion, boolean)});</li>
  * <li>every other spelling of a technology the taxonomy knows, plus its tag (サイドカー finds Sidecar);</li>
  * <li>the word's loanword spellings in the other script ({@link Loanwords}: fork ↔ フォーク), at a lower weight.
  * A katakana spelling of 4+ characters is matched as a substring (フォーク inside フォークした); a shorter one only
  * as a whole morphological word, since as a substring it is noise (ポート inside サポート, ロード in ダウンロード).</li>
  * </ul>
- * Title clauses weigh more than body clauses. Synonyms are expanded here rather than in an index-time
+ * Every word must match through a clause the reader can see (issue 14: every hit explains itself): a highlighted
+ * field ({@code title}/{@code body}, the English fields through the highlighter's matched fields) or a tag. The
+ * morphological fields alone highlight nothing, so they only rank, or count when the word's own tokens are
+ * highlighted in the text as well ({@link #explainedTokens}). Title clauses weigh more than body clauses. Synonyms are expanded here rather than in an index-time
  * synonym filter, so a changed taxonomy needs no reindexing and works on any cluster.
  */
 final class TextQuery {
@@ -150,6 +155,20 @@ final class TextQuery {
             Parsed parsed,
             Function<String, Optional<Technology>> technologies,
             Expansion loanwords) {
+        return toPredicate(f, parsed, technologies, loanwords, false);
+    }
+
+    /**
+     * As above; with {@code shortTypos}, 4-letter Latin words are matched fuzzily too. That is asked for only when the
+     * exact query found nothing: a 4-letter word has many neighbours at one edit (rust: rest, rush, rusty), which
+     * would flood every query that spells it right.
+     */
+    static PredicateFinalStep toPredicate(
+            ElasticsearchSearchPredicateFactory<?> f,
+            Parsed parsed,
+            Function<String, Optional<Technology>> technologies,
+            Expansion loanwords,
+            boolean shortTypos) {
         List<PredicateFinalStep> alternatives = new ArrayList<>();
         for (List<Unit> units : parsed.alternatives()) {
             var bool = f.bool();
@@ -161,7 +180,7 @@ final class TextQuery {
                     bool.must(
                             u.phrase()
                                     ? phrase(f, u.text(), technologies)
-                                    : word(f, u.text(), technologies, loanwords));
+                                    : word(f, u.text(), technologies, loanwords, shortTypos));
                     positive = true;
                 }
             }
@@ -180,19 +199,18 @@ final class TextQuery {
             ElasticsearchSearchPredicateFactory<?> f,
             String text,
             Function<String, Optional<Technology>> technologies,
-            Expansion loanwords) {
+            Expansion loanwords,
+            boolean shortTypos) {
         List<PredicateFinalStep> should = new ArrayList<>();
         should.add(matchPhrase(f, "title", text, 4f));
         should.add(matchPhrase(f, "body", text, 1f));
         String tokens = JapaneseText.indexForm(text);
-        if (!tokens.isEmpty()) {
-            should.add(morphological(f, "title_ja", tokens, 3f));
-            should.add(morphological(f, "body_ja", tokens, 1f));
+        if (!hasJapanese(text)) {
+            should.add(matchAll(f, "title_en", text, 2f));
+            should.add(matchAll(f, "body_en", text, 0.7f));
         }
-        should.add(matchAll(f, "title_en", text, 2f));
-        should.add(matchAll(f, "body_en", text, 0.7f));
         String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.length() >= 5 && LATIN_WORD.matcher(lower).matches()) {
+        if (isTypoCandidate(lower, shortTypos)) {
             should.add(fuzzy(f, "title", lower, 1f));
             should.add(fuzzy(f, "body", lower, 0.3f));
         }
@@ -200,7 +218,8 @@ final class TextQuery {
         for (String spelling : loanwords.spellings().apply(text)) {
             should.add(loanword(f, spelling, loanwords.boost()));
         }
-        return anyOf(f, should);
+        explainedTokens(f, text, tokens).ifPresent(should::add);
+        return explained(f, anyOf(f, should), tokens);
     }
 
     /**
@@ -245,6 +264,111 @@ final class TextQuery {
         return anyOf(f, should);
     }
 
+    /**
+     * The word must match one of its visible {@code reasons}; its morphological tokens only add to the score (a
+     * match there alone would highlight nothing).
+     */
+    private static PredicateFinalStep explained(
+            ElasticsearchSearchPredicateFactory<?> f, PredicateFinalStep reasons, String tokens) {
+        if (tokens.isEmpty()) {
+            return reasons;
+        }
+        return f.bool()
+                .must(reasons)
+                .should(morphological(f, "title_ja", tokens, 3f))
+                .should(morphological(f, "body_ja", tokens, 1f));
+    }
+
+    /**
+     * A word typed without spaces whose words appear apart or reordered (ライセンス変更 → ライセンスを…変更): a reason
+     * when the morphological fields match and its words of two characters or more are each found, and so
+     * highlighted, in the title or body (three in four of them for longer phrases, as for the morphological match;
+     * base forms through their {@link #stem}: 加える finds 加えた). Empty when the word is one token spelt as typed
+     * (the phrase clauses already cover it) or has no such words.
+     */
+    static Optional<PredicateFinalStep> explainedTokens(
+            ElasticsearchSearchPredicateFactory<?> f, String text, String tokens) {
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> visible = new ArrayList<>();
+        for (String t : tokens.split(" ")) {
+            String shown = stem(t);
+            if (shown.codePointCount(0, shown.length()) >= 2 && !visible.contains(shown)) {
+                visible.add(shown);
+            }
+        }
+        boolean prefixes = visible.stream().anyMatch(TextQuery::isPrefixCandidate);
+        if (visible.isEmpty()
+                || (!prefixes && visible.size() == 1 && visible.get(0).equals(text.toLowerCase(Locale.ROOT)))) {
+            return Optional.empty();
+        }
+        var each = f.bool();
+        for (String t : visible) {
+            List<PredicateFinalStep> shown = new ArrayList<>();
+            shown.add(matchPhrase(f, "title", t, 1f));
+            shown.add(matchPhrase(f, "body", t, 1f));
+            if (isPrefixCandidate(t)) {
+                // kuromoji cuts Latin words at punctuation the bigram index keeps inside a term (Shouldn’t, Node.js):
+                // the marked term starts with the word
+                shown.add(f.wildcard().field("title").matching(t + "*"));
+                shown.add(f.wildcard().field("body").matching(t + "*"));
+            }
+            each.should(anyOf(f, shown));
+        }
+        each.minimumShouldMatch().ifMoreThan(2).thenRequirePercent(75).end();
+        // scores come from the morphological should clauses of explained(); this clause only admits the hit
+        return Optional.of(f.bool()
+                .must(anyOf(
+                        f, List.of(morphological(f, "title_ja", tokens, 1f), morphological(f, "body_ja", tokens, 1f))))
+                .must(each)
+                .constantScore()
+                .boost(0.1f));
+    }
+
+    /**
+     * What the text shows of a base form: an inflected word ends differently (加える → 加えた, 新しい → 新しく), so
+     * its last kana is left out when three characters or more end in hiragana (加え, 新し are highlighted).
+     */
+    static String stem(String token) {
+        int n = token.codePointCount(0, token.length());
+        int last = token.codePointBefore(token.length());
+        if (n >= 3 && Character.UnicodeScript.of(last) == Character.UnicodeScript.HIRAGANA) {
+            return token.substring(0, token.length() - Character.charCount(last));
+        }
+        return token;
+    }
+
+    /** A Latin token of 4+ letters, looked for as the start of a term as well (shorter ones expand too widely). */
+    private static boolean isPrefixCandidate(String token) {
+        return token.length() >= 4 && LATIN_WORD.matcher(token).matches();
+    }
+
+    /** Kana or kanji anywhere in the text. */
+    static boolean hasJapanese(String text) {
+        return text.codePoints().anyMatch(c -> {
+            Character.UnicodeScript s = Character.UnicodeScript.of(c);
+            return s == Character.UnicodeScript.HAN
+                    || s == Character.UnicodeScript.HIRAGANA
+                    || s == Character.UnicodeScript.KATAKANA;
+        });
+    }
+
+    /** Latin words of 5+ letters, or 4 with {@code shortTypos}; 3 letters or fewer never (too many neighbours). */
+    static boolean isTypoCandidate(String lower, boolean shortTypos) {
+        return lower.length() >= (shortTypos ? 4 : 5)
+                && LATIN_WORD.matcher(lower).matches();
+    }
+
+    /** Whether the query has a 4-letter Latin word that only the short-typo pass would match fuzzily. */
+    static boolean hasShortTypoCandidate(Parsed parsed) {
+        return parsed.alternatives().stream()
+                .flatMap(List::stream)
+                .filter(u -> !u.phrase() && !u.negated())
+                .map(u -> u.text().toLowerCase(Locale.ROOT))
+                .anyMatch(w -> isTypoCandidate(w, true) && !isTypoCandidate(w, false));
+    }
+
     private static PredicateFinalStep phrase(
             ElasticsearchSearchPredicateFactory<?> f,
             String text,
@@ -263,8 +387,10 @@ final class TextQuery {
         List<PredicateFinalStep> should = new ArrayList<>();
         should.add(matchPhrase(f, "title", text, 1f));
         should.add(matchPhrase(f, "body", text, 1f));
-        should.add(matchAll(f, "title_en", text, 1f));
-        should.add(matchAll(f, "body_en", text, 1f));
+        if (!hasJapanese(text)) {
+            should.add(matchAll(f, "title_en", text, 1f));
+            should.add(matchAll(f, "body_en", text, 1f));
+        }
         return anyOf(f, should);
     }
 
@@ -339,12 +465,16 @@ final class TextQuery {
                 .boost(boost);
     }
 
-    /** Raw JSON: the DSL's fuzzy takes a fixed edit distance, not AUTO, and has no max_expansions. */
+    /**
+     * One edit (a transposition counts as one: kubernetse, kubrnetes, kubernettes), the first letter fixed. Raw JSON:
+     * the DSL has no max_expansions.
+     */
     private static PredicateFinalStep fuzzy(
             ElasticsearchSearchPredicateFactory<?> f, String field, String word, float boost) {
         JsonObject p = new JsonObject();
         p.addProperty("query", word);
-        p.addProperty("fuzziness", "AUTO");
+        p.addProperty("fuzziness", "1");
+        p.addProperty("fuzzy_transpositions", true);
         p.addProperty("prefix_length", 1);
         p.addProperty("max_expansions", 20);
         p.addProperty("boost", boost);

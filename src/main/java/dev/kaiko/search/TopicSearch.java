@@ -85,6 +85,13 @@ public class TopicSearch {
     public dev.kaiko.search.SearchResult search(SearchRequest request) {
         dev.kaiko.search.SearchResult result = run(request, null);
         if (result.total() == 0 && !request.q().isEmpty()) {
+            // a 4-letter word spelt wrong (csvs): typo matching for it, which would flood it when spelt right
+            if (TextQuery.hasShortTypoCandidate(TextQuery.parse(request.q()))) {
+                dev.kaiko.search.SearchResult typos = run(request, null, true);
+                if (typos.total() > 0) {
+                    return typos;
+                }
+            }
             String spelling = didYouMean.respell(request.q());
             if (spelling != null && run(request.withQ(spelling), null).total() > 0) {
                 return result.withDidYouMean(spelling);
@@ -145,6 +152,10 @@ public class TopicSearch {
     public record EngineRequest(String path, Map<String, String> parameters, String body) {}
 
     private dev.kaiko.search.SearchResult run(SearchRequest request, EngineRequest[] capture) {
+        return run(request, capture, false);
+    }
+
+    private dev.kaiko.search.SearchResult run(SearchRequest request, EngineRequest[] capture, boolean shortTypos) {
         ensureReady();
         long start = System.nanoTime();
         TextQuery.Parsed text = TextQuery.parse(request.q());
@@ -162,7 +173,8 @@ public class TopicSearch {
                         if (text.isEmpty()) {
                             root.add(f.matchAll());
                         } else {
-                            root.add(TextQuery.toPredicate(f, text, taxonomies.taxonomy()::find, expansion));
+                            root.add(
+                                    TextQuery.toPredicate(f, text, taxonomies.taxonomy()::find, expansion, shortTypos));
                         }
                         if (request.from() != null || request.to() != null) {
                             root.add(f.range().field("date").between(request.from(), request.to()));
@@ -181,6 +193,7 @@ public class TopicSearch {
             // raw JSON: the DSL has no post_filter
             JsonObject postFilter = filterExcept(null, selected);
             result = query.requestTransformer(context -> {
+                        highlightMatchedFields(context.body());
                         if (postFilter != null) {
                             context.body().add("post_filter", postFilter);
                         }
@@ -211,6 +224,28 @@ public class TopicSearch {
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         return new dev.kaiko.search.SearchResult(
                 result.total().hitCount(), request.page(), request.size(), tookMs, hits, facets);
+    }
+
+    /**
+     * Raw JSON: the DSL has no {@code matched_fields}. An English (stemmed) match marks the words it matched in the
+     * title and snippet (the fields share their text and offsets), so a hit found through {@code operation} for
+     * "operations" shows why.
+     */
+    private static void highlightMatchedFields(JsonObject body) {
+        JsonObject highlight = body.getAsJsonObject("highlight");
+        JsonObject fields = highlight == null ? null : highlight.getAsJsonObject("fields");
+        if (fields == null) {
+            return;
+        }
+        for (String field : List.of("title", "body")) {
+            JsonObject options = fields.getAsJsonObject(field);
+            if (options != null) {
+                JsonArray matched = new JsonArray();
+                matched.add(field);
+                matched.add(field + "_en");
+                options.add("matched_fields", matched);
+            }
+        }
     }
 
     /** One hit as the engine returns it: stored fields of the topic and its issue, and the highlighted parts. */

@@ -154,9 +154,13 @@ class SearchApiTest {
 
     @Test
     void didYouMeanWhenNothingIsFound() {
-        JsonPath r = search(Map.of("q", "ebfp"));
+        // two edits away: beyond typo matching (one edit), within the suggester's reach
+        JsonPath r = search(Map.of("q", "ebbfp"));
         assertEquals(0, r.getInt("total"));
         assertEquals("ebpf", r.getString("did_you_mean"));
+        // one edit away, 4 letters: found directly (typo matching on a zero-hit retry), no suggestion needed
+        JsonPath found = search(Map.of("q", "ebfp"));
+        assertTrue(found.getList("hits.title").contains(SeedTopics.EBPF_BOOK), found.prettify());
         assertNull(search(Map.of("q", "eBPF")).getString("did_you_mean"));
     }
 
