@@ -219,7 +219,32 @@ final class TextQuery {
             should.add(loanword(f, spelling, loanwords.boost()));
         }
         explainedTokens(f, text, tokens).ifPresent(should::add);
+        singleCharacter(f, text, tokens).ifPresent(should::add);
         return explained(f, anyOf(f, should), tokens);
+    }
+
+    /**
+     * A word of one kana or kanji (型, 鍵): the bigram index holds it only inside pairs (型を, の型), so its own phrase
+     * clause rarely matches. It counts when kuromoji found it as a word of the text and a pair starting with it is
+     * there to be marked (the mark covers the pair: 型を). Pairs ending with it would need a leading wildcard, which
+     * scans every term; a word at the end of a sentence is still found through the pair before the punctuation
+     * only when it stands alone, a known gap.
+     */
+    private static Optional<PredicateFinalStep> singleCharacter(
+            ElasticsearchSearchPredicateFactory<?> f, String text, String tokens) {
+        if (text.codePointCount(0, text.length()) != 1 || !hasJapanese(text) || tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(f.bool()
+                .must(anyOf(
+                        f, List.of(morphological(f, "title_ja", tokens, 1f), morphological(f, "body_ja", tokens, 1f))))
+                .must(anyOf(
+                        f,
+                        List.of(
+                                f.wildcard().field("title").matching(text + "*"),
+                                f.wildcard().field("body").matching(text + "*"))))
+                .constantScore()
+                .boost(0.1f));
     }
 
     /**

@@ -113,7 +113,7 @@ class PagesTest {
                 .statusCode(200)
                 .body(allOf(containsString("class=\"hits\""), not(containsString("<html"))));
         // a misspelling that finds nothing (too short for typo tolerance) gets the engine's suggestion
-        given().get("/search?q=ebfp")
+        given().get("/search?q=ebbfp")
                 .then()
                 .statusCode(200)
                 .body(allOf(

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,12 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestQuery;
-
 import dev.kaiko.index.IndexOutboxProcessor;
 import dev.kaiko.index.ZeroDowntimeReindex;
 import dev.kaiko.jobs.BackgroundJobs;
-import dev.kaiko.search.SearchRequest;
 import dev.kaiko.search.TopicSearch;
 import dev.kaiko.web.security.AdminOnly;
 
@@ -71,21 +69,7 @@ public class AdminResource {
      */
     @GET
     @Path("/search/engine-request")
-    public TopicSearch.EngineRequest engineRequest(
-            @RestQuery String q,
-            @RestQuery List<String> year,
-            @RestQuery List<String> tag,
-            @RestQuery List<String> label,
-            @RestQuery List<String> presenter,
-            @RestQuery List<String> series,
-            @RestQuery List<String> section,
-            @RestQuery List<String> issue,
-            @RestQuery String from,
-            @RestQuery String to,
-            @RestQuery String sort,
-            @RestQuery String page,
-            @RestQuery String size) {
-        return search.engineRequest(
-                SearchRequest.of(q, year, tag, label, presenter, series, section, issue, from, to, sort, page, size));
+    public TopicSearch.EngineRequest engineRequest(@BeanParam SearchParameters parameters) {
+        return search.engineRequest(parameters.toRequest());
     }
 }

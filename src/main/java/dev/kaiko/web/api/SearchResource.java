@@ -1,18 +1,15 @@
 package dev.kaiko.web.api;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.kaiko.search.QueryLog;
 import dev.kaiko.search.SearchRequest;
@@ -36,6 +33,21 @@ public class SearchResource {
     @Inject
     QueryLog queryLog;
 
+    private volatile io.micrometer.core.instrument.Timer latency;
+
+    /** Built once: a registry look-up and a builder per request are work the raw engine request does not do. */
+    private io.micrometer.core.instrument.Timer latency() {
+        io.micrometer.core.instrument.Timer timer = latency;
+        if (timer == null) {
+            timer = io.micrometer.core.instrument.Timer.builder("kaiko.search.latency")
+                    .description("Time to answer GET /api/search")
+                    .publishPercentileHistogram()
+                    .register(registry);
+            latency = timer;
+        }
+        return timer;
+    }
+
     @GET
     @Operation(
             summary = "Full-text search over topics with disjunctive facets and highlights",
@@ -50,30 +62,10 @@ public class SearchResource {
             description = "Hits, facets and highlights (HTML: text escaped, matches in <mark>)")
     @APIResponse(responseCode = "400", description = "A bad parameter: {\"error\", \"parameter\"}")
     @APIResponse(responseCode = "503", description = "The search engine is starting or down")
-    public SearchResult search(
-            @Parameter(description = "Free text; empty lists everything (newest first)") @RestQuery String q,
-            @Parameter(description = "Year filter, repeatable") @RestQuery List<String> year,
-            @Parameter(description = "Technology filter (canonical name), repeatable") @RestQuery List<String> tag,
-            @Parameter(description = "Label filter (an archive tag the taxonomy does not know), repeatable") @RestQuery
-                    List<String> label,
-            @Parameter(description = "Presenter filter, repeatable") @RestQuery List<String> presenter,
-            @Parameter(description = "Series filter (e.g. Neco Weekly), repeatable") @RestQuery List<String> series,
-            @Parameter(description = "Section filter, repeatable") @RestQuery List<String> section,
-            @Parameter(description = "Issue id filter, repeatable") @RestQuery List<String> issue,
-            @Parameter(description = "Earliest issue date, YYYY-MM-DD") @RestQuery String from,
-            @Parameter(description = "Latest issue date, YYYY-MM-DD") @RestQuery String to,
-            @Parameter(description = "relevance (default with q) | newest (default without) | oldest") @RestQuery
-                    String sort,
-            @Parameter(description = "0-based page") @RestQuery String page,
-            @Parameter(description = "Hits per page, 1-100, default 20") @RestQuery String size) {
-        SearchRequest request =
-                SearchRequest.of(q, year, tag, label, presenter, series, section, issue, from, to, sort, page, size);
+    public SearchResult search(@BeanParam SearchParameters parameters) {
+        SearchRequest request = parameters.toRequest();
         // the histogram behind kaiko_search_latency_seconds (p50/p95/p99 per Prometheus query)
-        SearchResult result = io.micrometer.core.instrument.Timer.builder("kaiko.search.latency")
-                .description("Time to answer GET /api/search")
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(() -> search.search(request));
+        SearchResult result = latency().record(() -> search.search(request));
         queryLog.record(request, result);
         return result;
     }
