@@ -40,25 +40,14 @@ class DidYouMean {
         JsonObject suggest = new JsonObject();
         suggest.addProperty("text", text);
         for (String field : List.of("title", "body")) {
-            JsonObject term = new JsonObject();
-            term.addProperty("field", field);
-            term.addProperty("suggest_mode", "popular");
-            term.addProperty("min_word_length", 3);
-            term.addProperty("prefix_length", 1);
-            term.addProperty("size", 1);
-            suggest.add(field, TextQuery.obj("term", term));
+            suggest.add(field, TextQuery.obj("term", termSuggester(field, 1)));
         }
         String japanese = japaneseWordsOnly(text);
         if (!japanese.isBlank()) {
             for (String field : JAPANESE_FIELDS) {
-                JsonObject term = new JsonObject();
-                term.addProperty("field", field);
-                term.addProperty("suggest_mode", "popular");
                 // a word as typed is one term (the field's analyzer splits on spaces only), compared whole
-                term.addProperty("min_word_length", 3);
-                term.addProperty("prefix_length", 0);
+                JsonObject term = termSuggester(field, 0);
                 term.addProperty("max_edits", 1);
-                term.addProperty("size", 1);
                 JsonObject entry = TextQuery.obj("term", term);
                 entry.addProperty("text", japanese);
                 suggest.add(field, entry);
@@ -151,5 +140,16 @@ class DidYouMean {
 
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse(s);
+    }
+
+    /** The engine's term suggester on {@code field}: the most frequent close spelling of words of 3+ characters. */
+    private static JsonObject termSuggester(String field, int prefixLength) {
+        JsonObject term = new JsonObject();
+        term.addProperty("field", field);
+        term.addProperty("suggest_mode", "popular");
+        term.addProperty("min_word_length", 3);
+        term.addProperty("prefix_length", prefixLength);
+        term.addProperty("size", 1);
+        return term;
     }
 }
