@@ -54,9 +54,16 @@ public final class EarlyEngine {
         EngineConfig engineConfig = config.getConfigMapping(EngineConfig.class);
         DataDirectory dataDirectory = new DataDirectory(config.getOptionalValue("kaiko.data-dir", Path.class));
         ManagedEngine engine = new ManagedEngine(engineConfig, dataDirectory);
-        engine.launch();
-        // the lifecycle's own hook stops an adopted engine too; this one covers a boot that fails first
+        // registered before the launch: a launch that fails after spawning the process (e.g. the health wait of a
+        // cold install on a busy machine) must not leave it running beside the engine the lifecycle then starts;
+        // the lifecycle's own hook stops an adopted engine too, this one covers a boot that fails first
         Runtime.getRuntime().addShutdownHook(new Thread(engine::stop, "kaiko-engine-stop-early"));
+        try {
+            engine.launch();
+        } catch (RuntimeException | Error e) {
+            engine.stop();
+            throw e;
+        }
         return engine;
     }
 
