@@ -22,7 +22,7 @@ import jakarta.persistence.EntityManager;
 
 import dev.kaiko.archive.ArchiveChanged;
 import dev.kaiko.model.Topic;
-import dev.kaiko.review.ReviewAggregations.Figures;
+import dev.kaiko.review.ReviewCounts.Figures;
 import dev.kaiko.review.YearReview.Comparison;
 import dev.kaiko.review.YearReview.Highlight;
 import dev.kaiko.review.YearReview.HighlightTopic;
@@ -40,8 +40,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * A generated retrospective of one year of the archive, for one scope (a selection of series; none selected: the
- * whole archive, which is the one series when the archive holds one). Figures come from one aggregation request to
- * the search engine; only the handful of highlight topics are read from the database. Reviews are cached per year
+ * whole archive, which is the one series when the archive holds one). Figures come from the counters the database
+ * keeps as the archive changes ({@link ReviewCounts}), so a review costs the same at any archive size and needs no
+ * search engine; the handful of highlight topics are read from the database too. Reviews are cached per year
  * and scope until the archive, its tags or the picks change.
  *
  * <p>Only technologies count: a tag is a technology when the taxonomy knows it; other tags are labels and never
@@ -69,7 +70,7 @@ public class YearInReview {
     private static final double SAME = 0.005;
 
     @Inject
-    ReviewAggregations aggregations;
+    ReviewCounts counts;
 
     @Inject
     Citations citations;
@@ -88,7 +89,9 @@ public class YearInReview {
     /** The years of the archive, oldest first. */
     public List<YearCount> years() {
         return cache.get(
-                "years", () -> List.copyOf(aggregations.years(List.of()).values()));
+                "years",
+                () -> QuarkusTransaction.requiringNew()
+                        .call(() -> List.copyOf(counts.years(List.of()).values())));
     }
 
     /** The year's review of the whole archive (or of its one series), or empty when it has no topic that year. */
@@ -183,15 +186,15 @@ public class YearInReview {
 
     private YearReview compute(int year, List<String> scope) {
         long start = System.nanoTime();
-        // the engine computes the figures while this thread reads what does not depend on them
-        var figures = aggregations.figures(year, scope);
-        List<SeriesCount> seriesOfYear = seriesOf(year);
-        List<Object[]> issueRows = issueRows(year);
-        Map<Long, String> picked = picks(year, scope);
-        Figures f = ReviewAggregations.join(figures);
+        Figures f = counts.figures(year, scope);
         if (f.topics() == 0) {
             return null;
         }
+        List<SeriesCount> seriesOfYear = counts.seriesOf(year).stream()
+                .map(r -> new SeriesCount((String) r[0], ((Number) r[1]).longValue()))
+                .toList();
+        List<Object[]> issueRows = issueRows(year);
+        Map<Long, String> picked = picks(year, scope);
         List<Integer> years = List.copyOf(f.years().keySet());
         Integer previousYear =
                 years.stream().filter(y -> y < year).max(Integer::compare).orElse(null);
@@ -299,20 +302,6 @@ public class YearInReview {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
-    }
-
-    /** The series with topics that year (whatever the scope), most topics first: the page's scope switch. */
-    private List<SeriesCount> seriesOf(int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select i.series, count(*) from topic t join issue i on i.id = t.issue_id
-                where i.published >= ?1 and i.published < ?2 group by i.series order by 2 desc, 1""")
-                .setParameter(1, LocalDate.of(year, 1, 1))
-                .setParameter(2, LocalDate.of(year + 1, 1, 1))
-                .getResultList();
-        return rows.stream()
-                .map(r -> new SeriesCount((String) r[0], ((Number) r[1]).longValue()))
-                .toList();
     }
 
     private List<Object[]> issueRows(int year) {

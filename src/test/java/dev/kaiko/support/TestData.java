@@ -136,4 +136,65 @@ public class TestData {
         return em.createQuery("select count(e) from " + entity + " e", Long.class)
                 .getSingleResult();
     }
+
+    /**
+     * Where the review counters the database keeps (migration V31) differ from the same counts made from scratch
+     * over the stored topics: one line per differing key, "table key: kept N, counted M"; empty when exact.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> reviewCountDrift() {
+        String[][] pairs = {
+            {
+                "review_issue_topics",
+                "select c.issue_id::text, sum(c.topics) from review_issue_topics c join issue i on i.id = c.issue_id"
+                        + " group by 1",
+                "select issue_id::text, count(*) from topic group by 1"
+            },
+            {
+                "review_presenter_topics",
+                "select concat_ws('|', series, year, presenter), sum(topics) from review_presenter_topics group by 1",
+                "select concat_ws('|', i.series, extract(year from i.published)::int, t.presenter), count(*)"
+                        + " from topic t join issue i on i.id = t.issue_id where t.presenter is not null group by 1"
+            },
+            {
+                "review_tag_topics",
+                "select concat_ws('|', series, year, name), sum(topics) from review_tag_topics group by 1",
+                "select concat_ws('|', i.series, extract(year from i.published)::int, e.name), count(*)"
+                        + " from topic_effective_tag e join topic t on t.id = e.topic_id"
+                        + " join issue i on i.id = t.issue_id group by 1"
+            },
+            {
+                "review_presenter_tag_topics",
+                "select concat_ws('|', series, year, presenter, name), sum(topics) from review_presenter_tag_topics"
+                        + " group by 1",
+                "select concat_ws('|', i.series, extract(year from i.published)::int, t.presenter, e.name), count(*)"
+                        + " from topic_effective_tag e join topic t on t.id = e.topic_id"
+                        + " join issue i on i.id = t.issue_id where t.presenter is not null group by 1"
+            }
+        };
+        java.util.List<String> drift = new java.util.ArrayList<>();
+        for (String[] p : pairs) {
+            java.util.Map<String, Long> kept = new java.util.TreeMap<>();
+            java.util.Map<String, Long> counted = new java.util.TreeMap<>();
+            for (Object[] r :
+                    (java.util.List<Object[]>) em.createNativeQuery(p[1]).getResultList()) {
+                kept.put((String) r[0], ((Number) r[1]).longValue());
+            }
+            for (Object[] r :
+                    (java.util.List<Object[]>) em.createNativeQuery(p[2]).getResultList()) {
+                counted.put((String) r[0], ((Number) r[1]).longValue());
+            }
+            java.util.Set<String> keys = new java.util.TreeSet<>(kept.keySet());
+            keys.addAll(counted.keySet());
+            for (String k : keys) {
+                long a = kept.getOrDefault(k, 0L);
+                long b = counted.getOrDefault(k, 0L);
+                if (a != b) {
+                    drift.add(p[0] + " " + k + ": kept " + a + ", counted " + b);
+                }
+            }
+        }
+        return drift;
+    }
 }
