@@ -79,8 +79,11 @@ begin
 end $$;
 
 -- a topic_tag row about to appear (sign 1) or go (sign -1): counted when it is effective and the only effective row
--- of its name on the topic (the other provenance may carry the same name)
-create function review_count_tag_row(p_topic bigint, p_name text, p_provenance text, p_sign integer)
+-- of its name on the topic (the other provenance may carry the same name); p_replaced_*: the row an update replaces,
+-- still there while the BEFORE trigger runs, which is not another row of the name
+create function review_count_tag_row(
+        p_topic bigint, p_name text, p_provenance text, p_sign integer,
+        p_replaced_topic bigint default null, p_replaced_name text default null, p_replaced_provenance text default null)
 returns void language plpgsql as $$
 declare
     v_topic record;
@@ -93,7 +96,9 @@ begin
     if exists (
         select 1 from topic_tag tt
         where tt.topic_id = p_topic and tt.name = p_name and (tt.provenance = 'manual') = v_topic.tags_edited
-            and (p_sign > 0 or tt.provenance <> p_provenance)) then
+            and (p_sign > 0 or tt.provenance <> p_provenance)
+            and not (tt.topic_id is not distinct from p_replaced_topic and tt.name is not distinct from p_replaced_name
+                     and tt.provenance is not distinct from p_replaced_provenance)) then
         return;
     end if;
     perform review_count_tag(v_topic.series, v_topic.year, v_topic.presenter, p_name, p_sign);
@@ -105,9 +110,7 @@ begin
         perform review_count_tag_row(old.topic_id, old.name, old.provenance, -1);
     end if;
     if tg_op = 'UPDATE' then
-        -- the old row is still there while this BEFORE trigger runs: count the new one against the rest
-        perform review_count_tag_row_update(old.topic_id, old.name, old.provenance, new.topic_id, new.name,
-                                            new.provenance);
+        perform review_count_tag_row(new.topic_id, new.name, new.provenance, 1, old.topic_id, old.name, old.provenance);
         return new;
     end if;
     if tg_op = 'INSERT' then
@@ -115,28 +118,6 @@ begin
         return new;
     end if;
     return old;
-end $$;
-
--- an updated topic_tag row's new values, counted as if the old row were already gone
-create function review_count_tag_row_update(
-        p_old_topic bigint, p_old_name text, p_old_provenance text,
-        p_topic bigint, p_name text, p_provenance text)
-returns void language plpgsql as $$
-declare
-    v_topic record;
-begin
-    select t.presenter, t.tags_edited, i.series, extract(year from i.published)::integer as year into v_topic
-    from topic t join issue i on i.id = t.issue_id where t.id = p_topic;
-    if not found or (p_provenance = 'manual') <> v_topic.tags_edited then
-        return;
-    end if;
-    if exists (
-        select 1 from topic_tag tt
-        where tt.topic_id = p_topic and tt.name = p_name and (tt.provenance = 'manual') = v_topic.tags_edited
-            and not (tt.topic_id = p_old_topic and tt.name = p_old_name and tt.provenance = p_old_provenance)) then
-        return;
-    end if;
-    perform review_count_tag(v_topic.series, v_topic.year, v_topic.presenter, p_name, 1);
 end $$;
 
 create trigger review_counts before insert or update or delete on topic_tag
