@@ -42,11 +42,31 @@ create table review_presenter_tag_topics (
 );
 create index review_presenter_tag_topics_idx on review_presenter_tag_topics (year);
 
+-- not a counter: one row per effective tag of a topic, with what the review's highlights rank by (the topic's body
+-- length; its citations come from topic_reference), so choosing the year's highlights reads a few rows per
+-- technology instead of every topic of the year
+create table review_tag_topic (
+    topic_id bigint  not null,
+    name     text    not null,
+    series   text    not null,
+    year     integer not null,
+    length   integer not null
+);
+create index review_tag_topic_year_idx on review_tag_topic (year, name);
+create index review_tag_topic_topic_idx on review_tag_topic (topic_id, name);
+
 -- one effective tag of one topic placed in (series, year, presenter), counted sign times
-create function review_count_tag(p_series text, p_year integer, p_presenter text, p_name text, p_sign integer)
+create function review_count_tag(
+        p_topic bigint, p_length integer, p_series text, p_year integer, p_presenter text, p_name text, p_sign integer)
 returns void language plpgsql as $$
 begin
     insert into review_tag_topics (series, year, name, topics) values (p_series, p_year, p_name, p_sign);
+    if p_sign > 0 then
+        insert into review_tag_topic (topic_id, name, series, year, length)
+        values (p_topic, p_name, p_series, p_year, p_length);
+    else
+        delete from review_tag_topic where topic_id = p_topic and name = p_name;
+    end if;
     if p_presenter is not null then
         insert into review_presenter_tag_topics (series, year, presenter, name, topics)
         values (p_series, p_year, p_presenter, p_name, p_sign);
@@ -55,7 +75,8 @@ end $$;
 
 -- one topic with its effective tags (under tags_edited = p_edited), placed in the given issue, counted sign times;
 -- nothing when the issue is gone (a cascade from its deletion, already counted)
-create function review_count_topic(p_topic bigint, p_issue bigint, p_presenter text, p_edited boolean, p_sign integer)
+create function review_count_topic(
+        p_topic bigint, p_issue bigint, p_presenter text, p_edited boolean, p_length integer, p_sign integer)
 returns void language plpgsql as $$
 declare
     v_series text;
@@ -74,7 +95,7 @@ begin
     for v_name in
         select distinct tt.name from topic_tag tt where tt.topic_id = p_topic and (tt.provenance = 'manual') = p_edited
     loop
-        perform review_count_tag(v_series, v_year, p_presenter, v_name, p_sign);
+        perform review_count_tag(p_topic, p_length, v_series, v_year, p_presenter, v_name, p_sign);
     end loop;
 end $$;
 
@@ -88,7 +109,8 @@ returns void language plpgsql as $$
 declare
     v_topic record;
 begin
-    select t.presenter, t.tags_edited, i.series, extract(year from i.published)::integer as year into v_topic
+    select t.presenter, t.tags_edited, length(t.body) as length, i.series, extract(year from i.published)::integer
+           as year into v_topic
     from topic t join issue i on i.id = t.issue_id where t.id = p_topic;
     if not found or (p_provenance = 'manual') <> v_topic.tags_edited then
         return;
@@ -101,7 +123,7 @@ begin
                      and tt.provenance is not distinct from p_replaced_provenance)) then
         return;
     end if;
-    perform review_count_tag(v_topic.series, v_topic.year, v_topic.presenter, p_name, p_sign);
+    perform review_count_tag(p_topic, v_topic.length, v_topic.series, v_topic.year, v_topic.presenter, p_name, p_sign);
 end $$;
 
 create function review_counts_on_topic_tag() returns trigger language plpgsql as $$
@@ -126,17 +148,19 @@ create trigger review_counts before insert or update or delete on topic_tag
 create function review_counts_on_topic() returns trigger language plpgsql as $$
 begin
     if tg_op = 'INSERT' then
-        perform review_count_topic(new.id, new.issue_id, new.presenter, new.tags_edited, 1);
+        perform review_count_topic(new.id, new.issue_id, new.presenter, new.tags_edited, length(new.body), 1);
         return new;
     end if;
     if tg_op = 'DELETE' then
-        perform review_count_topic(old.id, old.issue_id, old.presenter, old.tags_edited, -1);
+        perform review_count_topic(old.id, old.issue_id, old.presenter, old.tags_edited, length(old.body), -1);
         return old;
     end if;
     if new.issue_id is distinct from old.issue_id or new.presenter is distinct from old.presenter
             or new.tags_edited is distinct from old.tags_edited or new.id <> old.id then
-        perform review_count_topic(old.id, old.issue_id, old.presenter, old.tags_edited, -1);
-        perform review_count_topic(new.id, new.issue_id, new.presenter, new.tags_edited, 1);
+        perform review_count_topic(old.id, old.issue_id, old.presenter, old.tags_edited, length(old.body), -1);
+        perform review_count_topic(new.id, new.issue_id, new.presenter, new.tags_edited, length(new.body), 1);
+    elsif new.body is distinct from old.body then
+        update review_tag_topic set length = length(new.body) where topic_id = new.id;
     end if;
     return new;
 end $$;
@@ -161,6 +185,13 @@ begin
         select distinct t.id, tt.name from topic t join topic_tag tt on tt.topic_id = t.id
         where t.issue_id = p_issue and (tt.provenance = 'manual') = t.tags_edited) e
     group by e.name;
+    if p_sign > 0 then
+        insert into review_tag_topic (topic_id, name, series, year, length)
+        select distinct t.id, tt.name, p_series, p_year, length(t.body) from topic t join topic_tag tt on tt.topic_id = t.id
+        where t.issue_id = p_issue and (tt.provenance = 'manual') = t.tags_edited;
+    else
+        delete from review_tag_topic r using topic t where t.issue_id = p_issue and r.topic_id = t.id;
+    end if;
     insert into review_presenter_tag_topics (series, year, presenter, name, topics)
     select p_series, p_year, e.presenter, e.name, p_sign * count(*) from (
         select distinct t.id, t.presenter, tt.name from topic t join topic_tag tt on tt.topic_id = t.id
@@ -227,7 +258,11 @@ end $$;
 -- every counter from scratch (after this migration, and after bulk loads that ran without triggers)
 create function review_counts_rebuild() returns void language plpgsql as $$
 begin
-    truncate review_issue_topics, review_presenter_topics, review_tag_topics, review_presenter_tag_topics;
+    truncate review_issue_topics, review_presenter_topics, review_tag_topics, review_presenter_tag_topics,
+        review_tag_topic;
+    insert into review_tag_topic (topic_id, name, series, year, length)
+    select e.topic_id, e.name, i.series, extract(year from i.published)::integer, length(t.body)
+    from topic_effective_tag e join topic t on t.id = e.topic_id join issue i on i.id = t.issue_id;
     insert into review_issue_topics (issue_id, topics) select issue_id, count(*) from topic group by issue_id;
     insert into review_presenter_topics (series, year, presenter, topics)
     select i.series, extract(year from i.published)::integer, t.presenter, count(*)

@@ -175,23 +175,41 @@ class ReviewCounts {
                 .setParameter(1, year))) {
             topics.put((String) r[0], ((Number) r[1]).longValue());
         }
-        Map<String, Map<String, Long>> favourites = new HashMap<>();
-        for (Object[] r : rows(scoped(
-                        "select c.presenter, c.name, sum(c.topics) from review_presenter_tag_topics c"
-                                + " where c.year = ?1 and %s group by 1, 2 having sum(c.topics) > 0",
-                        series)
-                .setParameter(1, year))) {
-            String technology = technologyOf.containsKey((String) r[1])
-                    ? technologyOf.get((String) r[1])
-                    : TagKinds.technology(taxonomies.taxonomy(), (String) r[1]).orElse(null);
-            if (technology == null || merged.containsKey(technology)) {
-                continue;
+        // each presenter's three most frequent technologies, chosen in the database (stored names mapped to their
+        // technology by two parallel lists; the technologies of several names are counted exactly below)
+        List<String> names = new ArrayList<>();
+        List<String> technologies = new ArrayList<>();
+        technologyOf.forEach((name, technology) -> {
+            if (technology != null && !merged.containsKey(technology)) {
+                names.add(name);
+                technologies.add(technology);
             }
+        });
+        Map<String, Map<String, Long>> favourites = new HashMap<>();
+        for (Object[] r : rows(scoped("""
+                with m as (
+                    select unnest(string_to_array(?2, chr(31))) as name,
+                           unnest(string_to_array(?3, chr(31))) as technology
+                ),
+                counted as (
+                    select c.presenter, m.technology, sum(c.topics) as n
+                    from review_presenter_tag_topics c join m on m.name = c.name
+                    where c.year = ?1 and %s group by 1, 2 having sum(c.topics) > 0
+                )
+                select presenter, technology, n from (
+                    select presenter, technology, n,
+                           row_number() over (partition by presenter order by n desc, technology collate "C") as rank
+                    from counted) ranked
+                where rank <= ?4""", series)
+                .setParameter(1, year)
+                .setParameter(2, String.join("\u001f", names))
+                .setParameter(3, String.join("\u001f", technologies))
+                .setParameter(4, FAVOURITES))) {
             favourites
                     .computeIfAbsent((String) r[0], k -> new HashMap<>())
-                    .merge(technology, ((Number) r[2]).longValue(), Long::sum);
+                    .put((String) r[1], ((Number) r[2]).longValue());
         }
-        merged.forEach((t, names) -> exactByPresenter(year, names, series)
+        merged.forEach((t, stored) -> exactByPresenter(year, stored, series)
                 .forEach((presenter, n) -> favourites
                         .computeIfAbsent(presenter, k -> new HashMap<>())
                         .put(t, n)));

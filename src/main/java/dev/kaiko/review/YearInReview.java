@@ -361,35 +361,30 @@ public class YearInReview {
         if (tags.isEmpty()) {
             return out;
         }
-        String inScope = scope.isEmpty() ? "" : " and i.series in (?6)";
-        // the year's topics first, then their effective tags (the rule of the view topic_effective_tag, applied to
-        // those topics only: the view itself would join every topic of the archive before the year is applied)
+        String inScope = scope.isEmpty() ? "" : " and r.series in (?4)";
+        // review_tag_topic (migration V31) holds each effective tag of a topic with its year, series and body length:
+        // a few rows per technology, instead of every topic of the year joined to its tags
         var query = em.createNativeQuery("""
-                with year_topic as (
-                    select t.id, t.tags_edited, length(t.body) as len from topic t join issue i on i.id = t.issue_id
-                    where i.published >= ?3 and i.published < ?4""" + inScope + """
+                with candidate as (
+                    select r.name, r.topic_id, r.length from review_tag_topic r
+                    where r.year = ?1 and r.name in (?2)""" + inScope + """
 
                 ),
                 refs as (
                     select cited_topic_id, count(distinct citing_issue_id) as n from topic_reference
-                    where cited_year = ?1 group by cited_topic_id
-                ),
-                tagged as (
-                    select distinct tt.name, y.id, y.len from topic_tag tt join year_topic y on y.id = tt.topic_id
-                    where tt.name in (?2) and (tt.provenance = 'manual') = y.tags_edited
+                    where cited_year = ?1 and cited_topic_id in (select topic_id from candidate) group by cited_topic_id
                 )
-                select name, id, n from (
-                    select name, id, coalesce(refs.n, 0) as n,
-                           row_number() over (partition by name order by coalesce(refs.n, 0) desc, len desc, id) as rank
-                    from tagged left join refs on refs.cited_topic_id = tagged.id) ranked
-                where rank <= ?5 order by name, rank""")
+                select name, topic_id, n from (
+                    select name, topic_id, coalesce(refs.n, 0) as n,
+                           row_number() over (
+                               partition by name order by coalesce(refs.n, 0) desc, length desc, topic_id) as rank
+                    from candidate left join refs on refs.cited_topic_id = candidate.topic_id) ranked
+                where rank <= ?3 order by name, rank""")
                 .setParameter(1, year)
                 .setParameter(2, tags)
-                .setParameter(3, LocalDate.of(year, 1, 1))
-                .setParameter(4, LocalDate.of(year + 1, 1, 1))
-                .setParameter(5, HIGHLIGHTS * 2 + 1);
+                .setParameter(3, HIGHLIGHTS * 2 + 1);
         if (!scope.isEmpty()) {
-            query.setParameter(6, scope);
+            query.setParameter(4, scope);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

@@ -171,6 +171,13 @@ public class TestData {
                 "select concat_ws('|', i.series, extract(year from i.published)::int, t.presenter, e.name), count(*)"
                         + " from topic_effective_tag e join topic t on t.id = e.topic_id"
                         + " join issue i on i.id = t.issue_id where t.presenter is not null group by 1"
+            },
+            {
+                "review_tag_topic",
+                "select concat_ws('|', topic_id, name, series, year, length), count(*) from review_tag_topic group by 1",
+                "select concat_ws('|', t.id, e.name, i.series, extract(year from i.published)::int, length(t.body)),"
+                        + " count(*) from topic_effective_tag e join topic t on t.id = e.topic_id"
+                        + " join issue i on i.id = t.issue_id group by 1"
             }
         };
         java.util.List<String> drift = new java.util.ArrayList<>();
