@@ -40,7 +40,8 @@ create table review_presenter_tag_topics (
     name      text    not null,
     topics    integer not null
 );
-create index review_presenter_tag_topics_idx on review_presenter_tag_topics (year);
+-- a year's rows by presenter and name, read without touching the table (the presenters' favourite technologies)
+create index review_presenter_tag_topics_idx on review_presenter_tag_topics (year, presenter, name) include (series, topics);
 
 -- not a counter: one row per effective tag of a topic, with what the review's highlights rank by (the topic's body
 -- length; its citations come from topic_reference), so choosing the year's highlights reads a few rows per
@@ -52,7 +53,8 @@ create table review_tag_topic (
     year     integer not null,
     length   integer not null
 );
-create index review_tag_topic_year_idx on review_tag_topic (year, name);
+-- the highlights' order within a technology's year: longest first (an index-only scan reads the first few)
+create index review_tag_topic_rank_idx on review_tag_topic (year, name, length desc, topic_id) include (series);
 create index review_tag_topic_topic_idx on review_tag_topic (topic_id, name);
 
 -- one effective tag of one topic placed in (series, year, presenter), counted sign times

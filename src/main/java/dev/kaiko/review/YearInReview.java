@@ -362,26 +362,40 @@ public class YearInReview {
             return out;
         }
         String inScope = scope.isEmpty() ? "" : " and r.series in (?4)";
-        // review_tag_topic (migration V31) holds each effective tag of a topic with its year, series and body length:
-        // a few rows per technology, instead of every topic of the year joined to its tags
+        // review_tag_topic (migration V31) holds each effective tag of a topic with its year, series and body length.
+        // The first HIGHLIGHTS * 2 + 1 of a technology by (citations, length) are among its cited topics and its
+        // longest ones that many: those few rows are read, not every topic of the year
         var query = em.createNativeQuery("""
-                with candidate as (
-                    select r.name, r.topic_id, r.length from review_tag_topic r
-                    where r.year = ?1 and r.name in (?2)""" + inScope + """
-
+                with wanted as (
+                    select unnest(string_to_array(?2, chr(31))) as name
                 ),
-                refs as (
-                    select cited_topic_id, count(distinct citing_issue_id) as n from topic_reference
-                    where cited_year = ?1 and cited_topic_id in (select topic_id from candidate) group by cited_topic_id
+                longest as (
+                    select l.name, l.topic_id, l.length from wanted w cross join lateral (
+                        select r.name, r.topic_id, r.length from review_tag_topic r
+                        where r.year = ?1 and r.name = w.name""" + inScope + """
+
+                        order by r.length desc, r.topic_id limit ?3) l
+                ),
+                cited as (
+                    select r.name, r.topic_id, r.length, count(distinct ref.citing_issue_id) as n
+                    from topic_reference ref join review_tag_topic r on r.topic_id = ref.cited_topic_id
+                    where ref.cited_year = ?1 and r.year = ?1 and r.name in (select name from wanted)""" + inScope + """
+
+                    group by 1, 2, 3
+                ),
+                candidate as (
+                    select name, topic_id, length, n from cited
+                    union all
+                    select name, topic_id, length, 0 from longest l
+                    where not exists (select 1 from cited c where c.name = l.name and c.topic_id = l.topic_id)
                 )
                 select name, topic_id, n from (
-                    select name, topic_id, coalesce(refs.n, 0) as n,
-                           row_number() over (
-                               partition by name order by coalesce(refs.n, 0) desc, length desc, topic_id) as rank
-                    from candidate left join refs on refs.cited_topic_id = candidate.topic_id) ranked
+                    select name, topic_id, n,
+                           row_number() over (partition by name order by n desc, length desc, topic_id) as rank
+                    from candidate) ranked
                 where rank <= ?3 order by name, rank""")
                 .setParameter(1, year)
-                .setParameter(2, tags)
+                .setParameter(2, String.join("\u001f", tags))
                 .setParameter(3, HIGHLIGHTS * 2 + 1);
         if (!scope.isEmpty()) {
             query.setParameter(4, scope);

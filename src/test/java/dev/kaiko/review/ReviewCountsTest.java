@@ -170,6 +170,49 @@ class ReviewCountsTest {
                         .getLong("total"));
     }
 
+    /**
+     * Every automatic highlight is the topic the rule names, found the slow way: all topics of the year with that
+     * technology, ranked by how many later issues cite them, then by length (what review_tag_topic's few rows must
+     * agree with), skipping topics already highlighted for an earlier technology.
+     */
+    @Test
+    void highlightsAreTheRulesChoiceOverAllTopics() {
+        data.clear();
+        Corpora.importAllWithDemo();
+        data.awaitSearch();
+        int checked = 0;
+        for (int year : given().get("/api/years").then().extract().jsonPath().getList("years.year", Integer.class)) {
+            JsonPath r = given().get("/api/years/" + year + "/review")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            java.util.Set<Long> chosen = new java.util.HashSet<>();
+            List<Map<String, Object>> highlights = r.getList("highlights");
+            for (Map<String, Object> h : highlights) {
+                long id = ((Number) ((Map<?, ?>) h.get("topic")).get("id")).longValue();
+                if (!"pick".equals(h.get("reason"))) {
+                    List<Long> ranked =
+                            ids("""
+                            select t.id from topic_effective_tag e join topic t on t.id = e.topic_id
+                            join issue i on i.id = t.issue_id
+                            left join (select cited_topic_id, count(distinct citing_issue_id) as n from topic_reference
+                                       where cited_year = %d group by 1) refs on refs.cited_topic_id = t.id
+                            where e.name = '%s' and extract(year from i.published) = %d
+                            order by coalesce(refs.n, 0) desc, length(t.body) desc, t.id""".formatted(year, ((String) h.get("technology")).replace("'", "''"), year));
+                    Long expected = ranked.stream()
+                            .filter(t -> !chosen.contains(t))
+                            .findFirst()
+                            .orElse(null);
+                    assertThat(id).as(year + " " + h.get("technology")).isEqualTo(expected);
+                    checked++;
+                }
+                chosen.add(id);
+            }
+        }
+        assertThat(checked).as("automatic highlights checked").isGreaterThan(10);
+    }
+
     private static long reviewCount(int year, String technology) {
         JsonPath r = given().get("/api/years/" + year + "/review")
                 .then()
