@@ -175,39 +175,31 @@ class ReviewCounts {
                 .setParameter(1, year))) {
             topics.put((String) r[0], ((Number) r[1]).longValue());
         }
-        // each presenter's three most frequent technologies, chosen in the database (stored names mapped to their
-        // technology by two parallel lists; the technologies of several names are counted exactly below)
-        List<String> names = new ArrayList<>();
-        List<String> technologies = new ArrayList<>();
-        technologyOf.forEach((name, technology) -> {
-            if (technology != null && !merged.containsKey(technology)) {
-                names.add(name);
-                technologies.add(technology);
-            }
-        });
+        // each presenter's three most frequent technologies: the database ranks a presenter's stored names, and
+        // the first three that are one technology's only name are taken; reading as many more names per presenter
+        // as there are other names (labels, names of a technology with several) is always enough. (No name filter
+        // in SQL: with a bound list, a prepared statement's generic plan compares every row with the whole list.)
+        long others = technologyOf.entrySet().stream()
+                .filter(e -> e.getValue() == null || merged.containsKey(e.getValue()))
+                .count();
         Map<String, Map<String, Long>> favourites = new HashMap<>();
         for (Object[] r : rows(scoped("""
-                with m as (
-                    select unnest(string_to_array(?2, chr(31))) as name,
-                           unnest(string_to_array(?3, chr(31))) as technology
-                ),
-                counted as (
-                    select c.presenter, m.technology, sum(c.topics) as n
-                    from review_presenter_tag_topics c join m on m.name = c.name
+                with counted as (
+                    select c.presenter, c.name, sum(c.topics) as n from review_presenter_tag_topics c
                     where c.year = ?1 and %s group by 1, 2 having sum(c.topics) > 0
                 )
-                select presenter, technology, n from (
-                    select presenter, technology, n,
-                           row_number() over (partition by presenter order by n desc, technology collate "C") as rank
+                select presenter, name, n from (
+                    select presenter, name, n,
+                           row_number() over (partition by presenter order by n desc, name collate "C") as rank
                     from counted) ranked
-                where rank <= ?4""", series)
-                .setParameter(1, year)
-                .setParameter(2, String.join("\u001f", names))
-                .setParameter(3, String.join("\u001f", technologies))
-                .setParameter(4, FAVOURITES))) {
-            favourites
-                    .computeIfAbsent((String) r[0], k -> new HashMap<>())
-                    .put((String) r[1], ((Number) r[2]).longValue());
+                where rank <= ?2 order by presenter, rank""", series).setParameter(1, year).setParameter(2, FAVOURITES + others))) {
+            String technology = technologyOf.containsKey((String) r[1])
+                    ? technologyOf.get((String) r[1])
+                    : TagKinds.technology(taxonomies.taxonomy(), (String) r[1]).orElse(null);
+            Map<String, Long> mine = favourites.computeIfAbsent((String) r[0], k -> new HashMap<>());
+            if (technology != null && !merged.containsKey(technology) && mine.size() < FAVOURITES) {
+                mine.put(technology, ((Number) r[2]).longValue());
+            }
         }
         merged.forEach((t, stored) -> exactByPresenter(year, stored, series)
                 .forEach((presenter, n) -> favourites

@@ -46,6 +46,9 @@ class ReviewCountsTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    dev.kaiko.tagging.TaxonomyInUse taxonomies;
+
     @Test
     void countersFollowConcurrentWritersExactly() throws Exception {
         data.clear();
@@ -171,16 +174,18 @@ class ReviewCountsTest {
     }
 
     /**
-     * Every automatic highlight is the topic the rule names, found the slow way: all topics of the year with that
+     * Every automatic highlight is the topic the rule names, and every presenter's favourites the technologies it
+     * names, found the slow way. Highlights: all topics of the year with that
      * technology, ranked by how many later issues cite them, then by length (what review_tag_topic's few rows must
      * agree with), skipping topics already highlighted for an earlier technology.
      */
     @Test
-    void highlightsAreTheRulesChoiceOverAllTopics() {
+    void highlightsAndFavouritesAreTheRulesChoiceOverAllTopics() {
         data.clear();
         Corpora.importAllWithDemo();
         data.awaitSearch();
         int checked = 0;
+        int favourites = 0;
         for (int year : given().get("/api/years").then().extract().jsonPath().getList("years.year", Integer.class)) {
             JsonPath r = given().get("/api/years/" + year + "/review")
                     .then()
@@ -209,8 +214,39 @@ class ReviewCountsTest {
                 }
                 chosen.add(id);
             }
+            // each presenter's favourite technologies: the three most frequent among the technologies of their
+            // topics of the year, counted over all topics
+            for (Map<String, Object> p : r.<Map<String, Object>>getList("presenters")) {
+                String presenter = (String) p.get("name");
+                Map<String, Long> perTechnology = new java.util.HashMap<>();
+                Map<String, java.util.Set<Long>> topicsOf = new java.util.HashMap<>();
+                for (Object[] row : rows("""
+                        select e.name, t.id from topic_effective_tag e join topic t on t.id = e.topic_id
+                        join issue i on i.id = t.issue_id
+                        where t.presenter = '%s' and extract(year from i.published) = %d""".formatted(presenter.replace("'", "''"), year))) {
+                    taxonomies
+                            .taxonomy()
+                            .find((String) row[0])
+                            .ifPresent(t -> topicsOf.computeIfAbsent(t.name(), k -> new java.util.HashSet<>())
+                                    .add(((Number) row[1]).longValue()));
+                }
+                topicsOf.forEach((t, topics) -> perTechnology.put(t, (long) topics.size()));
+                List<String> expected = perTechnology.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue(java.util.Comparator.reverseOrder())
+                                .thenComparing(Map.Entry.comparingByKey()))
+                        .limit(3)
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .toList();
+                List<String> actual = ((List<?>) p.get("favourite_technologies"))
+                        .stream()
+                                .map(f -> ((Map<?, ?>) f).get("name") + "=" + ((Map<?, ?>) f).get("topics"))
+                                .toList();
+                assertThat(actual).as(year + " " + presenter).isEqualTo(expected);
+                favourites += actual.size();
+            }
         }
         assertThat(checked).as("automatic highlights checked").isGreaterThan(10);
+        assertThat(favourites).as("favourite technologies checked").isGreaterThan(10);
     }
 
     private static long reviewCount(int year, String technology) {
@@ -235,6 +271,12 @@ class ReviewCountsTest {
         return ((Number) QuarkusTransaction.requiringNew()
                         .call(() -> em.createNativeQuery(sql).setMaxResults(1).getSingleResult()))
                 .longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> (List<Object[]>) em.createNativeQuery(sql).getResultList());
     }
 
     @SuppressWarnings("unchecked")
