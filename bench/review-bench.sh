@@ -51,7 +51,7 @@ echo "creating the schema ..."
 start; wait_ready; stop
 echo "generating $TOPICS topics ..."
 # the first 300 technology names of the taxonomy: the archive's tags must be technologies to be reviewed
-TECHNOLOGIES=$(grep -oE '^  - \{name: [^,}]+' src/main/resources/tagging/taxonomy.yaml | sed 's/.*name: //' | head -300 \
+TECHNOLOGIES=$(grep -oE '^  - \{name: [^,}]+' src/main/resources/tagging/taxonomy.yaml | sed 's/.*name: //' | sed -n '1,300p' \
   | paste -sd'|')
 psql -q -v ON_ERROR_STOP=1 -v topics="$TOPICS" -v technologies="$TECHNOLOGIES" -c "set search_path = kaiko_bench" -f bench/synthetic-archive.sql \
   2>&1 | grep -v '^SET$' || true
