@@ -70,8 +70,13 @@ class ReviewCounts {
 
     /** Years with topics of the series (empty: all), with their issue and topic counts. */
     Map<Integer, YearCount> years(List<String> series) {
+        return byYear(issues(series));
+    }
+
+    /** Issue and topic counts per year of the given issues. */
+    private static Map<Integer, YearCount> byYear(List<IssueCount> issues) {
         Map<Integer, YearCount> years = new TreeMap<>();
-        for (IssueCount i : issues(series)) {
+        for (IssueCount i : issues) {
             YearCount y = years.get(i.year());
             years.put(
                     i.year(),
@@ -91,15 +96,10 @@ class ReviewCounts {
 
     Figures figures(int year, List<String> series) {
         List<IssueCount> issues = issues(series);
-        Map<Integer, YearCount> years = new TreeMap<>();
+        Map<Integer, YearCount> years = byYear(issues);
         long[] months = new long[12];
         Map<Long, Long> issueTopics = new LinkedHashMap<>();
         for (IssueCount i : issues) {
-            YearCount y = years.get(i.year());
-            years.put(
-                    i.year(),
-                    new YearCount(
-                            i.year(), (y == null ? 0 : y.issues()) + 1, (y == null ? 0 : y.topics()) + i.topics()));
             if (i.year() == year) {
                 months[i.month() - 1] += i.topics();
                 issueTopics.put(i.id(), i.topics());
