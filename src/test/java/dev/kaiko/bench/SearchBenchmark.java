@@ -56,7 +56,7 @@ class SearchBenchmark {
             Map.of("q", List.of("kubernetes")),
             Map.of("q", List.of("コンテナ セキュリティ")),
             Map.of("q", List.of("eBPF 入門")),
-            Map.of("q", List.of("react"), "year", List.of("2023")),
+            Map.of("q", List.of("react"), "year", List.of("2011")),
             Map.of("q", List.of("パフォーマンスを改善した話")),
             Map.of("sort", List.of("newest")),
             Map.of("q", List.of("rust OR go")),
@@ -64,7 +64,7 @@ class SearchBenchmark {
             Map.of("q", List.of("kubernetis")),
             Map.of("q", List.of("サイドカー")),
             Map.of("q", List.of("observability"), "tag", List.of("OpenTelemetry", "Prometheus")),
-            Map.of("q", List.of("リリース"), "year", List.of("2021", "2022")),
+            Map.of("q", List.of("リリース"), "year", List.of("2012", "2013")),
             Map.of("q", List.of("\"service mesh\"")),
             Map.of("q", List.of("ブラウザ JavaScript"), "page", List.of("2")),
             Map.of("tag", List.of("Kubernetes"), "presenter", List.of("sat")),
@@ -127,24 +127,79 @@ class SearchBenchmark {
                             + (parameters.isEmpty() ? "" : "?" + parameters)),
                     request.body()));
         }
+        // HTTP/1.1 on both sides: OpenSearch speaks nothing else in clear text, while the JDK client would
+        // otherwise upgrade the API's connection to HTTP/2 and compare two protocols
         HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(CLIENTS))
                 .build();
-        // warm both, then measure each in turn, twice, keeping the second round (JIT, caches and page cache settled)
-        run(client, raw, WARMUP);
-        run(client, api, WARMUP);
-        long[] rawLatencies = null;
-        long[] apiLatencies = null;
+        // what each search finds, and how many searches the engine ran for it on each side (its query counter):
+        // a query that finds nothing makes the API ask more (did-you-mean, relaxation), so the mix should find
+        for (int i = 0; i < MIX.size(); i++) {
+            long before = engineSearches(client);
+            HttpResponse<String> answer =
+                    client.send(HttpRequest.newBuilder(api.get(i).uri()).build(), HttpResponse.BodyHandlers.ofString());
+            long apiSearches = engineSearches(client) - before;
+            before = engineSearches(client);
+            HttpRequest.Builder rawRequest = HttpRequest.newBuilder(raw.get(i).uri())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(raw.get(i).body()));
+            HttpResponse<String> rawAnswer = client.send(rawRequest.build(), HttpResponse.BodyHandlers.ofString());
+            long rawSearches = engineSearches(client) - before;
+            var total = java.util.regex.Pattern.compile("\"total\":(\\d+)").matcher(answer.body());
+            System.out.printf(
+                    "bench: %-60s total %s, engine searches: API %d, raw %d; answer %d / %d chars%n",
+                    query(MIX.get(i)),
+                    total.find() ? total.group(1) : "?",
+                    apiSearches,
+                    rawSearches,
+                    answer.body().length(),
+                    rawAnswer.body().length());
+            if (apiSearches != rawSearches) {
+                throw new IllegalStateException("not a like-for-like mix: " + query(MIX.get(i)) + " makes the API send "
+                        + apiSearches + " engine searches (raw: " + rawSearches + "); the mix must find something");
+            }
+        }
+        // warm both, then measure in pairs: each request of the mix sent raw and through the API back to back (which
+        // one first alternates), so both see the same moment of a shared, noisy machine; twice, keeping the second
+        // round (JIT, caches and page cache settled)
+        if (Boolean.getBoolean("kaiko.bench.floor")) {
+            floor(client);
+        }
+        run(client, raw, api, WARMUP);
+        long[][] latencies = null;
+        double[] inside = null;
         for (int round = 0; round < 2; round++) {
-            rawLatencies = run(client, raw, REQUESTS);
-            apiLatencies = run(client, api, REQUESTS);
+            double[] before = searchTimer(client);
+            latencies = run(client, raw, api, REQUESTS);
+            double[] after = searchTimer(client);
+            inside = new double[] {after[0] - before[0], after[1] - before[1]};
+        }
+        long[] rawLatencies = sorted(latencies[0]);
+        long[] apiLatencies = sorted(latencies[1]);
+        long[] extra = new long[latencies[0].length];
+        for (int i = 0; i < extra.length; i++) {
+            extra[i] = latencies[1][i] - latencies[0][i];
         }
         print("OpenSearch", rawLatencies);
         print("API", apiLatencies);
-        double ratio = percentile(apiLatencies, 95) / percentile(rawLatencies, 95);
+        // where the API's time goes, on average: inside the resource's search (query building, the engine call,
+        // reading its answer) and around it (HTTP, security, thread hops, writing JSON)
         System.out.printf(
-                "bench: %d client(s): API p95 / OpenSearch p95 = %.2f (target <= 1.25), p50 ratio %.2f%n",
-                CLIENTS, ratio, percentile(apiLatencies, 50) / percentile(rawLatencies, 50));
+                "bench: means: OpenSearch %.2f ms, API %.2f ms, of which inside TopicSearch.search %.2f ms%n",
+                Arrays.stream(rawLatencies).average().orElse(0) / 1e6,
+                Arrays.stream(apiLatencies).average().orElse(0) / 1e6,
+                inside[0] / inside[1] * 1000);
+        Arrays.sort(extra);
+        System.out.printf(
+                "bench: %d client(s): API p50 / OpenSearch p50 = %.2f, p95 ratio %.2f (target <= 1.10); "
+                        + "API minus OpenSearch of the same pair: p25 %.2f ms, median %.2f ms, p75 %.2f ms%n",
+                CLIENTS,
+                percentile(apiLatencies, 50) / percentile(rawLatencies, 50),
+                percentile(apiLatencies, 95) / percentile(rawLatencies, 95),
+                percentile(extra, 25),
+                percentile(extra, 50),
+                percentile(extra, 75));
         data.clear();
     }
 
@@ -176,14 +231,17 @@ class SearchBenchmark {
                 .collect(Collectors.joining("&"));
     }
 
-    /** {@code count} requests from the mix in a fixed shuffled order, by {@link #CLIENTS} clients; nanoseconds. */
-    private static long[] run(HttpClient client, List<Call> mix, int count) throws Exception {
-        List<Call> schedule = new ArrayList<>();
+    /**
+     * {@code count} pairs from the mix in a fixed shuffled order, by {@link #CLIENTS} clients: the raw request and
+     * the API request of the same search, back to back; nanoseconds, [0] raw and [1] API, index by index.
+     */
+    private static long[][] run(HttpClient client, List<Call> raw, List<Call> api, int count) throws Exception {
+        List<Integer> schedule = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            schedule.add(mix.get(i % mix.size()));
+            schedule.add(i % raw.size());
         }
         Collections.shuffle(schedule, new Random(7));
-        long[] latencies = new long[count];
+        long[][] latencies = new long[2][count];
         AtomicInteger next = new AtomicInteger();
         long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -193,18 +251,11 @@ class SearchBenchmark {
                 for (int i = next.getAndIncrement();
                         i < count && System.nanoTime() < deadline;
                         i = next.getAndIncrement()) {
-                    Call call = schedule.get(i);
-                    HttpRequest.Builder b = HttpRequest.newBuilder(call.uri()).timeout(Duration.ofSeconds(30));
-                    if (call.body() != null) {
-                        b.header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(call.body()));
-                    }
-                    long start = System.nanoTime();
-                    HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                    latencies[i] = System.nanoTime() - start;
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException(call.uri() + " → " + r.statusCode() + " " + r.body());
-                    }
+                    int which = schedule.get(i);
+                    boolean rawFirst = i % 2 == 0;
+                    int first = rawFirst ? 0 : 1;
+                    latencies[first][i] = send(client, (rawFirst ? raw : api).get(which));
+                    latencies[1 - first][i] = send(client, (rawFirst ? api : raw).get(which));
                 }
                 return null;
             }));
@@ -213,7 +264,84 @@ class SearchBenchmark {
             f.get();
         }
         clients.shutdown();
-        return Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+        // pairs cut by the time limit are dropped from both sides
+        int[] complete = java.util.stream.IntStream.range(0, count)
+                .filter(i -> latencies[0][i] > 0 && latencies[1][i] > 0)
+                .toArray();
+        return new long[][] {
+            Arrays.stream(complete).mapToLong(i -> latencies[0][i]).toArray(),
+            Arrays.stream(complete).mapToLong(i -> latencies[1][i]).toArray()
+        };
+    }
+
+    private static long send(HttpClient client, Call call) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(call.uri()).timeout(Duration.ofSeconds(30));
+        if (call.body() != null) {
+            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(call.body()));
+        }
+        long start = System.nanoTime();
+        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        long took = System.nanoTime() - start;
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(call.uri() + " → " + r.statusCode() + " " + r.body());
+        }
+        return took;
+    }
+
+    /**
+     * The HTTP floor of both servers, in pairs as the searches: the engine's smallest answer ({@code GET /}) against
+     * Kaiko's on the event loop and on a worker thread (test-only endpoints, {@link HttpFloorResource}).
+     */
+    private void floor(HttpClient client) throws Exception {
+        Call engine = new Call(URI.create("http://127.0.0.1:" + enginePort + "/"), null);
+        for (String where : List.of("event-loop", "worker")) {
+            Call kaiko = new Call(URI.create("http://127.0.0.1:" + apiPort + "/bench/floor/" + where), null);
+            run(client, List.of(engine), List.of(kaiko), WARMUP);
+            long[][] l = run(client, List.of(engine), List.of(kaiko), REQUESTS);
+            long[] e = sorted(l[0]);
+            long[] k = sorted(l[1]);
+            System.out.printf(
+                    "bench: floor: engine GET / p50 %.2f ms p95 %.2f ms; Kaiko %s p50 %.2f ms p95 %.2f ms%n",
+                    percentile(e, 50), percentile(e, 95), where, percentile(k, 50), percentile(k, 95));
+        }
+    }
+
+    /** Sum (seconds) and count of Kaiko's own search timer, from the Prometheus endpoint. */
+    private double[] searchTimer(HttpClient client) throws Exception {
+        String metrics = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/q/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        var sum = java.util.regex.Pattern.compile("(?m)^kaiko_search_latency_seconds_sum\\S* (\\S+)$")
+                .matcher(metrics);
+        var count = java.util.regex.Pattern.compile("(?m)^kaiko_search_latency_seconds_count\\S* (\\S+)$")
+                .matcher(metrics);
+        if (!sum.find() || !count.find()) {
+            throw new IllegalStateException("no kaiko_search_latency_seconds in /q/metrics");
+        }
+        return new double[] {Double.parseDouble(sum.group(1)), Double.parseDouble(count.group(1))};
+    }
+
+    /** The engine's count of shard searches since it started (one per search on Kaiko's one-shard index). */
+    private long engineSearches(HttpClient client) throws Exception {
+        String stats = client.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + enginePort + "/_nodes/stats/indices/search"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        var m = java.util.regex.Pattern.compile("\"query_total\":(\\d+)").matcher(stats);
+        if (!m.find()) {
+            throw new IllegalStateException("no query_total in " + stats);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static long[] sorted(long[] latencies) {
+        long[] copy = latencies.clone();
+        Arrays.sort(copy);
+        return copy;
     }
 
     private static double percentile(long[] sorted, int p) {
