@@ -290,11 +290,12 @@ class SearchBenchmark {
 
     /**
      * The HTTP floor of both servers, in pairs as the searches: the engine's smallest answer ({@code GET /}) against
-     * Kaiko's on the event loop and on a worker thread (test-only endpoints, {@link HttpFloorResource}).
+     * Kaiko's on the event loop and on a worker thread, and the answer of one search (q=kubernetes) without the
+     * search, written once as bytes and by Jackson on every request (test-only endpoints, {@link HttpFloorResource}).
      */
     private void floor(HttpClient client) throws Exception {
         Call engine = new Call(URI.create("http://127.0.0.1:" + enginePort + "/"), null);
-        for (String where : List.of("event-loop", "worker")) {
+        for (String where : List.of("event-loop", "worker", "bytes", "result")) {
             Call kaiko = new Call(URI.create("http://127.0.0.1:" + apiPort + "/bench/floor/" + where), null);
             run(client, List.of(engine), List.of(kaiko), WARMUP);
             long[][] l = run(client, List.of(engine), List.of(kaiko), REQUESTS);
