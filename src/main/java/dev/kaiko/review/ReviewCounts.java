@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 import dev.kaiko.archive.ArchiveChanged;
@@ -27,6 +31,7 @@ import dev.kaiko.tagging.TopicTagsChanged;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.context.api.ManagedExecutorConfig;
 
 /**
  * The year's figures from the counters the database keeps as the archive changes (migration V31: topics per issue,
@@ -58,7 +63,7 @@ class ReviewCounts {
             Map<String, Long> tags,
             long previousTopics,
             Map<String, Long> previousTags,
-            List<Presenter> presenters,
+            CompletableFuture<List<Presenter>> presenters,
             long[] months,
             Map<Long, Long> issueTopics) {}
 
@@ -67,6 +72,20 @@ class ReviewCounts {
 
     @Inject
     TaxonomyInUse taxonomies;
+
+    /** Runs the favourites beside the rest of a review: without the caller's transaction, which is not shareable. */
+    @Inject
+    @ManagedExecutorConfig(maxAsync = 4, cleared = ThreadContext.TRANSACTION)
+    ManagedExecutor beside;
+
+    /** The presenters of {@link Figures#presenters()}, once their query has finished. */
+    static List<Presenter> presenters(Figures f) {
+        try {
+            return f.presenters().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
 
     /** Years with topics of the series (empty: all), with their issue and topic counts. */
     Map<Integer, YearCount> years(List<String> series) {
@@ -149,9 +168,14 @@ class ReviewCounts {
             previousTags.computeIfPresent(t, (k, v) -> exact.getOrDefault(year - 1, 0L));
         });
 
-        List<Presenter> presenters = presenters(year, series, technologyOf, merged);
         YearCount now = years.get(year);
         YearCount before = years.get(year - 1);
+        // the presenters' favourites are the review's longest query: it runs in a transaction of its own beside the
+        // rest of the review (which at READ COMMITTED reads each statement at its own moment anyway)
+        CompletableFuture<List<Presenter>> presenters = now == null || now.topics() == 0
+                ? CompletableFuture.completedFuture(List.of())
+                : beside.supplyAsync(() ->
+                        QuarkusTransaction.requiringNew().call(() -> presenters(year, series, technologyOf, merged)));
         return new Figures(
                 year,
                 years,

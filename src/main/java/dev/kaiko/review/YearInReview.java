@@ -255,13 +255,14 @@ public class YearInReview {
         for (int m = 0; m < 12; m++) {
             months.add(new MonthCount(m + 1, f.months()[m]));
         }
-        List<PresenterCount> presenters = f.presenters().stream()
+        List<IssueRef> issues = issues(issueRows, f.issueTopics());
+        List<Highlight> highlights = highlights(year, scope, picked, top);
+        // last: the favourites' query ran meanwhile
+        List<PresenterCount> presenters = ReviewCounts.presenters(f).stream()
                 .map(p -> new PresenterCount(p.name(), p.topics(), p.tags()))
                 .toList();
-        List<IssueRef> issues = issues(issueRows, f.issueTopics());
         Totals totals = new Totals(
                 f.issueTopics().size(), f.topics(), presenters.size(), f.tags().size());
-        List<Highlight> highlights = highlights(year, scope, picked, top);
         return new YearReview(
                 year,
                 scope,
