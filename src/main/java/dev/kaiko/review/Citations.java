@@ -49,14 +49,7 @@ public class Citations {
                 where r.cited_topic_id in (?1) order by ci.published, ci.id""").setParameter(1, topicIds).getResultList();
         for (Object[] r : rows) {
             out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
-                    .add(new YearReview.IssueRef(
-                            ((Number) r[1]).longValue(),
-                            (String) r[2],
-                            r[3] == null ? null : ((Number) r[3]).intValue(),
-                            (String) r[4],
-                            YearReview.toLocalDate(r[5]),
-                            (String) r[6],
-                            null));
+                    .add(YearReview.IssueRef.fromRow(r, 1));
         }
         return out;
     }

@@ -474,14 +474,7 @@ public class YearInReview {
             if (names != null && !names.isEmpty()) {
                 tags.addAll(List.of(names.split("\u001f")));
             }
-            IssueRef issue = new IssueRef(
-                    ((Number) r[5]).longValue(),
-                    (String) r[6],
-                    r[7] == null ? null : ((Number) r[7]).intValue(),
-                    (String) r[8],
-                    YearReview.toLocalDate(r[9]),
-                    (String) r[10],
-                    null);
+            IssueRef issue = IssueRef.fromRow(r, 5);
             long id = ((Number) r[0]).longValue();
             out.put(id, new Source(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], tags, issue));
         }

@@ -191,18 +191,7 @@ public class YearPicks {
         int position = 0;
         for (Object[] r : rows) {
             out.add(new PickView(
-                    ((Number) r[0]).longValue(),
-                    ++position,
-                    (String) r[2],
-                    (String) r[3],
-                    new IssueRef(
-                            ((Number) r[4]).longValue(),
-                            (String) r[5],
-                            r[6] == null ? null : ((Number) r[6]).intValue(),
-                            (String) r[7],
-                            YearReview.toLocalDate(r[8]),
-                            (String) r[9],
-                            null)));
+                    ((Number) r[0]).longValue(), ++position, (String) r[2], (String) r[3], IssueRef.fromRow(r, 4)));
         }
         return out;
     }

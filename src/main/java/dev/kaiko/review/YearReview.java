@@ -78,6 +78,18 @@ public record YearReview(
     public record IssueRef(
             long id, String series, Integer number, String title, LocalDate date, String url, Long topics) {
 
+        /** An issue read from a native query's row: id, series, number, title, published, url from {@code at} on. */
+        static IssueRef fromRow(Object[] r, int at) {
+            return new IssueRef(
+                    ((Number) r[at]).longValue(),
+                    (String) r[at + 1],
+                    r[at + 2] == null ? null : ((Number) r[at + 2]).intValue(),
+                    (String) r[at + 3],
+                    toLocalDate(r[at + 4]),
+                    (String) r[at + 5],
+                    null);
+        }
+
         /** How the weekly itself cites an issue: "Neco Weekly 2023-03-17号". */
         public String citation() {
             return series + " " + date + "号";
