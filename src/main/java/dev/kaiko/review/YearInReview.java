@@ -423,12 +423,11 @@ public class YearInReview {
                         automatic.put(tag, r);
                     });
         }
-        Map<Long, List<IssueRef>> citing = citations.citingIssues(automatic.values().stream()
+        List<Long> automaticIds = automatic.values().stream()
                 .map(r -> ((Number) r[1]).longValue())
-                .toList());
-        Map<Long, Source> automaticTopics = topics(automatic.values().stream()
-                .map(r -> ((Number) r[1]).longValue())
-                .toList());
+                .toList();
+        Map<Long, List<IssueRef>> citing = citations.citingIssues(automaticIds);
+        Map<Long, Source> automaticTopics = topics(automaticIds);
         automatic.forEach((tag, r) -> {
             Source t = automaticTopics.get(((Number) r[1]).longValue());
             String search = searchUrl(year, tag);

@@ -137,14 +137,10 @@ class SearchBenchmark {
         // a query that finds nothing makes the API ask more (did-you-mean, relaxation), so the mix should find
         for (int i = 0; i < MIX.size(); i++) {
             long before = engineSearches(client);
-            HttpResponse<String> answer =
-                    client.send(HttpRequest.newBuilder(api.get(i).uri()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = exchange(client, api.get(i));
             long apiSearches = engineSearches(client) - before;
             before = engineSearches(client);
-            HttpRequest.Builder rawRequest = HttpRequest.newBuilder(raw.get(i).uri())
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(raw.get(i).body()));
-            HttpResponse<String> rawAnswer = client.send(rawRequest.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> rawAnswer = exchange(client, raw.get(i));
             long rawSearches = engineSearches(client) - before;
             var total = java.util.regex.Pattern.compile("\"total\":(\\d+)").matcher(answer.body());
             System.out.printf(
@@ -160,12 +156,12 @@ class SearchBenchmark {
                         + apiSearches + " engine searches (raw: " + rawSearches + "); the mix must find something");
             }
         }
-        // warm both, then measure in pairs: each request of the mix sent raw and through the API back to back (which
-        // one first alternates), so both see the same moment of a shared, noisy machine; twice, keeping the second
-        // round (JIT, caches and page cache settled)
         if (Boolean.getBoolean("kaiko.bench.floor")) {
             floor(client);
         }
+        // warm both, then measure in pairs: each request of the mix sent raw and through the API back to back (which
+        // one first alternates), so both see the same moment of a shared, noisy machine; twice, keeping the second
+        // round (JIT, caches and page cache settled)
         run(client, raw, api, WARMUP);
         long[][] latencies = null;
         double[] inside = null;
@@ -274,18 +270,24 @@ class SearchBenchmark {
         };
     }
 
+    /** Nanoseconds {@code call} took. */
     private static long send(HttpClient client, Call call) throws Exception {
+        long start = System.nanoTime();
+        exchange(client, call);
+        return System.nanoTime() - start;
+    }
+
+    /** {@code call}'s answer, which must be a 200 (GET, or POST of its JSON body). */
+    private static HttpResponse<String> exchange(HttpClient client, Call call) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(call.uri()).timeout(Duration.ofSeconds(30));
         if (call.body() != null) {
             b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(call.body()));
         }
-        long start = System.nanoTime();
         HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        long took = System.nanoTime() - start;
         if (r.statusCode() != 200) {
             throw new IllegalStateException(call.uri() + " → " + r.statusCode() + " " + r.body());
         }
-        return took;
+        return r;
     }
 
     /**
