@@ -48,6 +48,15 @@ class RelaxationTest {
                         - [Kaniko caches layers in a registry](https://example.org/kaniko-cache)
                         - [Zyphrix assembles images rootless](https://example.org/zyphrix)
                         """.getBytes()).statusCode(200);
+        Corpora.importRaw("relax-weekly-2023-03-03.md", """
+                        ---
+                        Title: Relax Weekly 2023-03-03
+                        Number: 0
+                        Date: 2023-03-03
+                        ---
+                        ## Topics
+                        - [Quorvex ships a mirror for base images](https://example.org/quorvex)
+                        """.getBytes()).statusCode(200);
     }
 
     @Test
@@ -74,6 +83,32 @@ class RelaxationTest {
         JsonPath r = search("vault zebraquux");
         assertThat(r.getString("hits[0].title")).contains("OpenBao");
         assertThat(r.getList("relaxed.dropped", String.class)).containsExactly("zebraquux");
+    }
+
+    @Test
+    void theCountsBehindTheChoiceHonourTheFilters() {
+        // unfiltered, "kaniko" alone finds two topics and "quorvex" alone one: "quorvex" is left out
+        assertThat(search("kaniko quorvex").getList("relaxed.dropped", String.class))
+                .containsExactly("quorvex");
+        // within 2023 "kaniko" finds nothing and "quorvex" one topic: now "kaniko" is the word to leave out
+        JsonPath r = given().queryParam("q", "kaniko quorvex")
+                .queryParam("year", "2023")
+                .get("/api/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(r.getList("relaxed.dropped", String.class)).containsExactly("kaniko");
+        assertThat(r.getList("hits.title", String.class)).containsExactly("Quorvex ships a mirror for base images");
+        // the same through the date range (a query clause, not a facet)
+        JsonPath ranged = given().queryParam("q", "kaniko quorvex")
+                .queryParam("to", "2023-12-31")
+                .get("/api/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(ranged.getList("relaxed.dropped", String.class)).containsExactly("kaniko");
     }
 
     @Test
