@@ -1,5 +1,8 @@
 package dev.kaiko.search;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,7 +51,7 @@ class DidYouMean {
     private static final int SUGGESTIONS = 5;
 
     /** Topics read for the Japanese words close to a query word (their marked words are the candidates). */
-    private static final int JAPANESE_HITS = 100;
+    static final int JAPANESE_HITS = 100;
 
     /** Japanese words at least this long are also looked for inside longer words. */
     private static final int MIN_PART_LENGTH = 5;
@@ -158,6 +161,17 @@ class DidYouMean {
         return spelling.equalsIgnoreCase(text) ? null : spelling;
     }
 
+    /** The ids of the topics whose marked words are read for {@code q}'s Japanese words, in the order read. */
+    List<Long> topicsRead(String q) {
+        String text = TextQuery.normalize(q);
+        List<Long> ids = new ArrayList<>();
+        for (JsonElement hit :
+                candidatesRequest(text, words(text)).getAsJsonObject("hits").getAsJsonArray("hits")) {
+            ids.add(hit.getAsJsonObject().get("_id").getAsLong());
+        }
+        return ids;
+    }
+
     /** Fewest edits, a whole word before a part of one, most topics, then alphabetical (so never a tie). */
     static final Comparator<Candidate> CHOICE = Comparator.comparingInt(Candidate::edits)
             .thenComparing(c -> !c.whole())
@@ -165,7 +179,8 @@ class DidYouMean {
             .thenComparing(Candidate::text);
 
     /**
-     * One request: the term suggester for the Latin words, and for the Japanese words the topics having a
+     * One request (two when the newest topics fill the page, see below): the term suggester for the Latin words,
+     * and for the Japanese words the topics having a
      * morphological word one edit away (fuzzy) or, for long words, containing a same-length spelling one
      * substitution or swap away (regexp), their matching words marked by the highlighter.
      */
@@ -214,25 +229,78 @@ class DidYouMean {
         JsonObject bool = new JsonObject();
         bool.add("should", should);
         JsonObject query = TextQuery.obj("bool", bool);
+        if (should.isEmpty()) {
+            return fetch(query, 0, null, context -> context.body().add("suggest", suggest));
+        }
+        // The newest JAPANESE_HITS topics, ties on the date broken by title, so which topics are read does not depend
+        // on how the index is laid out. Sorting every match by date and title costs the engine tens of ms on a large
+        // archive (the title comparisons), by date alone a few: so by date alone, and only the topics of the last
+        // date read (the one where a cut could fall between equal dates) are asked again, that day's by title.
+        JsonObject response = fetch(query, JAPANESE_HITS, null, context -> {
+            context.body().add("suggest", suggest);
+            context.body().add("highlight", highlight);
+        });
+        JsonArray hits = response.getAsJsonObject("hits").getAsJsonArray("hits");
+        if (hits.size() < JAPANESE_HITS) {
+            return response; // every match was read
+        }
+        long lastDay = sortDate(hits.get(hits.size() - 1));
+        JsonArray read = newerThan(hits, lastDay);
+        LocalDate day = Instant.ofEpochMilli(lastDay).atZone(ZoneOffset.UTC).toLocalDate();
+        JsonObject sameDay = fetch(
+                query,
+                JAPANESE_HITS - read.size(),
+                day,
+                context -> context.body().add("highlight", highlight));
+        read.addAll(sameDay.getAsJsonObject("hits").getAsJsonArray("hits"));
+        response.getAsJsonObject("hits").add("hits", read);
+        return response;
+    }
+
+    /** Up to {@code size} topics matching {@code query}: newest first, or those of {@code day} by title. */
+    private JsonObject fetch(
+            JsonObject query,
+            int size,
+            LocalDate day,
+            java.util.function.Consumer<
+                            org.hibernate.search.backend.elasticsearch.search.query
+                                    .ElasticsearchSearchRequestTransformerContext>
+                    transformer) {
         try {
             return Search.session(entityManager)
                     .search(Topic.class)
                     .extension(ElasticsearchExtension.get())
                     .select(f -> f.id())
-                    .where(f -> should.isEmpty() ? f.matchNone() : f.fromJson(query))
-                    .requestTransformer(context -> {
-                        context.body().add("suggest", suggest);
-                        if (!should.isEmpty()) {
-                            context.body().add("highlight", highlight);
-                        }
-                    })
-                    // a fixed order, so which topics are read does not depend on how the index is laid out
-                    .sort(f -> f.field("date").desc().then().field("title_sort"))
-                    .fetch(should.isEmpty() ? 0 : JAPANESE_HITS)
+                    .where(f -> size == 0
+                            ? f.matchNone()
+                            : day == null
+                                    ? f.fromJson(query)
+                                    : f.bool()
+                                            .must(f.fromJson(query))
+                                            .filter(f.match().field("date").matching(day)))
+                    .requestTransformer(transformer::accept)
+                    .sort(f -> day == null ? f.field("date").desc() : f.field("title_sort"))
+                    .fetch(size)
                     .responseBody();
         } catch (SearchException e) {
             throw new SearchUnavailableException("The search engine did not answer: " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** The date a hit sorted by date was sorted on (epoch milliseconds). */
+    static long sortDate(JsonElement hit) {
+        return hit.getAsJsonObject().getAsJsonArray("sort").get(0).getAsLong();
+    }
+
+    /** The hits of {@code hits} (sorted by date, newest first) dated after {@code day}, in order. */
+    static JsonArray newerThan(JsonArray hits, long day) {
+        JsonArray out = new JsonArray();
+        for (JsonElement hit : hits) {
+            if (sortDate(hit) > day) {
+                out.add(hit);
+            }
+        }
+        return out;
     }
 
     /**
