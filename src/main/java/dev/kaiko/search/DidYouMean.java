@@ -179,8 +179,8 @@ class DidYouMean {
             .thenComparing(Candidate::text);
 
     /**
-     * One request (two when the newest topics fill the page, see below): the term suggester for the Latin words,
-     * and for the Japanese words the topics having a
+     * Two requests (one without Japanese words): the term suggester for the Latin words, and for the Japanese
+     * words the topics having a
      * morphological word one edit away (fuzzy) or, for long words, containing a same-length spelling one
      * substitution or swap away (regexp), their matching words marked by the highlighter.
      */
@@ -230,38 +230,35 @@ class DidYouMean {
         bool.add("should", should);
         JsonObject query = TextQuery.obj("bool", bool);
         if (should.isEmpty()) {
-            return fetch(query, 0, null, context -> context.body().add("suggest", suggest));
+            return fetch(query, 0, null, false, context -> context.body().add("suggest", suggest));
         }
         // The newest JAPANESE_HITS topics, ties on the date broken by title, so which topics are read does not depend
         // on how the index is laid out. Sorting every match by date and title costs the engine tens of ms on a large
-        // archive (the title comparisons), by date alone a few: so by date alone, and only the topics of the last
-        // date read (the one where a cut could fall between equal dates) are asked again, that day's by title.
-        JsonObject response = fetch(query, JAPANESE_HITS, null, context -> {
-            context.body().add("suggest", suggest);
-            context.body().add("highlight", highlight);
-        });
-        JsonArray hits = response.getAsJsonObject("hits").getAsJsonArray("hits");
-        if (hits.size() < JAPANESE_HITS) {
-            return response; // every match was read
-        }
-        long lastDay = sortDate(hits.get(hits.size() - 1));
-        JsonArray read = newerThan(hits, lastDay);
-        LocalDate day = Instant.ofEpochMilli(lastDay).atZone(ZoneOffset.UTC).toLocalDate();
-        JsonObject sameDay = fetch(
-                query,
-                JAPANESE_HITS - read.size(),
-                day,
-                context -> context.body().add("highlight", highlight));
-        read.addAll(sameDay.getAsJsonObject("hits").getAsJsonArray("hits"));
-        response.getAsJsonObject("hits").add("hits", read);
-        return response;
+        // archive (the title comparisons), by date alone a few: so the first request finds, by date alone, the last
+        // date that is read, and the second reads (highlights) the matches from that date on by date and title.
+        JsonObject newest = fetch(
+                query, JAPANESE_HITS, null, false, context -> context.body().add("suggest", suggest));
+        JsonArray hits = newest.getAsJsonObject("hits").getAsJsonArray("hits");
+        LocalDate since = hits.size() < JAPANESE_HITS
+                ? null // every match fits: sorting them all is cheap
+                : Instant.ofEpochMilli(sortDate(hits.get(hits.size() - 1)))
+                        .atZone(ZoneOffset.UTC)
+                        .toLocalDate();
+        JsonObject read = fetch(
+                query, JAPANESE_HITS, since, true, context -> context.body().add("highlight", highlight));
+        read.add("suggest", newest.get("suggest"));
+        return read;
     }
 
-    /** Up to {@code size} topics matching {@code query}: newest first, or those of {@code day} by title. */
+    /**
+     * Up to {@code size} topics matching {@code query} dated {@code since} or later (any date when null), newest
+     * first, ties broken by title when {@code byTitle}.
+     */
     private JsonObject fetch(
             JsonObject query,
             int size,
-            LocalDate day,
+            LocalDate since,
+            boolean byTitle,
             java.util.function.Consumer<
                             org.hibernate.search.backend.elasticsearch.search.query
                                     .ElasticsearchSearchRequestTransformerContext>
@@ -273,13 +270,15 @@ class DidYouMean {
                     .select(f -> f.id())
                     .where(f -> size == 0
                             ? f.matchNone()
-                            : day == null
+                            : since == null
                                     ? f.fromJson(query)
                                     : f.bool()
                                             .must(f.fromJson(query))
-                                            .filter(f.match().field("date").matching(day)))
+                                            .filter(f.range().field("date").atLeast(since)))
                     .requestTransformer(transformer::accept)
-                    .sort(f -> day == null ? f.field("date").desc() : f.field("title_sort"))
+                    .sort(f -> byTitle
+                            ? f.field("date").desc().then().field("title_sort")
+                            : f.field("date").desc())
                     .fetch(size)
                     .responseBody();
         } catch (SearchException e) {
@@ -290,17 +289,6 @@ class DidYouMean {
     /** The date a hit sorted by date was sorted on (epoch milliseconds). */
     static long sortDate(JsonElement hit) {
         return hit.getAsJsonObject().getAsJsonArray("sort").get(0).getAsLong();
-    }
-
-    /** The hits of {@code hits} (sorted by date, newest first) dated after {@code day}, in order. */
-    static JsonArray newerThan(JsonArray hits, long day) {
-        JsonArray out = new JsonArray();
-        for (JsonElement hit : hits) {
-            if (sortDate(hit) > day) {
-                out.add(hit);
-            }
-        }
-        return out;
     }
 
     /**
