@@ -16,11 +16,7 @@ TOPICS=${2:-100000}
 LOG=target/rescue-bench.log
 . bench/bench-service.sh
 build_if_needed
-if [ -n "${KEEP:-}" ]; then
-  : >"$LOG"; start; wait_ready
-else
-  generate_and_start "$TOPICS"
-fi
+prepare "$TOPICS"
 
 QUERIES=(
   "サイドガー"                                     # one katakana typo → did-you-mean

@@ -7,6 +7,7 @@
 # with bench/synthetic-archive.sql, restarts the service (which rebuilds its own OpenSearch index from the database),
 # then calls the review RUNS times, emptying the review cache (DELETE /api/years/cache, admin) before each call, and
 # prints the median wall time (curl) and the median server-side computation time (computed_ms).
+# KEEP=1 reuses the archive and index already in kaiko_bench (waiting for readiness, i.e. a complete index).
 # Uses ports 18080 (HTTP) and 19202/19302 (engine) and /var/tmp/kaiko-bench; stops the service it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,7 @@ TOPICS=${3:-100000}
 LOG=target/review-bench.log
 . bench/bench-service.sh
 build_if_needed
-generate_and_start "$TOPICS"
+prepare "$TOPICS"
 
 # warm the JVM once
 code=$(curl -s -o /tmp/kaiko-review-bench.json -w '%{http_code}' "http://127.0.0.1:$PORT/api/years/$YEAR/review")
