@@ -287,7 +287,7 @@ class DidYouMean {
     }
 
     /** The date a hit sorted by date was sorted on (epoch milliseconds). */
-    static long sortDate(JsonElement hit) {
+    private static long sortDate(JsonElement hit) {
         return hit.getAsJsonObject().getAsJsonArray("sort").get(0).getAsLong();
     }
 
