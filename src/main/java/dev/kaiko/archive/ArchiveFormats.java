@@ -138,20 +138,66 @@ public final class ArchiveFormats {
     }
 
     /**
+     * Reads an upload for an import that names its series: every issue read is filed under {@code series} (a JSON
+     * item file, which has no series of its own, needs one).
+     */
+    public List<ReadFile> read(String filename, byte[] bytes, String explicitFormat, String series) {
+        return read(filename, bytes, explicitFormat, series, ZipLimits.DEFAULT);
+    }
+
+    public List<ReadFile> read(String filename, byte[] bytes, String explicitFormat, ZipLimits limits) {
+        return read(filename, bytes, explicitFormat, null, limits);
+    }
+
+    /** The longest file name kept in reports and logs; longer names are cut. */
+    public static final int MAX_NAME = 255;
+
+    /**
+     * A file name as reports and logs show it: control characters (a CR/LF would forge log lines) replaced by
+     * {@code ?}, at most {@link #MAX_NAME} characters.
+     */
+    public static String displayName(String filename) {
+        if (filename == null || filename.isBlank()) {
+            return "upload";
+        }
+        StringBuilder s = new StringBuilder(Math.min(filename.length(), MAX_NAME));
+        filename.codePoints().limit(MAX_NAME).forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                s.append('?');
+            } else {
+                s.appendCodePoint(c);
+            }
+        });
+        return s.toString();
+    }
+
+    /**
      * Reads an uploaded file: one result for a plain file, one per member for a zip (or a single error result when
      * the zip itself is unreadable or over the limits).
      *
      * @param explicitFormat a format name to use instead of detection (for every member of a zip), or null/blank
      */
-    public List<ReadFile> read(String filename, byte[] bytes, String explicitFormat, ZipLimits limits) {
-        String name = filename == null || filename.isBlank() ? "upload" : filename;
-        if (isZip(bytes)) {
-            return readZip(name, bytes, explicitFormat, limits);
+    public List<ReadFile> read(String filename, byte[] bytes, String explicitFormat, String series, ZipLimits limits) {
+        String name = displayName(filename);
+        if (series != null) {
+            series = series.strip();
+            try {
+                // the same bound and characters as a series a file names itself
+                ItemLimits.check(name, List.of(new ParsedIssue(series, null, null, null, null, List.of())));
+            } catch (ArchiveFormatException e) {
+                return List.of(ReadFile.failed(name, null, e));
+            }
+            if (series.isEmpty()) {
+                series = null;
+            }
         }
-        return List.of(readOne(name, bytes, explicitFormat));
+        if (isZip(bytes)) {
+            return readZip(name, bytes, explicitFormat, series, limits);
+        }
+        return List.of(readOne(name, bytes, explicitFormat, series));
     }
 
-    private ReadFile readOne(String name, byte[] bytes, String explicitFormat) {
+    private ReadFile readOne(String name, byte[] bytes, String explicitFormat, String series) {
         String format = null;
         try {
             String text = decodeText(name, bytes);
@@ -168,22 +214,36 @@ public final class ArchiveFormats {
             format = reader.format();
             if (reader instanceof KaikoExportReader exportReader) {
                 KaikoExport.Document export = exportReader.readDocument(name, text);
-                return new ReadFile(
-                        name,
-                        format,
-                        export.issues().stream()
-                                .map(KaikoExport.Issue::toParsedIssue)
-                                .toList(),
-                        null,
-                        export);
+                if (series != null) {
+                    throw ArchiveFormatException.inFile(
+                            name, "a Kaiko export names the series of its issues; import it without ?series=");
+                }
+                List<ParsedIssue> issues = export.issues().stream()
+                        .map(KaikoExport.Issue::toParsedIssue)
+                        .toList();
+                ItemLimits.check(name, issues);
+                return new ReadFile(name, format, issues, null, export);
             }
-            return new ReadFile(name, format, reader.read(name, text), null);
+            List<ParsedIssue> issues = reader instanceof JsonItemFeedReader items
+                    ? items.read(name, text, series)
+                    : inSeries(reader.read(name, text), series);
+            ItemLimits.check(name, issues);
+            return new ReadFile(name, format, issues, null);
         } catch (ArchiveFormatException e) {
             return ReadFile.failed(name, format, e);
         } catch (RuntimeException e) {
             // A reader bug must not take the other files of an upload down with it.
             return ReadFile.failed(name, format, ArchiveFormatException.inFile(name, "could not be read: " + e));
         }
+    }
+
+    /** The issues filed under the series the import names, when it names one. */
+    private static List<ParsedIssue> inSeries(List<ParsedIssue> issues, String series) {
+        return series == null
+                ? issues
+                : issues.stream()
+                        .map(i -> new ParsedIssue(series, i.number(), i.title(), i.date(), i.url(), i.topics()))
+                        .toList();
     }
 
     static boolean isZip(byte[] bytes) {
@@ -193,7 +253,8 @@ public final class ArchiveFormats {
                 && ((bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6)); // 5,6: an empty zip
     }
 
-    private List<ReadFile> readZip(String zipName, byte[] bytes, String explicitFormat, ZipLimits limits) {
+    private List<ReadFile> readZip(
+            String zipName, byte[] bytes, String explicitFormat, String series, ZipLimits limits) {
         List<ReadFile> results = new ArrayList<>();
         int members = 0;
         long total = 0;
@@ -211,7 +272,7 @@ public final class ArchiveFormats {
                 if (!isReadableMember(entry)) {
                     continue;
                 }
-                String memberName = zipName + "!/" + entry.getName();
+                String memberName = displayName(zipName + "!/" + entry.getName());
                 results.add(
                         isZip(content)
                                 ? ReadFile.failed(
@@ -219,7 +280,7 @@ public final class ArchiveFormats {
                                         null,
                                         ArchiveFormatException.inFile(
                                                 memberName, "a zip inside a zip is not read; upload it on its own"))
-                                : readOne(memberName, content, explicitFormat));
+                                : readOne(memberName, content, explicitFormat, series));
             }
         } catch (ZipException e) {
             return zipFailure(zipName, "is not a readable zip archive: " + e.getMessage());

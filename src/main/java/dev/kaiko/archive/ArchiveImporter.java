@@ -77,17 +77,28 @@ public class ArchiveImporter {
     }
 
     public ImportReport importFiles(List<Upload> uploads, String explicitFormat, Progress progress) {
-        return importFiles(uploads, explicitFormat, progress, false);
+        return importFiles(uploads, explicitFormat, null, progress, false);
+    }
+
+    /**
+     * Imports files under the series the importer names ({@code ?series=}): every issue read goes to that series,
+     * whatever the file says (a JSON item file names none of its own).
+     */
+    public ImportReport importFiles(List<Upload> uploads, String explicitFormat, String series, Progress progress) {
+        return importFiles(uploads, explicitFormat, series, progress, false);
     }
 
     /** Imports the bundled demo archive, its issues marked as demo (see {@link Curation#deleteDemo()}). */
     ImportReport importDemo(List<Upload> uploads) {
-        return importFiles(uploads, null, Progress.NONE, true);
+        return importFiles(uploads, null, null, Progress.NONE, true);
     }
 
-    private ImportReport importFiles(List<Upload> uploads, String explicitFormat, Progress progress, boolean demo) {
+    private ImportReport importFiles(
+            List<Upload> uploads, String explicitFormat, String series, Progress progress, boolean demo) {
         long start = System.nanoTime();
+        java.time.Instant began = java.time.Instant.now();
         List<FileReport> reports = new ArrayList<>();
+        Set<Long> stored = new LinkedHashSet<>();
         // Reading (the CPU-heavy part) runs ahead of storing, a few uploads at a time, so the two overlap; files
         // are still stored one after another in upload order.
         ArrayDeque<CompletableFuture<List<ArchiveFormats.ReadFile>>> ahead = new ArrayDeque<>();
@@ -96,12 +107,12 @@ public class ArchiveImporter {
             while (next < uploads.size() && ahead.size() < READ_AHEAD) {
                 Upload u = uploads.get(next++);
                 ahead.add(CompletableFuture.supplyAsync(
-                        () -> formats.read(u.name(), u.content(), explicitFormat), readers));
+                        () -> formats.read(u.name(), u.content(), explicitFormat, series), readers));
             }
             for (ArchiveFormats.ReadFile file : ahead.removeFirst().join()) {
                 FileReport report = file.error() != null
                         ? FileReport.failed(file.name(), file.format(), ImportError.of(file.error()))
-                        : storeFile(file, demo);
+                        : storeFile(file, demo, stored);
                 reports.add(report);
                 count(report);
                 progress.fileDone(report);
@@ -118,19 +129,22 @@ public class ArchiveImporter {
             }
             progress.uploadDone(upload);
         }
-        long stored = System.nanoTime();
+        long storedAt = System.nanoTime();
         // Stored is stored; when search is up, also wait (briefly) until it shows the import.
         boolean indexed = reports.stream().allMatch(r -> !r.errors().isEmpty())
                 || indexing.awaitIndexed(java.time.Duration.ofSeconds(30));
-        ImportReport report = new ImportReport(reports, indexed ? "done" : "pending");
+        // "done" only when nothing of this import was parked as a dead letter on the way
+        var failures = indexing.indexFailures(stored, began);
+        ImportReport report =
+                new ImportReport(reports, !failures.isEmpty() ? "failed" : indexed ? "done" : "pending", failures);
         if (report.anyStored()) {
             archiveChanged.fire(new ArchiveChanged(report));
         }
         LOG.infof(
                 "Import of %d files: read and stored in %d ms, searchable %d ms later (%s)",
                 reports.size(),
-                (stored - start) / 1_000_000,
-                (System.nanoTime() - stored) / 1_000_000,
+                (storedAt - start) / 1_000_000,
+                (System.nanoTime() - storedAt) / 1_000_000,
                 report.indexing());
         return report;
     }
@@ -149,11 +163,13 @@ public class ArchiveImporter {
      * Stores one file in a transaction of its own, serialised with every other write (see {@link ArchiveWrites}),
      * together with the citations it makes and receives: either all of it is stored or nothing.
      */
-    private FileReport storeFile(ArchiveFormats.ReadFile file, boolean demo) {
+    private FileReport storeFile(ArchiveFormats.ReadFile file, boolean demo, Set<Long> storedIssues) {
+        Set<Long> all = new LinkedHashSet<>();
         try {
-            return writes.write(WRITE_WAIT, () -> {
+            FileReport done = writes.write(WRITE_WAIT, () -> {
                 IssueStore.Counts total = new IssueStore.Counts(0, 0, 0, 0);
                 Set<Long> issueIds = new LinkedHashSet<>();
+                all.clear(); // a retried transaction starts again
                 if (file.export() != null) {
                     for (KaikoExport.Issue issue : file.export().issues()) {
                         IssueStore.Stored stored = store.store(
@@ -169,6 +185,7 @@ public class ArchiveImporter {
                                 demo);
                         total = total.plus(stored.counts());
                         issueIds.add(stored.issueId());
+                        all.add(stored.issueId());
                         restorePicks(stored.issueId(), issue);
                     }
                 } else {
@@ -178,6 +195,7 @@ public class ArchiveImporter {
                         if (stored.changed()) {
                             issueIds.add(stored.issueId());
                         }
+                        all.add(stored.issueId());
                     }
                 }
                 boolean mayCite = file.export() != null
@@ -195,12 +213,26 @@ public class ArchiveImporter {
                         total.removed(),
                         List.of());
             });
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Storing %s failed; nothing of it was kept", file.name());
+            storedIssues.addAll(all);
+            return done;
+        } catch (ArchiveWrites.BusyException e) {
             return FileReport.failed(
                     file.name(),
                     file.format(),
-                    new ImportError(file.name(), null, null, "could not be stored: " + rootMessage(e)));
+                    new ImportError(file.name(), null, null, "not stored: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // the database's or a library's words stay in the log, under an id the answer gives
+            String errorId = java.util.UUID.randomUUID().toString().substring(0, 8);
+            LOG.warnf(e, "Storing %s failed (error id %s); nothing of it was kept", file.name(), errorId);
+            return FileReport.failed(
+                    file.name(),
+                    file.format(),
+                    new ImportError(
+                            file.name(),
+                            null,
+                            null,
+                            "could not be stored because of an internal error (error id " + errorId
+                                    + " in the service's log); nothing of it was kept"));
         }
     }
 
@@ -256,14 +288,5 @@ public class ArchiveImporter {
                 .map(KaikoExport.Tag::name)
                 .distinct()
                 .toList();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 }

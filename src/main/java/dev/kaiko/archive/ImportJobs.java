@@ -27,9 +27,14 @@ public class ImportJobs {
     BackgroundJobs jobs;
 
     public BackgroundJobs.Status submit(List<Upload> uploads, String format) {
+        return submit(uploads, format, null);
+    }
+
+    /** An import job whose issues go to the series it names (see {@link ArchiveImporter#importFiles}). */
+    public BackgroundJobs.Status submit(List<Upload> uploads, String format, String series) {
         return jobs.submit(
                 KIND,
-                progress -> importer.importFiles(uploads, format, new ArchiveImporter.Progress() {
+                progress -> importer.importFiles(uploads, format, series, new ArchiveImporter.Progress() {
                     @Override
                     public void fileDone(ImportReport.FileReport report) {
                         progress.counter("topics_done")

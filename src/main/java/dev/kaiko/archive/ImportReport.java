@@ -8,9 +8,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * What an import did, per file: detected format, counts, and located errors; {@code indexing} is "done" when search
- * already shows it, "pending" when the engine is down or slow (the changes wait in the index outbox).
+ * shows every topic stored, "pending" when the engine is down or slow or a refused change is being retried (the
+ * changes wait in the index outbox), "failed" when topics were stored but the index refused them for good: those are
+ * listed in {@code index_failures} (dead letters an admin can retry).
  */
-public record ImportReport(List<FileReport> files, String indexing) {
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ImportReport(
+        List<FileReport> files,
+        String indexing,
+        @JsonProperty("index_failures") List<dev.kaiko.model.IndexFreshness.IndexFailure> indexFailures) {
+
+    public ImportReport(List<FileReport> files, String indexing) {
+        this(files, indexing, List.of());
+    }
 
     public int topicsAdded() {
         return files.stream().mapToInt(FileReport::topicsAdded).sum();

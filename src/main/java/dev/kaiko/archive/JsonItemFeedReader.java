@@ -29,14 +29,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>Items carry no issue, so they are grouped into <b>weekly issues by ISO week</b> of their date. The issue date is
  * the <b>Monday of that ISO week</b>, so that the same week gets the same date (and title) whichever file its items
  * come from; a week spanning two monthly files gives one issue per file, with the same title. The issue title is
- * "JSer.info 2023-W05" (series, ISO week-based year, week), the number is null, the series is the file's top-level
- * {@code "series"} when present, else "JSer.info". An item's date is the calendar date in the offset its timestamp
+ * "JSer.info 2023-W05" (series, ISO week-based year, week), the number is null, the series is the one the import
+ * names, else the file's top-level {@code "series"}; a file with neither is refused (never filed under another
+ * weekly's series). An item's date is the calendar date in the offset its timestamp
  * carries ("2022-12-31T15:11:56Z" is 2022-12-31); a plain "YYYY-MM-DD" is taken as is.
  */
 public class JsonItemFeedReader implements ArchiveReader {
 
     public static final String FORMAT = "json-items";
-    static final String DEFAULT_SERIES = "JSer.info";
+    /** The series name JSer.info's own item files are imported under by convention (they name no series). */
+    public static final String JSER_INFO = "JSer.info";
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -61,6 +63,14 @@ public class JsonItemFeedReader implements ArchiveReader {
 
     @Override
     public List<ParsedIssue> read(String filename, String text) throws ArchiveFormatException {
+        return read(filename, text, null);
+    }
+
+    /**
+     * Reads the items under the series the import names ({@code ?series=}), else the file's own {@code "series"}.
+     * A file that names none is refused: its items would otherwise be merged silently into another weekly's series.
+     */
+    public List<ParsedIssue> read(String filename, String text, String importSeries) throws ArchiveFormatException {
         JsonNode root;
         try {
             root = mapper.readTree(text);
@@ -74,10 +84,19 @@ public class JsonItemFeedReader implements ArchiveReader {
         if (list == null || !list.isArray()) {
             throw ArchiveFormatException.atPath(filename, "$.list", "expected an array of items under \"list\"");
         }
-        String series =
-                root.hasNonNull("series") && !root.get("series").asText().isBlank()
-                        ? root.get("series").asText().strip()
-                        : DEFAULT_SERIES;
+        String series;
+        if (importSeries != null && !importSeries.isBlank()) {
+            series = importSeries.strip();
+        } else if (root.hasNonNull("series") && !root.get("series").asText().isBlank()) {
+            series = root.get("series").asText().strip();
+        } else {
+            throw ArchiveFormatException.atPath(
+                    filename,
+                    "$.series",
+                    "no series: a JSON item file does not say which weekly its items belong to; add a top-level"
+                            + " \"series\": \"Name\" or import it with ?series=Name (e.g. ?series="
+                            + JSER_INFO + " for JSer.info's own files)");
+        }
 
         Map<LocalDate, List<ParsedTopic>> byWeek = new TreeMap<>();
         for (int i = 0; i < list.size(); i++) {
@@ -153,7 +172,7 @@ public class JsonItemFeedReader implements ArchiveReader {
         }
         String content = text(item, "content");
         return new ParsedTopic(
-                title, content == null ? "" : content, null, null, url, List.copyOf(links), null, tags, List.of());
+                title, content == null ? "" : content, null, null, url, List.copyOf(links), null, tags, List.of(), at);
     }
 
     private static String text(JsonNode node, String field) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param presenter   who presented it, only from an explicit marker; null when unknown (never guessed)
  * @param archiveTags tags that came with the archive data (before mapping to canonical technology names)
  * @param attributes  markers such as "video" or "series" taken off a bullet's prefix
+ * @param origin      where the topic stands in its file ("$.list[3]", "line 42"), for errors; null when unknown
  */
 public record ParsedTopic(
         String title,
@@ -24,7 +25,21 @@ public record ParsedTopic(
         List<String> links,
         String presenter,
         List<String> archiveTags,
-        List<String> attributes) {
+        List<String> attributes,
+        String origin) {
+
+    public ParsedTopic(
+            String title,
+            String body,
+            String bodyHtml,
+            String section,
+            String url,
+            List<String> links,
+            String presenter,
+            List<String> archiveTags,
+            List<String> attributes) {
+        this(title, body, bodyHtml, section, url, links, presenter, archiveTags, attributes, null);
+    }
 
     public ParsedTopic {
         body = body == null ? "" : body;

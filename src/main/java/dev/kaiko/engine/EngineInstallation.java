@@ -233,6 +233,15 @@ final class EngineInstallation {
      * directory (which that user can write) must not make root change the owner of whatever it points to. Links are
      * left alone, and the walk does not descend through them.
      */
+    /** rwx for the owner only (the engine's user once handed over): other users cannot list or read it. */
+    static void ownerOnly(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            LOG.debugf("No POSIX permissions on %s", dir);
+        }
+    }
+
     static void chownTree(Path root, String user) throws IOException {
         if (Files.isSymbolicLink(root)) {
             throw new IOException(root + " is a symbolic link: refusing to hand it to the engine user");

@@ -112,6 +112,10 @@ public class ManagedEngine {
                         + "kaiko.search.embedded=false to use it.");
             }
             boolean root = RunningUser.isRoot();
+            // the index, its logs and snapshots are the archive's text: readable by the engine's user alone
+            for (Path dir : List.of(data, logs, snapshotDirectory(), tmp)) {
+                EngineInstallation.ownerOnly(dir);
+            }
             if (root) {
                 EngineInstallation.ensureSystemUser(config.user());
                 EngineInstallation.chownTree(dataDir.resolve("engine"), config.user());
@@ -121,14 +125,21 @@ public class ManagedEngine {
                 EngineInstallation.chownTree(tmp, config.user());
             }
             List<String> command = new ArrayList<>();
-            if (root) {
-                // setpriv keeps our environment and execs, so the PID we hold is the engine's JVM.
-                command.addAll(List.of(
-                        "setpriv",
-                        "--reuid=" + config.user(),
-                        "--regid=" + EngineInstallation.groupOf(config.user()),
-                        "--clear-groups",
-                        "--"));
+            boolean setpriv = root || SETPRIV.isPresent();
+            if (setpriv) {
+                // setpriv keeps our environment and execs, so the PID we hold is the engine's JVM. Its parent-death
+                // signal ends the engine when Kaiko dies, even by kill -9 (see PARENT).
+                command.add("setpriv");
+                if (root) {
+                    command.addAll(List.of(
+                            "--reuid=" + config.user(),
+                            "--regid=" + EngineInstallation.groupOf(config.user()),
+                            "--clear-groups"));
+                }
+                command.add("--pdeathsig=TERM");
+                command.add("--");
+            } else {
+                LOG.warn("setpriv (util-linux) is missing: the managed engine will outlive a killed Kaiko");
             }
             command.addAll(installation.javaCommand(home, tmp));
             ProcessBuilder pb = new ProcessBuilder(command)
@@ -140,10 +151,42 @@ public class ManagedEngine {
             LOG.infof(
                     "Starting managed OpenSearch %s on 127.0.0.1:%d (data in %s)",
                     config.version(), config.httpPort(), data);
-            process = pb.start();
+            process = startFromParentThread(pb);
             Files.writeString(dataDir.resolve("engine.pid"), Long.toString(process.pid()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the managed search engine: " + e.getMessage(), e);
+        }
+    }
+
+    /** setpriv, where util-linux installed it. */
+    private static final Optional<Path> SETPRIV = java.util.stream.Stream.of("/usr/bin/setpriv", "/bin/setpriv")
+            .map(Path::of)
+            .filter(Files::isExecutable)
+            .findFirst();
+
+    /**
+     * The one thread that starts engine processes, alive as long as the JVM. The parent-death signal fires when the
+     * thread that started the process ends, not the process: a pooled thread retired while idle would take the
+     * engine with it, so the start happens on this thread, which never ends (a task's failure stays in its Future).
+     */
+    private static final java.util.concurrent.ExecutorService PARENT =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "kaiko-engine-parent");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private static Process startFromParentThread(ProcessBuilder pb) throws IOException {
+        try {
+            return PARENT.submit(pb::start).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("Could not start the managed search engine", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while starting the managed search engine", e);
         }
     }
 
@@ -169,6 +212,22 @@ public class ManagedEngine {
             LOG.debug("Could not remove engine.pid", e);
         }
         LOG.info("Managed OpenSearch stopped");
+    }
+
+    /** Kills the node at once (SIGKILL, which also ends a stopped or hung process); for a node that stopped answering. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        Process p = process;
+        process = null;
+        p.destroyForcibly();
+        try {
+            p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warnf("Managed OpenSearch killed (pid %d)", p.pid());
     }
 
     private void awaitHealthy(Path logs) {

@@ -13,7 +13,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The index outbox backlog: changes committed to the database but not yet searchable. Reported by readiness
- * (down past kaiko.search.max-backlog) and as the gauge kaiko_index_backlog; parked dead letters likewise.
+ * (down past kaiko.search.max-backlog changes, or while the oldest has waited longer than kaiko.search.max-lag: the
+ * index lags the database, as right after a crash) and as the gauge kaiko_index_backlog; dead letters likewise.
  */
 @Readiness
 @ApplicationScoped
@@ -37,9 +38,12 @@ public class IndexBacklogHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         long backlog = processor.backlog();
+        java.time.Duration lag = processor.lag();
         return HealthCheckResponse.named("index-backlog")
-                .status(backlog <= config.maxBacklog())
+                .status(backlog <= config.maxBacklog() && lag.compareTo(config.maxLag()) <= 0)
                 .withData("backlog", backlog)
+                .withData("lag_s", lag.toSeconds())
+                .withData("max_lag_s", config.maxLag().toSeconds())
                 // parked changes do not make the instance unready (the rest of the index is current), but show here
                 .withData("dead_letters", processor.deadLetterCount())
                 .build();

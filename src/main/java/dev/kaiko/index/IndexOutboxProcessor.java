@@ -7,13 +7,22 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.search.engine.backend.work.execution.DocumentCommitStrategy;
+import org.hibernate.search.engine.backend.work.execution.DocumentRefreshStrategy;
+import org.hibernate.search.engine.common.EntityReference;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.mapper.pojo.work.SearchIndexingPlanExecutionReport;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -36,6 +45,11 @@ public class IndexOutboxProcessor implements IndexFreshness {
 
     private static final Logger LOG = Logger.getLogger(IndexOutboxProcessor.class);
     private static final int BATCH = 500;
+    /**
+     * Characters of title and body per batch (about 10 MB of bulk request: each is indexed under several analysers):
+     * a batch of large topics is split instead of being sent as one huge request.
+     */
+    static final long BATCH_TEXT = 1_000_000;
     /** Advisory lock key ("KOUTB") held by the transaction applying a batch. */
     private static final long BATCH_LOCK_KEY = 0x4b4f555442L;
 
@@ -55,6 +69,15 @@ public class IndexOutboxProcessor implements IndexFreshness {
     ArchiveGeneration generation;
 
     private volatile long failingSince;
+    /** The poller's job identity (for the scheduler's pause and resume). */
+    public static final String POLLER = "kaiko-index-outbox";
+    /** When the poller last ran or finished a batch (System.nanoTime), for liveness: a dead poller stops it. */
+    private volatile long heartbeat = System.nanoTime();
+
+    /** How long ago the poller last showed it is alive. */
+    public Duration sinceHeartbeat() {
+        return Duration.ofNanos(System.nanoTime() - heartbeat);
+    }
 
     /** Notified whenever a batch of rows commits, so writers waiting for their rows wake at once. */
     private final Object batches = new Object();
@@ -67,15 +90,18 @@ public class IndexOutboxProcessor implements IndexFreshness {
 
     /** Applies what writers left in the outbox (writers that wait apply their own rows at once, see awaitIndexed). */
     @Scheduled(
+            identity = POLLER,
             every = "${kaiko.search.outbox-poll:0.2s}",
             delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drain() {
+        heartbeat = System.nanoTime();
         if (!availability.isReady()) {
             return;
         }
         try {
             while (QuarkusTransaction.requiringNew().call(this::processBatch) > 0) {
+                heartbeat = System.nanoTime();
                 batchCommitted();
             }
             if (failingSince != 0) {
@@ -96,10 +122,12 @@ public class IndexOutboxProcessor implements IndexFreshness {
     }
 
     /**
-     * Applies one batch of due rows in one bulk. If the engine refuses the bulk while it is up, the rows are tried one
-     * by one so that a row whose document the engine refuses (a poison row) is isolated: the others are applied, the
-     * refused one is retried later with backoff and, after {@code kaiko.search.outbox-retry.attempts}, parked in
-     * {@code index_dead_letter}. If the engine itself is away, nothing is counted against the rows.
+     * Applies one batch of due rows. The batch is bounded in rows and in text (so one bulk request stays a few
+     * megabytes whatever the topics hold), and every topic's write is followed on its own: when some writes fail
+     * while the engine answers, the others are applied and only the failing rows are retried with backoff and, after
+     * {@code kaiko.search.outbox-retry.attempts}, parked in {@code index_dead_letter}. A write that fails hard (an
+     * {@link Error} such as running out of memory while its document is built) is parked at once: retrying it could
+     * take the service down again. If the engine itself is away, nothing is counted against the rows.
      *
      * @return how many outbox rows (of those with id up to {@code upTo}) were applied or parked
      */
@@ -111,8 +139,11 @@ public class IndexOutboxProcessor implements IndexFreshness {
                 .getSingleResult()) {
             return 0;
         }
-        List<Object[]> rows = em.createNativeQuery("select id, topic_id, attempts from index_outbox where id <= ?1"
-                        + " and next_attempt_at <= now() order by id limit " + BATCH + " for update skip locked")
+        List<Object[]> rows = em.createNativeQuery("select o.id, o.topic_id, o.attempts,"
+                        + " coalesce(length(t.title), 0) + coalesce(length(t.body), 0)"
+                        + " from index_outbox o left join topic t on t.id = o.topic_id where o.id <= ?1"
+                        + " and o.next_attempt_at <= now() order by o.id limit " + BATCH
+                        + " for update of o skip locked")
                 .setParameter(1, upTo)
                 .getResultList();
         if (rows.isEmpty()) {
@@ -120,8 +151,17 @@ public class IndexOutboxProcessor implements IndexFreshness {
         }
         Map<Long, List<Long>> rowsByTopic = new LinkedHashMap<>();
         Map<Long, Integer> attempts = new HashMap<>();
+        long text = 0;
+        int taken = 0;
         for (Object[] r : rows) {
             long topic = ((Number) r[1]).longValue();
+            long size = ((Number) r[3]).longValue();
+            // the first row always goes, so a topic larger than the budget is still applied (alone)
+            if (taken > 0 && text + size > BATCH_TEXT && !rowsByTopic.containsKey(topic)) {
+                break;
+            }
+            text += size;
+            taken++;
             rowsByTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(((Number) r[0]).longValue());
             attempts.merge(topic, ((Number) r[2]).intValue(), Math::max);
         }
@@ -132,34 +172,63 @@ public class IndexOutboxProcessor implements IndexFreshness {
                 .setParameter("ids", rowsByTopic.keySet())
                 .getResultList()
                 .forEach(t -> found.put(t.id, t));
-        try {
-            write(rowsByTopic.keySet(), found);
-            applied(rowsByTopic.keySet(), rowsByTopic);
-            return rows.size();
-        } catch (RuntimeException bulkFailure) {
-            if (!engineAnswers()) {
-                throw bulkFailure; // the engine is away: the rows wait, unchanged, for the next try
-            }
+        Map<Long, Throwable> failures = write(rowsByTopic.keySet(), found);
+        if (!failures.isEmpty() && !engineAnswers()) {
+            // the engine is away: the rows wait, unchanged, for the next try (those it took are written again then)
+            Throwable first = failures.values().iterator().next();
+            throw new IllegalStateException("The search engine does not answer: " + message(first), first);
         }
-        // The engine is up but refused the bulk: find the rows it refuses.
         List<Long> ok = new ArrayList<>();
         for (Long topic : rowsByTopic.keySet()) {
-            try {
-                write(List.of(topic), found);
+            Throwable failure = failures.get(topic);
+            if (failure == null) {
                 ok.add(topic);
-            } catch (RuntimeException refused) {
-                if (!engineAnswers()) {
-                    throw refused; // it went away meanwhile: roll back, retry all later
-                }
-                failed(topic, rowsByTopic.get(topic), attempts.get(topic) + 1, refused);
+            } else {
+                failed(topic, rowsByTopic.get(topic), attempts.get(topic) + 1, failure);
             }
         }
         applied(ok, rowsByTopic);
-        return rows.size();
+        return taken;
     }
 
-    private void write(Collection<Long> topicIds, Map<Long, Topic> found) {
-        var plan = Search.session(em).indexingPlan();
+    /**
+     * Writes the topics (or removes deleted ones) in one bulk and waits, at most {@code kaiko.search.write-timeout},
+     * for the engine to take them. A failure while the documents are built (in this thread: a bridge that throws or
+     * runs out of memory) names no topic, so the topics are then written one by one to find the culprit.
+     *
+     * @return the topics whose write failed or did not finish in time, with why
+     */
+    private Map<Long, Throwable> write(Collection<Long> topicIds, Map<Long, Topic> found) {
+        try {
+            return writeBulk(topicIds, found);
+        } catch (VirtualMachineError | LinkageError | RuntimeException | AssertionError e) {
+            if (topicIds.size() == 1) {
+                return Map.of(topicIds.iterator().next(), e);
+            }
+            Map<Long, Throwable> failures = new LinkedHashMap<>();
+            for (Long id : topicIds) {
+                try {
+                    failures.putAll(writeBulk(List.of(id), found));
+                } catch (VirtualMachineError | LinkageError | RuntimeException | AssertionError one) {
+                    failures.put(id, one);
+                }
+            }
+            return failures;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Long, Throwable> writeBulk(Collection<Long> topicIds, Map<Long, Topic> found) {
+        SearchSession session = Search.session(em);
+        // Hibernate Search's write-sync, except that the outcome comes back here instead of being thrown: which
+        // entities failed, and a deadline of our own on the wait
+        CompletableFuture<? extends SearchIndexingPlanExecutionReport>[] outcome = new CompletableFuture[1];
+        session.indexingPlanSynchronizationStrategy(context -> {
+            context.documentCommitStrategy(DocumentCommitStrategy.FORCE);
+            context.documentRefreshStrategy(DocumentRefreshStrategy.NONE);
+            context.indexingFutureHandler(future -> outcome[0] = future);
+        });
+        var plan = session.indexingPlan();
         for (Long id : topicIds) {
             Topic t = found.get(id);
             if (t != null) {
@@ -168,7 +237,41 @@ public class IndexOutboxProcessor implements IndexFreshness {
                 plan.purge(Topic.class, id, null);
             }
         }
-        plan.execute(); // throws if the engine refuses any document
+        plan.execute(); // builds the documents here, then hands them to the engine's client
+        if (outcome[0] == null) {
+            return Map.of();
+        }
+        SearchIndexingPlanExecutionReport report;
+        try {
+            report = outcome[0].get(config.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            return allFailed(topicIds, e.getCause() == null ? e : e.getCause());
+        } catch (TimeoutException e) {
+            return allFailed(
+                    topicIds,
+                    new TimeoutException("the engine did not take the changes within " + config.writeTimeout()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while indexing", e);
+        }
+        if (report.throwable().isEmpty()) {
+            return Map.of();
+        }
+        Throwable why = report.throwable().get();
+        if (report.failingEntities().isEmpty()) {
+            return allFailed(topicIds, why);
+        }
+        Map<Long, Throwable> failures = new LinkedHashMap<>();
+        for (EntityReference ref : report.failingEntities()) {
+            failures.put(((Number) ref.id()).longValue(), why);
+        }
+        return failures;
+    }
+
+    private static Map<Long, Throwable> allFailed(Collection<Long> topicIds, Throwable why) {
+        Map<Long, Throwable> failures = new LinkedHashMap<>();
+        topicIds.forEach(id -> failures.put(id, why));
+        return failures;
     }
 
     private void applied(Collection<Long> topics, Map<Long, List<Long>> rowsByTopic) {
@@ -189,16 +292,25 @@ public class IndexOutboxProcessor implements IndexFreshness {
                 .executeUpdate();
     }
 
-    private void failed(long topic, List<Long> rowIds, int attempt, RuntimeException error) {
+    private static String message(Throwable error) {
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
-        if (message.length() > 2000) {
-            message = message.substring(0, 2000) + "…";
+        if (error instanceof Error) {
+            message = error.getClass().getSimpleName() + ": " + message;
         }
+        // stored and logged: no control characters, bounded
+        message = message.replaceAll("\\p{Cntrl}", " ");
+        return message.length() > 2000 ? message.substring(0, 2000) + "…" : message;
+    }
+
+    private void failed(long topic, List<Long> rowIds, int attempt, Throwable error) {
+        String message = message(error);
         var retry = config.outboxRetry();
-        if (attempt >= retry.attempts()) {
+        // an Error (out of memory, stack overflow) while building the document is not retried: it would recur
+        boolean hard = error instanceof Error;
+        if (hard || attempt >= retry.attempts()) {
             LOG.errorf(
-                    "Topic %d could not be indexed after %d attempts; parked in index_dead_letter: %s",
-                    topic, attempt, message);
+                    "Topic %d could not be indexed (%s after %d attempts); parked in index_dead_letter: %s",
+                    topic, hard ? "a hard failure" : "refused", attempt, message);
             em.createNativeQuery("insert into index_dead_letter (topic_id, attempts, last_error) values (?1, ?2, ?3)"
                             + " on conflict (topic_id) do update set attempts = excluded.attempts,"
                             + " last_error = excluded.last_error, parked_at = now()")
@@ -286,6 +398,19 @@ public class IndexOutboxProcessor implements IndexFreshness {
             @JsonProperty("last_error") String lastError,
             @JsonProperty("parked_at") java.time.Instant parkedAt) {}
 
+    /**
+     * How long the oldest change not yet tried has waited (zero when none waits): the pipeline's lag. A change being
+     * retried after a refusal is not counted (it is one topic's trouble, reported with the dead letters).
+     */
+    public Duration lag() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Duration.ofMillis(((Number) em.createNativeQuery(
+                                        "select coalesce(cast(extract(epoch from now() - min(created_at)) * 1000"
+                                                + " as bigint), 0) from index_outbox where attempts = 0")
+                                .getSingleResult())
+                        .longValue()));
+    }
+
     /** Rows not yet applied (the index backlog), for health and metrics. */
     public long backlog() {
         return QuarkusTransaction.requiringNew()
@@ -335,10 +460,29 @@ public class IndexOutboxProcessor implements IndexFreshness {
         return false;
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<IndexFailure> indexFailures(Collection<Long> issueIds, java.time.Instant since) {
+        if (issueIds.isEmpty()) {
+            return List.of();
+        }
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((List<Object[]>) em.createNativeQuery("select d.topic_id, d.last_error"
+                                        + " from index_dead_letter d join topic t on t.id = d.topic_id"
+                                        + " where t.issue_id in (:issues) and d.parked_at >= :since"
+                                        + " order by d.topic_id limit 100")
+                                .setParameter("issues", issueIds)
+                                .setParameter("since", java.sql.Timestamp.from(since))
+                                .getResultList())
+                        .stream()
+                                .map(r -> new IndexFailure(((Number) r[0]).longValue(), (String) r[1]))
+                                .toList());
+    }
+
+    /** Rows up to {@code upTo} still in the outbox, those being retried after a refusal included. */
     private long pendingUpTo(long upTo) {
         return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery(
-                                        "select count(*) from index_outbox where id <= ?1 and attempts = 0")
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from index_outbox where id <= ?1")
                                 .setParameter(1, upTo)
                                 .getSingleResult())
                         .longValue());

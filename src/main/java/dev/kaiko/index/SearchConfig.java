@@ -21,6 +21,50 @@ public interface SearchConfig {
     @WithDefault("0.2s")
     java.time.Duration outboxPoll();
 
+    /**
+     * How long one batch of index writes may take before its unfinished writes count as failed (retried, then
+     * parked): a write the engine never answers must not hold the outbox forever.
+     */
+    @WithDefault("60s")
+    java.time.Duration writeTimeout();
+
+    /**
+     * Readiness reports down when a change committed to the database has waited longer than this to become
+     * searchable (parked dead letters aside): the index then lags the database.
+     */
+    @WithDefault("2m")
+    java.time.Duration maxLag();
+
+    /** The watchdog's probe: a real query through Hibernate Search every 2 seconds. */
+    Probe probe();
+
+    interface Probe {
+        /** A probe query not answered within this has failed. */
+        @WithDefault("3s")
+        java.time.Duration timeout();
+
+        /**
+         * Failed probes in a row after which searches answer 503 and readiness is down (one slow answer is not an
+         * outage).
+         */
+        @WithDefault("2")
+        int failures();
+
+        /**
+         * A managed engine whose process is alive but has answered no probe for this long is killed and started
+         * again (a hung or frozen node); an external cluster is only reported.
+         */
+        @WithDefault("60s")
+        java.time.Duration restartAfter();
+    }
+
+    /**
+     * Liveness reports down when the index outbox poller or the engine watchdog has not run for this long: the
+     * thread that runs them is gone or stuck, and only a restart of the service helps.
+     */
+    @WithDefault("5m")
+    java.time.Duration stallAfter();
+
     /** How a change the engine keeps refusing is retried before it is parked as a dead letter. */
     OutboxRetry outboxRetry();
 
@@ -52,7 +96,8 @@ public interface SearchConfig {
 
     /**
      * Replicas of the topic index: applied to the live index at start (a dynamic setting) and to every index Kaiko
-     * creates. Default: left as the engine made it (OpenSearch: 1, unassigned on a single node).
+     * creates. Default: 0 with the managed engine (a single node, where a replica is never assigned), else left as
+     * the cluster makes it.
      */
     java.util.Optional<Integer> replicas();
 

@@ -1,5 +1,7 @@
 package dev.kaiko.index;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,7 @@ import org.jboss.logging.Logger;
 import dev.kaiko.DataDirectory;
 import dev.kaiko.engine.EngineConfig;
 import dev.kaiko.engine.ManagedEngine;
+import dev.kaiko.model.Topic;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -115,6 +118,8 @@ public class SearchEngineLifecycle {
             }
             awaitReachable();
             boolean differs = prepareIndex();
+            lastAnswer = System.nanoTime();
+            failedProbes = 0;
             availability.ready();
             LOG.info("Search is available");
             readyEvent.fireAsync(new SearchReady(!everReady));
@@ -128,29 +133,124 @@ public class SearchEngineLifecycle {
         }
     }
 
-    /** The watchdog: restarts a managed engine that died, follows an external one going away and coming back. */
-    @Scheduled(every = "2s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * The watchdog: restarts a managed engine that died or stopped answering, follows an external one going away and
+     * coming back, and probes the engine with a real query so that readiness and searches know when it does not
+     * answer (a frozen node is a live process).
+     */
+    @Scheduled(
+            identity = WATCHDOG,
+            every = "2s",
+            delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void watch() {
+        heartbeat = System.nanoTime();
         if (stopping || !busy.compareAndSet(false, true)) {
             return;
         }
+        boolean handedOver = false;
         try {
-            check();
+            handedOver = check();
         } finally {
-            busy.set(false);
+            if (!handedOver) {
+                busy.set(false);
+            }
         }
     }
 
-    private void check() {
+    /**
+     * Brings search up again on a worker, keeping {@link #busy} until it is done: a restart (and the rebuild it may
+     * need) can take minutes, and the watchdog must go on running meanwhile, since liveness watches it.
+     */
+    private boolean bringUpInBackground() {
+        executor.runAsync(() -> {
+            try {
+                bringUp();
+            } finally {
+                busy.set(false);
+            }
+        });
+        return true;
+    }
+
+    /** The watchdog's job identity (for the scheduler's pause and resume). */
+    public static final String WATCHDOG = "kaiko-engine-watchdog";
+
+    /** When the watchdog last ran (System.nanoTime), for liveness. */
+    private volatile long heartbeat = System.nanoTime();
+
+    /** When the engine last answered a probe (System.nanoTime); failed probes in a row since. */
+    private volatile long lastAnswer = System.nanoTime();
+
+    private int failedProbes;
+
+    /** How long ago the watchdog last ran. */
+    public Duration sinceHeartbeat() {
+        return Duration.ofNanos(System.nanoTime() - heartbeat);
+    }
+
+    /** @return true when a restart was handed to a worker (which clears {@link #busy} when done) */
+    private boolean check() {
         if (engine != null && !engine.isRunning()) {
             LOG.warn("The managed search engine is not running; restarting it");
             availability.unavailable("The search engine is restarting");
-            bringUp();
-        } else if (engine == null && availability.isReady() && !reachable()) {
+            return bringUpInBackground();
+        } else if (engine == null && availability.isPrepared() && !reachable()) {
             availability.unavailable("The search engine is unreachable");
-        } else if (engine == null && !availability.isReady() && reachable()) {
-            bringUp();
+        } else if (engine == null && !availability.isPrepared() && reachable()) {
+            return bringUpInBackground();
+        } else if (everReady) {
+            return probe();
         }
+        return false;
+    }
+
+    /**
+     * One probe: a count of topics through Hibernate Search, the way searches go, with a deadline. After
+     * {@code kaiko.search.probe.failures} failures in a row searches answer 503 and readiness is down; a managed
+     * engine silent for {@code kaiko.search.probe.restart-after} is killed and started again.
+     */
+    private boolean probe() {
+        var config = searchConfig.probe();
+        String failure = null;
+        try {
+            QuarkusTransaction.requiringNew()
+                    .call(() -> Search.session(entityManager)
+                            .search(Topic.class)
+                            .where(f -> f.matchAll())
+                            .failAfter(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .fetchTotalHitCount());
+        } catch (RuntimeException e) {
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        if (failure == null) {
+            lastAnswer = System.nanoTime();
+            if (failedProbes >= config.failures()) {
+                LOG.info("The search engine answers again");
+            }
+            failedProbes = 0;
+            availability.answered(null);
+            return false;
+        }
+        failedProbes++;
+        Duration silent = Duration.ofNanos(System.nanoTime() - lastAnswer);
+        if (failedProbes == config.failures()) {
+            LOG.warnf("The search engine does not answer queries (%s); searches answer 503 meanwhile", failure);
+        }
+        if (failedProbes >= config.failures()) {
+            availability.answered("The search engine does not answer (for " + silent.toSeconds() + " s)");
+        }
+        if (engine != null && silent.compareTo(config.restartAfter()) >= 0) {
+            LOG.warnf(
+                    "The managed search engine has not answered for %d s; killing and restarting it",
+                    silent.toSeconds());
+            availability.unavailable("The search engine is restarting (it stopped answering)");
+            engine.kill();
+            failedProbes = 0;
+            lastAnswer = System.nanoTime();
+            return bringUpInBackground();
+        }
+        return false;
     }
 
     private void awaitReachable() {

@@ -146,7 +146,7 @@ class TopicIndexes {
                         old.has("number_of_shards")
                                 ? old.get("number_of_shards").asInt()
                                 : null);
-        Integer replicas = config.replicas()
+        Integer replicas = replicas()
                 .orElse(
                         old.has("number_of_replicas")
                                 ? old.get("number_of_replicas").asInt()
@@ -162,13 +162,21 @@ class TopicIndexes {
         engine.require("GET", "/_cluster/health/" + name + "?wait_for_status=yellow&timeout=60s", null);
     }
 
-    /** Applies kaiko.search.replicas to the live index (a dynamic setting: no rebuild needed). */
+    /**
+     * kaiko.search.replicas, else 0 on the managed engine: it is a single node, where a replica can never be
+     * assigned and only keeps the index yellow. An external cluster keeps its own default.
+     */
+    java.util.Optional<Integer> replicas() {
+        return config.replicas().or(() -> config.embedded() ? java.util.Optional.of(0) : java.util.Optional.empty());
+    }
+
+    /** Applies {@link #replicas()} to the live index (a dynamic setting: no rebuild needed). */
     void applyReplicas() throws IOException {
-        if (config.replicas().isPresent()) {
+        if (replicas().isPresent()) {
             engine.require(
                     "PUT",
                     "/" + WRITE + "/_settings",
-                    "{\"index\":{\"number_of_replicas\":" + config.replicas().get() + "}}");
+                    "{\"index\":{\"number_of_replicas\":" + replicas().get() + "}}");
         }
     }
 

@@ -15,4 +15,17 @@ public interface IndexFreshness {
      *         and will be indexed when the engine takes it
      */
     boolean awaitIndexed(Duration timeout);
+
+    /**
+     * Topics of these issues whose index change was parked as a dead letter at or after {@code since}: stored, but
+     * not searchable until an admin retries them (GET/POST /api/admin/dead-letters).
+     */
+    java.util.List<IndexFailure> indexFailures(java.util.Collection<Long> issueIds, java.time.Instant since);
+
+    /** A topic the index refused, and the engine's (or the document builder's) last word on it. */
+    record IndexFailure(
+            @com.fasterxml.jackson.annotation.JsonProperty("topic_id")
+            long topicId,
+
+            String error) {}
 }

@@ -53,6 +53,7 @@ public class QueryLog {
     public static final int MAX_LIMIT = 1000;
 
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u3000]+");
+    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile("\\p{Cntrl}");
 
     @Inject
     QueryLogConfig config;
@@ -67,7 +68,14 @@ public class QueryLog {
     private final AtomicLong dropped = new AtomicLong();
 
     /** One search as recorded: nothing else leaves the request. */
-    private record Search(String query, long hits, boolean rescued, Instant at) {}
+    private record Search(String query, long hits, boolean rescued, Instant at, int tries) {
+        Search retried() {
+            return new Search(query, hits, rescued, at, tries + 1);
+        }
+    }
+
+    /** Failed writes after which a search is dropped (counted), so one bad row cannot block the log for good. */
+    private static final int MAX_TRIES = 3;
 
     @PostConstruct
     void init() {
@@ -76,11 +84,16 @@ public class QueryLog {
         registry.gaugeCollectionSize("kaiko.query_log.waiting", io.micrometer.core.instrument.Tags.empty(), queue);
     }
 
-    /** The stored form of a query: NFKC, lower case, whitespace runs as one space, trimmed. */
+    /**
+     * The stored form of a query: NFKC, lower case, control characters (a NUL cannot be stored, a CR/LF would forge
+     * report lines) and whitespace runs as one space, trimmed.
+     */
     public static String normalise(String q) {
         String n =
                 Normalizer.normalize(q == null ? "" : q, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return SPACES.matcher(n).replaceAll(" ").strip();
+        return SPACES.matcher(CONTROLS.matcher(n).replaceAll(" "))
+                .replaceAll(" ")
+                .strip();
     }
 
     /** Notes a search a reader made (see the class comment for what counts); returns at once. */
@@ -106,7 +119,7 @@ public class QueryLog {
         // a respelling or a relaxed answer means the words as typed found nothing
         boolean rescued = result.didYouMean() != null || result.relaxed() != null;
         long hits = rescued ? 0 : result.total();
-        if (!queue.offer(new Search(query, hits, rescued, Instant.now()))) {
+        if (!queue.offer(new Search(query, hits, rescued, Instant.now(), 0))) {
             dropped.incrementAndGet();
         }
     }
@@ -200,7 +213,7 @@ public class QueryLog {
         } catch (RuntimeException e) {
             // put them back for the next try as far as there is room; what does not fit is counted as dropped
             for (Search s : batch) {
-                if (!queue.offer(s)) {
+                if (s.tries() + 1 >= MAX_TRIES || !queue.offer(s.retried())) {
                     dropped.incrementAndGet();
                 }
             }

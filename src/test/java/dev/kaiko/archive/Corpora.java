@@ -23,9 +23,13 @@ final class Corpora {
         return read(path(relative));
     }
 
+    /** A corpus file's text; JSer.info's item files with their series named (see support.Corpora#bytes). */
     static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return file.toString().contains("jser-") && file.toString().endsWith(".json")
+                    ? dev.kaiko.support.Corpora.withJserSeries(text)
+                    : text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -115,13 +115,14 @@ class JsonItemFeedReaderTest {
     @Test
     void missingOrInvalidDateIsLocatedByPath() {
         String missing =
-                "{\"list\": [{\"date\": \"2024-01-01\", \"title\": \"a\"}, {\"date\": \"2024-01-02\", \"title\": \"b\"},"
+                "{\"series\": \"T\", \"list\": [{\"date\": \"2024-01-01\", \"title\": \"a\"}, {\"date\": \"2024-01-02\", \"title\": \"b\"},"
                         + " {\"date\": \"2024-01-03\", \"title\": \"c\"}, {\"title\": \"d\"}]}";
         ArchiveFormatException e = assertThrows(ArchiveFormatException.class, () -> reader.read("x.json", missing));
         assertEquals("$.list[3].date", e.path());
         ArchiveFormatException invalid = assertThrows(
                 ArchiveFormatException.class,
-                () -> reader.read("x.json", "{\"list\": [{\"date\": \"yesterday\", \"title\": \"a\"}]}"));
+                () -> reader.read(
+                        "x.json", "{\"series\": \"T\", \"list\": [{\"date\": \"yesterday\", \"title\": \"a\"}]}"));
         assertEquals("$.list[0].date", invalid.path());
         assertTrue(invalid.getMessage().contains("yesterday"));
     }

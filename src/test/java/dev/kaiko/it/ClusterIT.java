@@ -85,7 +85,10 @@ class ClusterIT {
             try (ServiceProcess kaiko = ServiceProcess.start(18085, props)) {
                 kaiko.awaitOk("/api/search", null, Duration.ofSeconds(120));
                 for (Path p : twir.subList(0, 10)) {
-                    assertThat(kaiko.post("/api/imports?filename=" + p.getFileName(), Files.readAllBytes(p), TOKEN)
+                    assertThat(kaiko.post(
+                                            "/api/imports?filename=" + p.getFileName(),
+                                            dev.kaiko.support.Corpora.bytes(p),
+                                            TOKEN)
                                     .statusCode())
                             .isEqualTo(200);
                 }
@@ -207,7 +210,7 @@ class ClusterIT {
     /** Imports each file; every one must be accepted. */
     private static void importAll(ServiceProcess kaiko, List<Path> files) throws Exception {
         for (Path p : files) {
-            var r = kaiko.post("/api/imports?filename=" + p.getFileName(), Files.readAllBytes(p), TOKEN);
+            var r = kaiko.post("/api/imports?filename=" + p.getFileName(), dev.kaiko.support.Corpora.bytes(p), TOKEN);
             assertThat(r.statusCode())
                     .as("import of %s: %s", p.getFileName(), r.body())
                     .isEqualTo(200);

@@ -68,6 +68,58 @@ class PackagedServiceIT {
                         .orElse(false))
                 .count();
         assertEquals(0, leftovers, "no engine process of this data directory may remain");
+
+        // a normal restart, then kill -9 of the service: its engine ends with it, and the start after the crash
+        // is as quick as the normal one (no old node to wait for)
+        long normal = timeToSearch(props);
+        long crashPid;
+        try (ServiceProcess service = ServiceProcess.start(18082, props)) {
+            awaitSearch(service, Duration.ofSeconds(60));
+            crashPid =
+                    Long.parseLong(Files.readString(DATA.resolve("engine.pid")).strip());
+            service.process.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            service.process.waitFor(10, TimeUnit.SECONDS);
+            long killed = System.nanoTime();
+            await("the engine " + crashPid + " ends with its killed service")
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() ->
+                            ProcessHandle.of(crashPid).map(h -> !h.isAlive()).orElse(true));
+            System.out.printf(
+                    "Engine gone %d ms after kill -9 of its service%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
+        }
+        long afterCrash = timeToSearch(props);
+        System.out.printf(
+                "Start to first search result: normal restart %d ms, after kill -9 %d ms%n", normal, afterCrash);
+        assertTrue(
+                afterCrash <= Math.max(normal * 3 / 2, normal + 5_000),
+                "a start after a crash (" + afterCrash + " ms) should be as quick as a normal one (" + normal + " ms)");
+    }
+
+    /** Milliseconds from launch to the first search result, then a clean stop. */
+    private static long timeToSearch(Map<String, String> props) throws Exception {
+        long launched = System.nanoTime();
+        try (ServiceProcess service = ServiceProcess.start(18082, props)) {
+            awaitSearch(service, Duration.ofSeconds(90));
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched);
+            assertTrue(service.stop(), "service should stop within 60 s");
+            return ms;
+        }
+    }
+
+    private static void awaitSearch(ServiceProcess service, Duration within) throws IOException {
+        try {
+            await("search results for eBPF")
+                    .atMost(within)
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(
+                            () -> service.get("/api/search?q=eBPF", null),
+                            r -> r.statusCode() == 200 && totalOf(r.body()) > 0);
+        } catch (ConditionTimeoutException e) {
+            fail("No search results for eBPF within " + within + "; log:\n" + service.tail());
+        }
     }
 
     static long totalOf(String json) {

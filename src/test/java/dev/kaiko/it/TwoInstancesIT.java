@@ -78,7 +78,8 @@ class TwoInstancesIT {
                                 .isEqualTo(200);
                         assertThat(a.post(
                                                 "/api/imports?filename=2023-03.json",
-                                                Files.readAllBytes(corpora.resolve("jser-2023/2023-03.json")),
+                                                dev.kaiko.support.Corpora.bytes(
+                                                        corpora.resolve("jser-2023/2023-03.json")),
                                                 TOKEN)
                                         .statusCode())
                                 .isEqualTo(200);
@@ -86,7 +87,10 @@ class TwoInstancesIT {
                     });
                     Future<?> viaB = pool.submit(() -> {
                         for (Path p : twir) {
-                            assertThat(b.post("/api/imports?filename=" + p.getFileName(), Files.readAllBytes(p), TOKEN)
+                            assertThat(b.post(
+                                                    "/api/imports?filename=" + p.getFileName(),
+                                                    dev.kaiko.support.Corpora.bytes(p),
+                                                    TOKEN)
                                             .statusCode())
                                     .as("import of %s", p.getFileName())
                                     .isEqualTo(200);

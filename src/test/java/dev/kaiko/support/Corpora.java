@@ -23,8 +23,15 @@ public final class Corpora {
         return root().resolve("neco-weekly-2023-12-22.txt");
     }
 
+    /**
+     * A corpus file's bytes. JSer.info's own item files name no series (an import without one is refused), so they
+     * are given the one their site is known by, as a user who downloads them would do with {@code ?series=}.
+     */
     public static byte[] bytes(Path p) {
         try {
+            if (isJser(p)) {
+                return withJserSeries(Files.readString(p)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
             return Files.readAllBytes(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,5 +91,17 @@ public final class Corpora {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static boolean isJser(Path p) {
+        return p.getFileName().toString().endsWith(".json")
+                && p.getParent() != null
+                && p.getParent().getFileName().toString().startsWith("jser-");
+    }
+
+    /** An item file of JSer.info with its series named at the top (the file itself names none). */
+    public static String withJserSeries(String json) {
+        int brace = json.indexOf('{');
+        return json.substring(0, brace + 1) + "\"series\": \"JSer.info\", " + json.substring(brace + 1);
     }
 }

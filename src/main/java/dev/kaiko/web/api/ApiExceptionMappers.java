@@ -34,7 +34,14 @@ public class ApiExceptionMappers {
         if (errorPages.wanted(uri, headers)) {
             return errorPages.render(503, uri, headers);
         }
-        return ApiError.response(503, "Search is temporarily unavailable: " + e.getMessage(), Map.of())
+        String reason = e.getMessage();
+        if (e.getCause() != null) {
+            // the engine's or Hibernate Search's own words (HSEARCH codes, hosts) stay in the log
+            String errorId = errorId();
+            LOG.warnf(e, "Search unavailable (error id %s)", errorId);
+            reason = "the search engine did not answer (error id " + errorId + " in the service's log)";
+        }
+        return ApiError.response(503, "Search is temporarily unavailable: " + reason, Map.of())
                 .header("Retry-After", "10")
                 .build();
     }
@@ -59,11 +66,17 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
-        LOG.error("Unexpected error", e);
+        String errorId = errorId();
+        LOG.errorf(e, "Unexpected error (error id %s)", errorId);
         if (errorPages.wanted(uri, headers)) {
             return errorPages.render(500, uri, headers);
         }
-        return ApiError.response(500, "Internal error; see the server log", Map.of())
+        return ApiError.response(500, "Internal error (error id " + errorId + " in the service's log)", Map.of())
                 .build();
+    }
+
+    /** A short id that ties an answer to its log entry, so the answer need not carry the internal detail. */
+    static String errorId() {
+        return java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -50,7 +50,10 @@ public class ImportResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response importMultipart(
-            @RestForm("file") List<FileUpload> files, @RestQuery String format, @RestQuery boolean async)
+            @RestForm("file") List<FileUpload> files,
+            @RestQuery String format,
+            @RestQuery String series,
+            @RestQuery boolean async)
             throws IOException {
         if (files == null || files.isEmpty()) {
             return ApiError.response(
@@ -63,8 +66,8 @@ public class ImportResource {
                     new Upload(f.fileName() == null ? f.name() : f.fileName(), Files.readAllBytes(f.uploadedFile())));
         }
         return async
-                ? accepted(uploads, format)
-                : answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
+                ? accepted(uploads, format, series)
+                : answer(importer.importFiles(uploads, format, series, ArchiveImporter.Progress.NONE));
     }
 
     @POST
@@ -73,23 +76,24 @@ public class ImportResource {
             byte[] body,
             @RestQuery String filename,
             @RestQuery String format,
+            @RestQuery String series,
             @RestQuery boolean async,
             @RestQuery String url) {
         if (url != null) {
-            return importUrl(url, body, format, async);
+            return importUrl(url, body, format, series, async);
         }
         String name = filename == null || filename.isBlank() ? "upload" : filename;
         List<Upload> uploads = List.of(new Upload(name, body == null ? new byte[0] : body));
         return async
-                ? accepted(uploads, format)
-                : answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
+                ? accepted(uploads, format, series)
+                : answer(importer.importFiles(uploads, format, series, ArchiveImporter.Progress.NONE));
     }
 
     /**
      * {@code ?url=}: fetches the URL (same safety rules as followed sources) and imports it like an upload named by
      * the URL; a refused or failed fetch is a 400 naming the problem.
      */
-    private Response importUrl(String url, byte[] body, String format, boolean async) {
+    private Response importUrl(String url, byte[] body, String format, String series, boolean async) {
         if (body != null && body.length > 0) {
             return ApiError.response(400, "Send either a body or ?url=, not both", Map.of("parameter", "url"))
                     .build();
@@ -103,8 +107,8 @@ public class ImportResource {
         }
         List<Upload> uploads = List.of(new Upload(fetched.url().toString(), fetched.utf8Body()));
         return async
-                ? accepted(uploads, format)
-                : answer(importer.importFiles(uploads, format, ArchiveImporter.Progress.NONE));
+                ? accepted(uploads, format, series)
+                : answer(importer.importFiles(uploads, format, series, ArchiveImporter.Progress.NONE));
     }
 
     /** Progress and, once done, the report of an import started with ?async=true. */
@@ -117,8 +121,8 @@ public class ImportResource {
                         ApiError.response(404, "No import job " + id, Map.of()).build());
     }
 
-    private Response accepted(List<Upload> uploads, String format) {
-        BackgroundJobs.Status status = jobs.submit(uploads, format);
+    private Response accepted(List<Upload> uploads, String format, String series) {
+        BackgroundJobs.Status status = jobs.submit(uploads, format, series);
         return Response.accepted(status)
                 .location(java.net.URI.create("/api/imports/" + status.id()))
                 .build();
