@@ -124,15 +124,20 @@ public class TagEditor {
     private record Batch(int size, long lastId) {}
 
     private Batch retagBatch(long afterId) {
-        List<Topic> topics = em.createQuery(
-                        "select distinct t from Topic t left join fetch t.tags where t.id > :after " + "order by t.id",
-                        Topic.class)
+        // the batch's ids first, then those topics with their tags: a row limit on a join fetch would make Hibernate
+        // load every remaining topic and cut in memory (HHH90003004), quadratic over the whole archive
+        List<Long> ids = em.createQuery("select t.id from Topic t where t.id > :after order by t.id", Long.class)
                 .setParameter("after", afterId)
                 .setMaxResults(BATCH)
                 .getResultList();
-        if (topics.isEmpty()) {
+        if (ids.isEmpty()) {
             return new Batch(0, afterId);
         }
+        List<Topic> topics = em.createQuery(
+                        "select distinct t from Topic t left join fetch t.tags where t.id in :ids order by t.id",
+                        Topic.class)
+                .setParameter("ids", ids)
+                .getResultList();
         List<Long> changed = new java.util.ArrayList<>();
         for (Topic topic : topics) {
             Set<String> auto = tagging.autoTags(topic.title, topic.body);

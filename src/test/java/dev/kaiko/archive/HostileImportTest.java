@@ -107,7 +107,7 @@ class HostileImportTest {
         String word = "quuxlimitzebra";
         String title = word + " " + "t".repeat(ItemLimits.TITLE - word.length() - 1);
         String url = "https://example.org/" + "u".repeat(ItemLimits.URL - 20);
-        String body = "境界の本文 bounded body ".repeat(ItemLimits.BODY / 20).substring(0, ItemLimits.BODY);
+        String body = "境界の本文 bounded body ".repeat(ItemLimits.BODY / 10).substring(0, ItemLimits.BODY);
         byte[] file = JSON.writeValueAsBytes(
                 itemFile("Limits Weekly", item(title, url, body, ItemLimits.TAGS, ItemLimits.TAG)));
 
@@ -157,7 +157,8 @@ class HostileImportTest {
 
     @Test
     void aJsonItemFileWithoutASeriesIsRefusedUnlessTheImportNamesOne() throws Exception {
-        byte[] file = JSON.writeValueAsBytes(itemFile(null, item("Orphan item seriesless", "https://example.org/o", "x", 1, 5)));
+        byte[] file = JSON.writeValueAsBytes(
+                itemFile(null, item("Orphan item seriesless", "https://example.org/o", "x", 1, 5)));
         Corpora.importRaw("orphan.json", file)
                 .statusCode(400)
                 .body("path", equalTo("$.series"))
@@ -181,7 +182,8 @@ class HostileImportTest {
 
     @Test
     void controlCharactersInFieldsAndFileNamesNeverReachTheDatabaseOrTheLog() throws Exception {
-        byte[] nul = JSON.writeValueAsBytes(itemFile("Nul Weekly", item("a\u0000b", "https://example.org/n", "x", 1, 5)));
+        byte[] nul =
+                JSON.writeValueAsBytes(itemFile("Nul Weekly", item("a\u0000b", "https://example.org/n", "x", 1, 5)));
         String answer = Corpora.importRaw("nul.json", nul)
                 .statusCode(400)
                 .body("path", equalTo("$.list[0].title"))
@@ -191,8 +193,10 @@ class HostileImportTest {
         assertThat(answer).doesNotContainIgnoringCase("postgres").doesNotContain("invalid byte sequence");
 
         String forged = "weekly.md\r\n2026-01-01 INFO [forged] admin logged in";
-        String report = Corpora.importRaw(forged, "---\nTitle: CRLF Weekly 1\nNumber: 1\nDate: 2024-01-05\n---\n## A\n- [x](https://example.org/x)\n"
-                        .getBytes(StandardCharsets.UTF_8))
+        String report = Corpora.importRaw(
+                        forged,
+                        "---\nTitle: CRLF Weekly 1\nNumber: 1\nDate: 2024-01-05\n---\n## A\n- [x](https://example.org/x)\n"
+                                .getBytes(StandardCharsets.UTF_8))
                 .statusCode(200)
                 .extract()
                 .path("files[0].file");

@@ -17,15 +17,22 @@ import org.junit.jupiter.api.Test;
 
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
+import dev.kaiko.tagging.Taxonomy;
+import dev.kaiko.tagging.TaxonomyInUse;
+import dev.kaiko.tagging.TechnologyTagger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A topic whose document cannot be built — the test bridge ({@link HardFailureBridge}) throws an
- * {@link OutOfMemoryError} for it — is parked at once as a dead letter, its neighbours in the same import are
- * searchable, the import says "failed" and names it, and the service stays ready and live: the poller and the
- * watchdog keep running and a later import is indexed as usual.
+ * A topic whose document cannot be built — the taxonomy the document's tag bridge asks for throws an
+ * {@link OutOfMemoryError}, as building a document for a huge item once did — is parked at once as a dead letter,
+ * never retried in a loop; the import says "failed" and names it; what was indexed before stays searchable; the service
+ * stays ready and live (the poller and the watchdog keep running) and the next import is indexed as usual.
+ *
+ * <p>The failure is injected by replacing Kaiko's own {@link TaxonomyInUse} bean for this test only (QuarkusMock):
+ * while armed, every document build fails hard; PostgreSQL and OpenSearch stay the real ones.
  */
 @QuarkusTest
 class HardIndexFailureTest {
@@ -36,31 +43,94 @@ class HardIndexFailureTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    TaxonomyInUse taxonomies;
+
+    /** Kaiko's taxonomy as usual, except that while armed asking for it fails as running out of memory does. */
+    @jakarta.enterprise.inject.Vetoed // not a bean: installed by hand for this test only
+    static final class FailingTaxonomy extends TaxonomyInUse {
+        private final Taxonomy taxonomy;
+        private final Taxonomy configured;
+        private final TechnologyTagger tagger;
+        volatile boolean armed;
+
+        FailingTaxonomy(TaxonomyInUse real) {
+            taxonomy = real.taxonomy();
+            configured = real.configured();
+            tagger = real.tagger();
+        }
+
+        @Override
+        public Taxonomy taxonomy() {
+            if (armed) {
+                throw new OutOfMemoryError("Java heap space (injected by HardIndexFailureTest)");
+            }
+            return taxonomy;
+        }
+
+        @Override
+        public Taxonomy configured() {
+            return configured;
+        }
+
+        @Override
+        public TechnologyTagger tagger() {
+            return tagger;
+        }
+
+        @Override
+        public void refresh() {}
+
+        @Override
+        public synchronized void reload() {}
+    }
+
+    private FailingTaxonomy failing;
+
     @BeforeEach
-    @AfterEach
     void empty() {
-        data.clear(); // the marked topic must not meet a later test's reindex
+        data.clear();
+        failing = new FailingTaxonomy(taxonomies);
+        QuarkusMock.installMockForType(failing, TaxonomyInUse.class);
+    }
+
+    @AfterEach
+    void disarm() {
+        failing.armed = false;
+        data.clear();
     }
 
     @Test
     void aRowThatFailsHardIsParkedAndTheServiceStaysUp() {
-        Map<String, Object> report = Corpora.importRaw(
-                        "hard-weekly-2024-06-07.md", ("""
+        Corpora.importRaw("hard-weekly-2024-05-31.md", """
+                        ---
+                        Title: Hard Weekly 2024-05-31
+                        Number: 6
+                        Date: 2024-05-31
+                        ---
+                        ## Topics
+                        - [Kyverno policies quuxzebra](https://example.org/kyverno)
+                        - [Falco rules quuxzebra](https://example.org/falco)
+                        """.getBytes())
+                .statusCode(200)
+                .body("indexing", equalTo("done"));
+
+        failing.armed = true;
+        Map<String, Object> report = Corpora.importRaw("hard-weekly-2024-06-07.md", """
                         ---
                         Title: Hard Weekly 2024-06-07
                         Number: 7
                         Date: 2024-06-07
                         ---
                         ## Topics
-                        - [Kyverno policies quuxzebra](https://example.org/kyverno)
-                        - [%s breaks the document builder](https://example.org/oom)
-                        - [Falco rules quuxzebra](https://example.org/falco)
-                        """.formatted(HardFailureBridge.MARKER)).getBytes())
+                        - [Tetragon breaks the document builder](https://example.org/oom)
+                        """.getBytes())
                 .statusCode(200)
                 .extract()
                 .jsonPath()
                 .getMap("");
-        long marked = topicId("%" + HardFailureBridge.MARKER + "%");
+        failing.armed = false;
+        long marked = topicId("Tetragon%");
 
         assertThat(report.get("indexing"))
                 .as("the import says what happened to the index")

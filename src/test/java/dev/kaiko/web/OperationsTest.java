@@ -60,14 +60,26 @@ class OperationsTest {
 
     @Test
     void pagesAndStaticFilesCarryStrictSecurityHeaders() {
-        for (String path : new String[] {"/", "/search?q=eBPF", "/app.css", "/api/search"}) {
-            given().get(path)
+        // pages, static files, the API, /q/*, and answers the security layer gives before any page runs: the login
+        // redirect of /admin and the API's 401
+        for (String path : new String[] {
+            "/", "/search?q=eBPF", "/app.css", "/api/search", "/q/health/live", "/q/openapi", "/admin", "/api/export"
+        }) {
+            given().redirects()
+                    .follow(false)
+                    .get(path)
                     .then()
                     .header("Content-Security-Policy", containsString("default-src 'self'"))
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                     .header("X-Content-Type-Options", "nosniff")
                     .header("X-Frame-Options", "DENY");
         }
+        given().redirects().follow(false).get("/admin").then().statusCode(302);
+        given().get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("object-src 'none'"));
         // CORS is off: no Access-Control-Allow-Origin for a foreign origin
         given().header("Origin", "https://evil.example")
                 .get("/api/search")
