@@ -63,7 +63,7 @@ public class FeedReader implements ArchiveReader {
         for (int i = 0; i < entries.size(); i++) {
             Element entry = entries.get(i);
             String title = HtmlPageReader.firstNonBlank(childText(entry, "title"), feedTitle, filename);
-            String link = atom ? atomLink(entry) : childText(entry, "link");
+            String link = WebLinks.httpUrl(atom ? atomLink(entry) : childText(entry, "link"));
             String html = atom
                     ? atomContent(entry)
                     : HtmlPageReader.firstNonBlank(
@@ -91,7 +91,7 @@ public class FeedReader implements ArchiveReader {
             throw ArchiveFormatException.inFile(
                     filename, "no entry of the feed has topics (h2/h3 headings in its content)");
         }
-        return issues;
+        return WebLinks.httpOnly(issues);
     }
 
     private static String childText(Element parent, String tag) {

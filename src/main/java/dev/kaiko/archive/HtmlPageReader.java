@@ -64,9 +64,9 @@ public class HtmlPageReader implements ArchiveReader {
     @Override
     public List<ParsedIssue> read(String filename, String text) throws ArchiveFormatException {
         Document doc = Jsoup.parse(text);
-        String url = firstNonBlank(
+        String url = WebLinks.httpUrl(firstNonBlank(
                 doc.select("link[rel=canonical]").attr("href"),
-                doc.select("meta[property=og:url]").attr("content"));
+                doc.select("meta[property=og:url]").attr("content")));
         if (url != null) {
             doc.setBaseUri(url);
         }
@@ -98,7 +98,7 @@ public class HtmlPageReader implements ArchiveReader {
         if (number == null) {
             number = IssueFacts.numberIn(introduction(content));
         }
-        return List.of(new ParsedIssue(series, number, title, date, url, topics));
+        return WebLinks.httpOnly(List.of(new ParsedIssue(series, number, title, date, url, topics)));
     }
 
     private static Element article(Document doc) {

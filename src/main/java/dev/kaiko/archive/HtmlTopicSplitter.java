@@ -132,8 +132,8 @@ final class HtmlTopicSplitter {
     private static void addLinks(Element element, Set<String> links) {
         for (Element a : element.select("a[href]")) {
             String href = a.hasAttr("abs:href") && !a.attr("abs:href").isEmpty() ? a.attr("abs:href") : a.attr("href");
-            href = href.strip();
-            if (!href.isEmpty() && !href.startsWith("#") && !href.regionMatches(true, 0, "javascript:", 0, 11)) {
+            href = WebLinks.httpUrl(href);
+            if (href != null) {
                 links.add(href);
             }
         }

@@ -113,7 +113,7 @@ public class JsonItemFeedReader implements ArchiveReader {
         List<ParsedIssue> issues = new ArrayList<>();
         byWeek.forEach((monday, topics) ->
                 issues.add(new ParsedIssue(series, null, weekTitle(series, monday), monday, null, topics)));
-        return issues;
+        return WebLinks.httpOnly(issues);
     }
 
     static String weekTitle(String series, LocalDate date) {

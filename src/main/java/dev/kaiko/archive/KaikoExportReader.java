@@ -86,7 +86,11 @@ public class KaikoExportReader implements ArchiveReader {
                 }
             }
         }
-        return document;
+        // only http(s) addresses, as every reader keeps (WebLinks)
+        return new KaikoExport.Document(
+                document.version(),
+                document.exportedAt(),
+                document.issues().stream().map(WebLinks::httpOnly).toList());
     }
 
     private static void require(String filename, String value, String path) throws ArchiveFormatException {

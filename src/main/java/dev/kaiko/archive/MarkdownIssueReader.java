@@ -144,8 +144,8 @@ public class MarkdownIssueReader implements ArchiveReader {
         if (title == null) {
             title = series != null ? series + " " + date : filename;
         }
-        return List.of(
-                new ParsedIssue(series == null ? title : series, number, title, date, front.text("url"), topics));
+        return WebLinks.httpOnly(List.of(
+                new ParsedIssue(series == null ? title : series, number, title, date, front.text("url"), topics)));
     }
 
     /** The file line of the first non-blank line after the front matter. */
@@ -353,7 +353,7 @@ public class MarkdownIssueReader implements ArchiveReader {
                 body.text(),
                 html.render(bullet).strip(),
                 section,
-                link.getDestination(),
+                WebLinks.httpUrl(link.getDestination()),
                 linksIn(List.of(bullet)),
                 presenter(body.presenter(), front),
                 front.list("tags"),
@@ -397,8 +397,9 @@ public class MarkdownIssueReader implements ArchiveReader {
         AbstractVisitor visitor = new AbstractVisitor() {
             @Override
             public void visit(Link link) {
-                if (link.getDestination() != null && !link.getDestination().isBlank()) {
-                    links.add(link.getDestination());
+                String url = WebLinks.httpUrl(link.getDestination());
+                if (url != null) {
+                    links.add(url);
                 }
                 visitChildren(link);
             }

@@ -108,13 +108,13 @@ public class PlainTextIssueReader implements ArchiveReader {
                     title.number,
                     "no issue date found in the title, the introduction or the file name (expected YYYY-MM-DD or YYYY年M月D日)");
         }
-        return List.of(new ParsedIssue(
+        return WebLinks.httpOnly(List.of(new ParsedIssue(
                 seriesOf(title.text, lines.size() > 1 ? lines.get(1).text : null),
                 IssueFacts.numberIn(head),
                 title.text,
                 date,
                 null,
-                topics));
+                topics)));
     }
 
     /** Whether a line has the shape of a heading: short, not a sentence, not a parenthesised remark, not a marker. */

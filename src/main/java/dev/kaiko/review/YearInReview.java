@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import dev.kaiko.archive.ArchiveChanged;
+import dev.kaiko.archive.WebLinks;
 import dev.kaiko.model.Topic;
 import dev.kaiko.review.ReviewCounts.Figures;
 import dev.kaiko.review.YearReview.Comparison;
@@ -331,7 +332,7 @@ public class YearInReview {
                         r[2] == null ? null : ((Number) r[2]).intValue(),
                         (String) r[3],
                         YearReview.toLocalDate(r[4]),
-                        (String) r[5],
+                        WebLinks.httpUrl((String) r[5]),
                         topics.get(id)));
             }
         }
@@ -475,7 +476,17 @@ public class YearInReview {
             }
             IssueRef issue = IssueRef.fromRow(r, 5);
             long id = ((Number) r[0]).longValue();
-            out.put(id, new Source(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], tags, issue));
+            // only http(s) addresses reach the review and its exports, whatever an older import stored
+            out.put(
+                    id,
+                    new Source(
+                            id,
+                            (String) r[1],
+                            (String) r[2],
+                            WebLinks.httpUrl((String) r[3]),
+                            (String) r[4],
+                            tags,
+                            issue));
         }
         return out;
     }

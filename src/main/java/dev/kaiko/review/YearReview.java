@@ -7,6 +7,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.kaiko.archive.WebLinks;
+
 /**
  * The JSON contract of {@code GET /api/years/{year}/review}: a year's figures, computed from search-engine
  * aggregations, plus the few highlight topics loaded from the database. Shares are per cent of the year's topics.
@@ -86,7 +88,7 @@ public record YearReview(
                     r[at + 2] == null ? null : ((Number) r[at + 2]).intValue(),
                     (String) r[at + 3],
                     toLocalDate(r[at + 4]),
-                    (String) r[at + 5],
+                    WebLinks.httpUrl((String) r[at + 5]),
                     null);
         }
 

@@ -1,11 +1,10 @@
 package dev.kaiko.web.pages;
 
-import java.net.URI;
-import java.util.Locale;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
+
+import dev.kaiko.archive.WebLinks;
 
 /**
  * Archive text is untrusted: imported HTML may carry scripts, event handlers, styles or javascript: links. Pages
@@ -35,15 +34,6 @@ public final class SafeHtml {
 
     /** The URL when it is an absolute http(s) URL, else null: archive links must not become javascript: links. */
     public static String externalUrl(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri.toString() : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return WebLinks.httpUrl(url);
     }
 }
