@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -119,6 +122,7 @@ public class YearPageResource {
                 .data("scope", scopeQuery(series))
                 .data("noComparison", ReviewMarkdown.noComparison(review))
                 .data("css", new RawString(standalone ? css() : ""))
+                .data("csp", standalone ? standaloneCsp() : "")
                 .data("monthChart", new RawString(ReviewCharts.topicsPerMonth(y, review.topicsPerMonth())))
                 .data("techChart", new RawString(ReviewCharts.topTechnologies(y, review.topTechnologies())))
                 .data("series", ReviewMarkdown.seriesOf(review))
@@ -141,6 +145,28 @@ public class YearPageResource {
                                         .replace("+", "%20"))
                         .collect(Collectors.joining("&"));
         return q.isEmpty() ? "" : "?" + q;
+    }
+
+    /**
+     * The standalone export's own Content-Security-Policy, as a {@code <meta>}: it is published elsewhere, without
+     * Kaiko's headers. It needs nothing but its one inline stylesheet (allowed by its hash) and inline SVG: no
+     * script, no request of any kind, no plugin, no form, no {@code <base>}.
+     */
+    static String standaloneCsp() {
+        return "default-src 'none'; style-src '" + styleHash(css()) + "'; img-src data:; script-src 'none'; "
+                + "object-src 'none'; base-uri 'none'; form-action 'none'";
+    }
+
+    /** A CSP source for an inline {@code <style>} with exactly this text. */
+    static String styleHash(String css) {
+        try {
+            return "sha256-"
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    MessageDigest.getInstance("SHA-256").digest(css.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String css() {
