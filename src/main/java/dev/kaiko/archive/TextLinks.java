@@ -6,7 +6,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Bare http(s) addresses written into plain text, in order of appearance, without duplicates. */
+/**
+ * Bare http(s) addresses written into plain text, in order of appearance, without duplicates; only those
+ * {@link WebLinks} keeps.
+ */
 final class TextLinks {
 
     // Stops at whitespace, quotes, angle brackets and Japanese punctuation/brackets that commonly follow an address.
@@ -18,7 +21,10 @@ final class TextLinks {
         Set<String> urls = new LinkedHashSet<>();
         Matcher m = URL.matcher(text == null ? "" : text);
         while (m.find()) {
-            urls.add(m.group().replaceAll("[.,;:!?]+$", ""));
+            String url = WebLinks.httpUrl(m.group().replaceAll("[.,;:!?]+$", ""));
+            if (url != null) { // "https:///x" has no host
+                urls.add(url);
+            }
         }
         return List.copyOf(urls);
     }
