@@ -153,10 +153,9 @@ class IssueStore {
         List<TopicRows.Row> stored = TopicRows.loadTopics(c, issueId);
         Map<String, TopicRows.Row> existing = new HashMap<>();
         stored.forEach(t -> existing.put(t.key, t));
-        // Topics another file contributed to this issue (a week of a link feed split over monthly files) stay.
-        List<TopicRows.Row> othersTopics = stored.stream()
-                .filter(t -> t.sourceFile != null && !t.sourceFile.equals(sourceFile))
-                .toList();
+        // Topics another file contributed to this issue (a week of a link feed split over monthly files) stay; see
+        // otherParts for what counts as another file (not the file name alone).
+        List<TopicRows.Row> othersTopics = otherParts(issueKey, parsed, sourceFile, format, stored);
         // Keys taken by this file's earlier topics or by other files' topics in the same issue: a repeated title
         // gets an ordinal, so each copy keeps an identity of its own whatever order the files come in.
         Set<String> takenKeys = new HashSet<>();
@@ -252,6 +251,54 @@ class IssueStore {
                 issueId,
                 new Counts(added, updated, unchanged, removed.size()),
                 issueChanged || presentersChanged || added + updated + removed.size() > 0);
+    }
+
+    /**
+     * Formats whose files may each hold only part of an issue: a JSON item feed is cut into monthly files, so an
+     * ISO week spanning two months gets topics from two files. Any other file holds its issues whole.
+     */
+    static boolean holdsPartialIssues(String format) {
+        return JsonItemFeedReader.FORMAT.equals(format);
+    }
+
+    /**
+     * The stored topics of an issue that another file contributed and that this file must leave alone. An issue is
+     * found by its key whatever the file is called, and so are its topics (issue key + title), so:
+     * <ul>
+     * <li>a file of a format holding whole issues (everything but {@link JsonItemFeedReader}) is the whole issue:
+     * no topic belongs to another part, the stored topics are matched by title, those it no longer has removed,
+     * whatever file name brought them — the same issue under another name (or in another format) updates it;</li>
+     * <li>a file holding part of an issue (a monthly JSON file's share of a week) leaves the other parts alone, but
+     * another file name is not enough to make a topic another part's: a stored topic with the title and exactly the
+     * content of one of this file's is that topic (the file renamed, or the item now in another file), taken over,
+     * not duplicated. Same title with other content stays another part's topic (two items of one week that happen
+     * to share a title, one in each monthly file). A renamed file whose items were also edited keeps the old
+     * versions of the edited items under the old name: nothing tells them from another month's.</li>
+     * </ul>
+     */
+    private static List<TopicRows.Row> otherParts(
+            String issueKey, ParsedIssue parsed, String sourceFile, String format, List<TopicRows.Row> stored) {
+        List<TopicRows.Row> others = stored.stream()
+                .filter(t -> t.sourceFile != null && !t.sourceFile.equals(sourceFile))
+                .toList();
+        if (others.isEmpty() || !holdsPartialIssues(format)) {
+            return List.of();
+        }
+        // every key a title of this file can have (its ordinals included), to the title's content hashes
+        Map<String, Set<String>> hashesByKey = new HashMap<>();
+        int ordinals = stored.size() + parsed.topics().size();
+        for (ParsedTopic p : parsed.topics()) {
+            String keySource = issueKey + "\n" + normalize(p.title());
+            String hash = contentHash(p);
+            for (int dup = 1; dup <= ordinals; dup++) {
+                hashesByKey
+                        .computeIfAbsent(digest(dup == 1 ? keySource : keySource + "#" + dup), k -> new HashSet<>())
+                        .add(hash);
+            }
+        }
+        return others.stream()
+                .filter(t -> !hashesByKey.getOrDefault(t.key, Set.of()).contains(t.contentHash))
+                .toList();
     }
 
     private static void setIssueFields(PreparedStatement s, int from, ParsedIssue p) throws SQLException {

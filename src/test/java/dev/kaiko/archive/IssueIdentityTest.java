@@ -65,9 +65,7 @@ class IssueIdentityTest {
         assertThat(sql("select distinct source_file from topic")).containsExactly("neco-weekly-renamed.txt");
 
         // and back under the first name: still the same
-        Corpora.importRaw("neco-weekly-2023-12-22.txt", seed)
-                .statusCode(200)
-                .body("files[0].topics_added", equalTo(0));
+        Corpora.importRaw("neco-weekly-2023-12-22.txt", seed).statusCode(200).body("files[0].topics_added", equalTo(0));
         assertThat(data.count("Topic")).isEqualTo(SEED_TOPICS);
         data.awaitSearch();
         io.restassured.RestAssured.given()
@@ -84,7 +82,8 @@ class IssueIdentityTest {
                 + "Rust の話\nRust 1.78 が出ました。\n";
         String v2 = "Weekly X (2024-05-10号)\n第3回です。\nトピック\nKubernetes の話\nKubernetes 1.30 が出ました。詳しく。\n";
         Corpora.importRaw("x.txt", v1.getBytes(StandardCharsets.UTF_8)).statusCode(200);
-        String kubernetes = sql("select id::text from topic where title = 'Kubernetes の話'").get(0);
+        String kubernetes =
+                sql("select id::text from topic where title = 'Kubernetes の話'").get(0);
         Corpora.importRaw("weekly-x-3.txt", v2.getBytes(StandardCharsets.UTF_8))
                 .statusCode(200)
                 .body("files[0].topics_added", equalTo(0))
@@ -142,9 +141,7 @@ class IssueIdentityTest {
         assertThat(data.count("Topic")).isEqualTo(4);
         assertThat(sql("select title from topic order by title")).isEqualTo(both);
         // and February re-imported under its own name still leaves January's part alone
-        Corpora.importRaw("jser-2023-02.json", february)
-                .statusCode(200)
-                .body("files[0].topics_removed", equalTo(0));
+        Corpora.importRaw("jser-2023-02.json", february).statusCode(200).body("files[0].topics_removed", equalTo(0));
         assertThat(data.count("Topic")).isEqualTo(4);
         assertThat(before).hasSize(4);
     }
@@ -152,7 +149,8 @@ class IssueIdentityTest {
     @Test
     void twoItemsOfOneWeekSharingATitleInTwoMonthlyFilesStayTwoTopics() {
         data.clear();
-        Corpora.importRaw("jser-2023-01.json", jser(item("2023-01-31", "Release notes"))).statusCode(200);
+        Corpora.importRaw("jser-2023-01.json", jser(item("2023-01-31", "Release notes")))
+                .statusCode(200);
         String other = "{\"list\": [{\"date\": \"2023-02-01T10:00:00Z\", \"title\": \"Release notes\", "
                 + "\"url\": \"https://example.org/other\", \"content\": \"another item\"}]}";
         Corpora.importRaw("jser-2023-02.json", other.getBytes(StandardCharsets.UTF_8))

@@ -81,10 +81,10 @@ class HostileLinkExportTest {
             em.createNativeQuery("""
                     update topic set url = 'javascript:alert(4)', links = array['javascript:alert(4)', 'data:text/html,x'],
                         title = '<img src=x onerror=alert(6)>Click'
-                    where title = 'Click here'""")
-                    .executeUpdate();
+                    where title = 'Click here'""").executeUpdate();
         });
-        long picked = Long.parseLong(sql("select id::text from topic where url = 'javascript:alert(4)'").get(0));
+        long picked = Long.parseLong(sql("select id::text from topic where url = 'javascript:alert(4)'")
+                .get(0));
         given().header("Authorization", "Bearer " + Corpora.TOKEN)
                 .contentType(ContentType.JSON)
                 .body(List.of(Map.of("topic", picked, "note", "picked")))
@@ -115,32 +115,40 @@ class HostileLinkExportTest {
         Element style = html.selectFirst("head style");
         assertThat(csp.elementSiblingIndex()).isLessThan(style.elementSiblingIndex());
         String hash = Base64.getEncoder()
-                .encodeToString(MessageDigest.getInstance("SHA-256")
-                        .digest(style.data().getBytes(StandardCharsets.UTF_8)));
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(style.data().getBytes(StandardCharsets.UTF_8)));
         assertThat(policy).contains("style-src 'sha256-" + hash + "'");
-        assertThat(html.select("[style]")).as("inline style attributes the CSP would block").isEmpty();
+        assertThat(html.select("[style]"))
+                .as("inline style attributes the CSP would block")
+                .isEmpty();
         assertThat(html.select("script")).isEmpty();
 
         // the page (with the site's headers) and the other exports do not show the stored address either
         Document page = Jsoup.parse(
                 given().get("/years/2024").then().statusCode(200).extract().asString());
         assertNoHostileLink(page);
-        String md = given().get("/years/2024/review.md").then().statusCode(200).extract().asString();
+        String md = given().get("/years/2024/review.md")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(md.toLowerCase(Locale.ROOT))
                 .doesNotContain("javascript:", "data:text/html")
                 .doesNotContainPattern("(?<!\\\\)<img"); // escaped markup is text
-        String json = given().get("/api/years/2024/review").then().statusCode(200).extract().asString();
+        String json = given().get("/api/years/2024/review")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(json.toLowerCase(Locale.ROOT)).doesNotContain("javascript:", "data:text/html");
     }
 
     private static void assertNoHostileLink(Document doc) {
-        assertThat(doc.select("[href], [src], [action], [formaction]"))
-                .allSatisfy(e -> {
-                    String url = (e.hasAttr("href") ? e.attr("href") : e.attr("src"))
-                            .strip()
-                            .toLowerCase(Locale.ROOT);
-                    assertThat(url).doesNotContain("script:").doesNotStartWith("data:").doesNotStartWith("//");
-                });
+        assertThat(doc.select("[href], [src], [action], [formaction]")).allSatisfy(e -> {
+            String url =
+                    (e.hasAttr("href") ? e.attr("href") : e.attr("src")).strip().toLowerCase(Locale.ROOT);
+            assertThat(url).doesNotContain("script:").doesNotStartWith("data:").doesNotStartWith("//");
+        });
     }
 
     @SuppressWarnings("unchecked")
