@@ -1,9 +1,11 @@
 package dev.kaiko.web.security;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "kaiko.admin")
 public interface AdminConfig {
@@ -26,4 +28,15 @@ public interface AdminConfig {
      * DATA_DIR/session-key like the token, so sessions survive a restart; instances behind one address need the same.
      */
     Optional<String> sessionKey();
+
+    /**
+     * A login session ends after this long without a request ({@code kaiko.admin.session-idle-timeout}; checked
+     * server-side, to the minute, and also the cookie's own timeout, quarkus.http.auth.form.timeout).
+     */
+    @WithDefault("30M")
+    Duration sessionIdleTimeout();
+
+    /** A login session ends this long after the login, however busy ({@code kaiko.admin.session-lifetime}). */
+    @WithDefault("12H")
+    Duration sessionLifetime();
 }

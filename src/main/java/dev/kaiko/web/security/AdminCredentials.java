@@ -46,6 +46,13 @@ public class AdminCredentials {
 
     private final String sessionKey;
 
+    /**
+     * Token name → HMAC-SHA256 of its token keyed with the session key: what a login session records of the token
+     * that opened it, so the session ends when that token is rotated or removed. Keyed, so the table of sessions
+     * alone does not let anyone test guesses of a token.
+     */
+    private final Map<String, byte[]> fingerprints = new LinkedHashMap<>();
+
     public AdminCredentials(AdminConfig config, DataDirectory dataDirectory) {
         String main = config.token()
                 .filter(t -> !t.isBlank())
@@ -71,6 +78,7 @@ public class AdminCredentials {
         if (sessionKey.length() < 16) {
             throw new IllegalStateException("kaiko.admin.session-key must be at least 16 characters");
         }
+        digests.forEach((name, digest) -> fingerprints.put(name, hmac(sessionKey, digest)));
     }
 
     /** The name of the token presented, if it is one of ours. Looks at every token, whichever matches. */
@@ -93,8 +101,23 @@ public class AdminCredentials {
         return digests.containsKey(name);
     }
 
+    /** The fingerprint of the token of this name (see {@link #fingerprints}), if it is still accepted. */
+    Optional<byte[]> fingerprint(String name) {
+        return Optional.ofNullable(fingerprints.get(name)).map(byte[]::clone);
+    }
+
     String sessionKey() {
         return sessionKey;
+    }
+
+    private static byte[] hmac(String key, byte[] data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] digest(String token) {

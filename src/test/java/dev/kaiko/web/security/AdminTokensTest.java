@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,6 +37,16 @@ class AdminTokensTest {
             public Optional<String> sessionKey() {
                 return Optional.empty();
             }
+
+            @Override
+            public Duration sessionIdleTimeout() {
+                return Duration.ofMinutes(30);
+            }
+
+            @Override
+            public Duration sessionLifetime() {
+                return Duration.ofHours(12);
+            }
         };
     }
 
@@ -59,8 +70,24 @@ class AdminTokensTest {
                 new AdminCredentials(config("main-token-0123456789", Map.of("ci", "ci-token-0123456789")), data);
         assertThat(revoked.nameOf("deploy-token-0123456789")).isEmpty();
         assertThat(revoked.isKnown("deploy")).isFalse();
+        assertThat(revoked.fingerprint("deploy")).isEmpty();
         assertThat(revoked.nameOf("ci-token-0123456789")).contains("ci");
         assertThat(revoked.nameOf("main-token-0123456789")).contains(AdminCredentials.MAIN);
+
+        // what a login session records of its token: the same for an unchanged token after a restart, another for
+        // a rotated one, and not the token's plain SHA-256 (it is keyed with the session key)
+        assertThat(revoked.fingerprint("ci"))
+                .get()
+                .isEqualTo(both.fingerprint("ci").orElseThrow());
+        AdminCredentials rotated =
+                new AdminCredentials(config("main-token-9876543210", Map.of("ci", "ci-token-0123456789")), data);
+        assertThat(rotated.fingerprint(AdminCredentials.MAIN))
+                .get()
+                .isNotEqualTo(both.fingerprint(AdminCredentials.MAIN).orElseThrow());
+        assertThat(both.fingerprint(AdminCredentials.MAIN))
+                .get()
+                .isNotEqualTo(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest("main-token-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         // the login session key is generated once into the data directory, owner-only, and kept across restarts
         Path key = dir.resolve("session-key");
