@@ -40,13 +40,13 @@ import dev.kaiko.tagging.AliasException;
 import dev.kaiko.tagging.TaxonomyAliases;
 import dev.kaiko.tagging.TaxonomyInUse;
 import dev.kaiko.web.security.AdminOnly;
+import dev.kaiko.web.security.AdminSessions;
 import dev.kaiko.web.security.CsrfProtected;
 import dev.kaiko.web.security.CsrfTokens;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.ext.web.RoutingContext;
 
@@ -70,6 +70,9 @@ public class AdminPage {
 
     @Inject
     Pages pages;
+
+    @Inject
+    AdminSessions sessions;
 
     @Inject
     @Location("admin.html")
@@ -146,11 +149,14 @@ public class AdminPage {
         return Response.seeOther(URI.create("/admin")).build();
     }
 
-    /** Ends the login session (the form carries the CSRF token, so no other site can log the admin out). */
+    /**
+     * Ends the login session, server-side too, so a copy of the cookie is refused (the form carries the CSRF token, so
+     * no other site can log the admin out).
+     */
     @POST
     @Path("logout")
     public Response logout() {
-        FormAuthenticationMechanism.logout(routing);
+        sessions.logOut(routing);
         return Response.seeOther(URI.create("/login")).build();
     }
 

@@ -96,11 +96,6 @@ public class AdminCredentials {
         return Optional.ofNullable(found);
     }
 
-    /** Whether a token of this name is still accepted (a login session opened with a revoked token ends). */
-    public boolean isKnown(String name) {
-        return digests.containsKey(name);
-    }
-
     /** The fingerprint of the token of this name (see {@link #fingerprints}), if it is still accepted. */
     Optional<byte[]> fingerprint(String name) {
         return Optional.ofNullable(fingerprints.get(name)).map(byte[]::clone);

@@ -60,14 +60,20 @@ public final class AdminIdentities {
         }
     }
 
-    /** The login form: the password is an admin token, the user name is not looked at. */
+    /**
+     * The login form: the password is an admin token, the user name is not looked at. A login opens a server-side
+     * session ({@link AdminSessions}); the identity's principal, {@code <token name>/<session id>}, is what Quarkus
+     * encrypts into the session cookie.
+     */
     @ApplicationScoped
     public static class Login implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
         private final AdminCredentials credentials;
+        private final AdminSessions sessions;
 
-        public Login(AdminCredentials credentials) {
+        public Login(AdminCredentials credentials, AdminSessions sessions) {
             this.credentials = credentials;
+            this.sessions = sessions;
         }
 
         @Override
@@ -78,21 +84,25 @@ public final class AdminIdentities {
         @Override
         public Uni<SecurityIdentity> authenticate(
                 UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext c) {
-            return identity(credentials, new String(request.getPassword().getPassword()).strip());
+            return credentials
+                    .nameOf(new String(request.getPassword().getPassword()).strip())
+                    .map(name -> c.runBlocking(() -> session(name, sessions.open(name))))
+                    .orElseGet(
+                            () -> Uni.createFrom().failure(new AuthenticationFailedException("unknown admin token")));
         }
     }
 
     /**
-     * The login session cookie names the token it was opened with; the session lasts only while that token is
-     * still accepted, so revoking a token ends its sessions too.
+     * The login session cookie, as Quarkus decrypted it: {@code <token name>/<session id>}. The session lasts while
+     * {@link AdminSessions} keeps it open: not logged out, its token neither rotated nor revoked, not timed out.
      */
     @ApplicationScoped
     public static class Session implements IdentityProvider<TrustedAuthenticationRequest> {
 
-        private final AdminCredentials credentials;
+        private final AdminSessions sessions;
 
-        public Session(AdminCredentials credentials) {
-            this.credentials = credentials;
+        public Session(AdminSessions sessions) {
+            this.sessions = sessions;
         }
 
         @Override
@@ -103,9 +113,29 @@ public final class AdminIdentities {
         @Override
         public Uni<SecurityIdentity> authenticate(
                 TrustedAuthenticationRequest request, AuthenticationRequestContext c) {
-            return credentials.isKnown(request.getPrincipal())
-                    ? of(request.getPrincipal())
-                    : Uni.createFrom().failure(new AuthenticationFailedException("revoked admin token"));
+            String principal = request.getPrincipal();
+            int slash = principal.lastIndexOf('/');
+            if (slash <= 0 || slash == principal.length() - 1) {
+                // a cookie of the stateless sessions before this version: log in again
+                return Uni.createFrom().failure(new AuthenticationFailedException("not a login session"));
+            }
+            String name = principal.substring(0, slash);
+            String id = principal.substring(slash + 1);
+            return c.runBlocking(() -> {
+                if (!sessions.check(id, name)) {
+                    throw new AuthenticationFailedException("login session ended");
+                }
+                return session(name, id);
+            });
         }
+    }
+
+    /** A login session's identity; its principal's name is what the session cookie carries. */
+    static SecurityIdentity session(String name, String id) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(name + "/" + id))
+                .addRole(ROLE)
+                .addAttribute(AdminSessions.ATTRIBUTE, id)
+                .build();
     }
 }
