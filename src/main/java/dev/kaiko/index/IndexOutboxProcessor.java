@@ -50,6 +50,7 @@ public class IndexOutboxProcessor implements IndexFreshness {
      * a batch of large topics is split instead of being sent as one huge request.
      */
     static final long BATCH_TEXT = 1_000_000;
+    private static final long SLOW_MS = 2_000;
     /** Advisory lock key ("KOUTB") held by the transaction applying a batch. */
     private static final long BATCH_LOCK_KEY = 0x4b4f555442L;
 
@@ -172,11 +173,22 @@ public class IndexOutboxProcessor implements IndexFreshness {
                 .setParameter("ids", rowsByTopic.keySet())
                 .getResultList()
                 .forEach(t -> found.put(t.id, t));
+        long writing = System.nanoTime();
         Map<Long, Throwable> failures = write(rowsByTopic.keySet(), found);
+        long wrote = (System.nanoTime() - writing) / 1_000_000;
+        if (wrote > SLOW_MS) {
+            // a slow engine shows here first; readiness follows if it goes on (see the watchdog's probe)
+            LOG.warnf("Index outbox: writing %d topics took %d ms", rowsByTopic.size(), wrote);
+        }
+        long checking = System.nanoTime();
         if (!failures.isEmpty() && !engineAnswers()) {
             // the engine is away: the rows wait, unchanged, for the next try (those it took are written again then)
             Throwable first = failures.values().iterator().next();
             throw new IllegalStateException("The search engine does not answer: " + message(first), first);
+        }
+        if (!failures.isEmpty() && (System.nanoTime() - checking) / 1_000_000 > SLOW_MS) {
+            LOG.warnf("Index outbox: checking that the engine answers took %d ms",
+                    (System.nanoTime() - checking) / 1_000_000);
         }
         List<Long> ok = new ArrayList<>();
         for (Long topic : rowsByTopic.keySet()) {

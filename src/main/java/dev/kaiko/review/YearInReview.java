@@ -372,17 +372,18 @@ public class YearInReview {
         String inScope = scope.isEmpty() ? "" : " and r.series in (?4)";
         // review_tag_topic (migration V31) holds each effective tag of a topic with its year, series and body length.
         // The first HIGHLIGHTS * 2 + 1 of a technology by (citations, length) are among its cited topics and its
-        // longest ones that many: those few rows are read, not every topic of the year
+        // longest ones that many: those few rows are read, not every topic of the year. Ties go by the topic's stable
+        // key (issue and normalised title), not its id, so the review does not depend on the order of imports
         var query = em.createNativeQuery("""
                 with wanted as (
                     select unnest(string_to_array(?2, chr(31))) as name
                 ),
                 longest as (
                     select l.name, l.topic_id, l.length from wanted w cross join lateral (
-                        select r.name, r.topic_id, r.length from review_tag_topic r
+                        select r.name, r.topic_id, r.length from review_tag_topic r join topic t on t.id = r.topic_id
                         where r.year = ?1 and r.name = w.name""" + inScope + """
 
-                        order by r.length desc, r.topic_id limit ?3) l
+                        order by r.length desc, t.topic_key limit ?3) l
                 ),
                 cited as (
                     select r.name, r.topic_id, r.length, count(distinct ref.citing_issue_id) as n
@@ -398,9 +399,9 @@ public class YearInReview {
                     where not exists (select 1 from cited c where c.name = l.name and c.topic_id = l.topic_id)
                 )
                 select name, topic_id, n from (
-                    select name, topic_id, n,
-                           row_number() over (partition by name order by n desc, length desc, topic_id) as rank
-                    from candidate) ranked
+                    select c.name, c.topic_id, c.n,
+                           row_number() over (partition by c.name order by c.n desc, c.length desc, t.topic_key) as rank
+                    from candidate c join topic t on t.id = c.topic_id) ranked
                 where rank <= ?3 order by name, rank""")
                 .setParameter(1, year)
                 .setParameter(2, String.join("\u001f", tags))

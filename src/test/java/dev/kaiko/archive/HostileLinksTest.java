@@ -215,7 +215,7 @@ class HostileLinksTest {
 
     @Test
     void jsonItems() throws Exception {
-        StringBuilder json = new StringBuilder("{\"list\": [");
+        StringBuilder json = new StringBuilder("{\"series\": \"Hostile Items\", \"list\": [");
         int n = 0;
         for (String url : HOSTILE) {
             if (n > 0) {

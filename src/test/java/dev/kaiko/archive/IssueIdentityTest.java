@@ -102,7 +102,8 @@ class IssueIdentityTest {
     }
 
     private static byte[] jser(String... items) {
-        return ("{\"list\": [" + String.join(",", items) + "]}").getBytes(StandardCharsets.UTF_8);
+        return ("{\"series\": \"JSer.info\", \"list\": [" + String.join(",", items) + "]}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static String item(String date, String title) {
@@ -151,8 +152,9 @@ class IssueIdentityTest {
         data.clear();
         Corpora.importRaw("jser-2023-01.json", jser(item("2023-01-31", "Release notes")))
                 .statusCode(200);
-        String other = "{\"list\": [{\"date\": \"2023-02-01T10:00:00Z\", \"title\": \"Release notes\", "
-                + "\"url\": \"https://example.org/other\", \"content\": \"another item\"}]}";
+        String other =
+                "{\"series\": \"JSer.info\", \"list\": [{\"date\": \"2023-02-01T10:00:00Z\", \"title\": \"Release notes\", "
+                        + "\"url\": \"https://example.org/other\", \"content\": \"another item\"}]}";
         Corpora.importRaw("jser-2023-02.json", other.getBytes(StandardCharsets.UTF_8))
                 .statusCode(200)
                 .body("files[0].topics_added", equalTo(1));

@@ -131,6 +131,28 @@ class EngineHealthTest {
                 .untilAsserted(() -> given().get("/q/health/live").then().statusCode(200));
     }
 
+    @Inject
+    EngineClient engineClient;
+
+    @Inject
+    dev.kaiko.DataDirectory dataDirectory;
+
+    @Test
+    void theSingleManagedNodeIsGreenAndItsFilesAreItsOwn() throws Exception {
+        data.awaitSearch();
+        // 0 replicas on one node: nothing stays unassigned, the cluster is green
+        assertThat(engineClient
+                        .send("GET", "/_cluster/health?wait_for_status=green&timeout=10s", null)
+                        .body())
+                .contains("\"status\":\"green\"");
+        for (String dir : java.util.List.of("engine-data", "engine-logs", "engine-snapshots", "engine-tmp")) {
+            java.nio.file.Path path = dataDirectory.path().resolve(dir);
+            assertThat(java.nio.file.Files.getPosixFilePermissions(path))
+                    .as("%s is readable by its owner only", path)
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
     private static void signal(String signal, long pid) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
                 .inheritIO()

@@ -204,7 +204,7 @@ class ReviewCountsTest {
                             left join (select cited_topic_id, count(distinct citing_issue_id) as n from topic_reference
                                        where cited_year = %d group by 1) refs on refs.cited_topic_id = t.id
                             where e.name = '%s' and extract(year from i.published) = %d
-                            order by coalesce(refs.n, 0) desc, length(t.body) desc, t.id""".formatted(year, ((String) h.get("technology")).replace("'", "''"), year));
+                            order by coalesce(refs.n, 0) desc, length(t.body) desc, t.topic_key""".formatted(year, ((String) h.get("technology")).replace("'", "''"), year));
                     Long expected = ranked.stream()
                             .filter(t -> !chosen.contains(t))
                             .findFirst()

@@ -38,7 +38,7 @@ class SearchApiTest {
 
     /** Fixture topics for what the seed cannot show: a topic naming only "sidecar", markup in archive text. */
     static final String FIXTURE = """
-            {"list": [
+            {"series": "JSer.info", "list": [
               {"date": "2024-03-04T10:00:00Z", "title": "Envoy as a sidecar proxy, explained",
                "url": "https://example.org/envoy", "content": "How a sidecar proxy intercepts traffic.", "tags": []},
               {"date": "2024-03-05T10:00:00Z", "title": "<script>alert('x')</script> in release notes",

@@ -132,14 +132,17 @@ class HostileInputSuiteTest {
                 .contentType("multipart/form-data")
                 .body("--a\r\n".getBytes())
                 .post("/api/imports"));
+        // deeply nested JSON, as bytes (REST Assured itself runs out of memory formatting such a body as JSON)
         cases.add(() -> given().header("Authorization", token)
-                .contentType("application/json")
-                .body("[".repeat(100_000))
+                .contentType("application/octet-stream")
+                .body("[".repeat(100_000).getBytes(StandardCharsets.UTF_8))
                 .queryParam("filename", "deep.json")
+                .queryParam("format", "json-items")
                 .post("/api/imports"));
         cases.add(() -> given().header("Authorization", token)
-                .contentType("application/json")
-                .body("{\"series\":\"Deep\",\"list\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}")
+                .contentType("application/octet-stream")
+                .body(("{\"series\":\"Deep\",\"list\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}")
+                        .getBytes(StandardCharsets.UTF_8))
                 .queryParam("filename", "deep2.json")
                 .post("/api/imports"));
         cases.add(() -> given().header("Authorization", token)
@@ -177,7 +180,7 @@ class HostileInputSuiteTest {
                 .put("/api/topics/1/tags"));
         cases.add(() -> given().header("Authorization", token)
                 .contentType("application/json")
-                .body("{\"tags\": " + "[".repeat(3000) + "]".repeat(3000) + "}")
+                .body(("{\"tags\": " + "[".repeat(3000) + "]".repeat(3000) + "}").getBytes(StandardCharsets.UTF_8))
                 .put("/api/topics/1/tags"));
         cases.add(() -> given().header("Authorization", token)
                 .contentType("application/json")
@@ -195,6 +198,7 @@ class HostileInputSuiteTest {
         cases.add(() -> given().queryParam("from", "2024-02-30").get("/api/search"));
         cases.add(() -> given().queryParam("q", "rust%00async").get("/search"));
         for (int i = 0; i < cases.size(); i++) {
+            System.out.println("hostile: hand-written case " + i);
             check("hand-written case " + i, cases.get(i).get());
         }
         afterwards();

@@ -64,6 +64,25 @@ public class ApiExceptionMappers {
         return ApiError.response(status, message, Map.of()).build();
     }
 
+    /**
+     * A request body that ends early or does not parse (a multipart upload cut off before its closing boundary) is
+     * the client's problem: a 400 that says so, not a 500 with the parser's words.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, UriInfo uri, HttpHeaders headers) {
+        String errorId = errorId();
+        LOG.infof("Unreadable request body on %s (error id %s): %s", uri.getPath(), errorId, e.toString());
+        if (errorPages.wanted(uri, headers)) {
+            return errorPages.render(400, uri, headers);
+        }
+        return ApiError.response(
+                        400,
+                        "The request body could not be read: it ended early or is not well formed (error id " + errorId
+                                + " in the service's log)",
+                        Map.of())
+                .build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         String errorId = errorId();
