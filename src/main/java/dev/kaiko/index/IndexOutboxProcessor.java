@@ -50,6 +50,7 @@ public class IndexOutboxProcessor implements IndexFreshness {
      * a batch of large topics is split instead of being sent as one huge request.
      */
     static final long BATCH_TEXT = 1_000_000;
+
     private static final long SLOW_MS = 2_000;
     /** Advisory lock key ("KOUTB") held by the transaction applying a batch. */
     private static final long BATCH_LOCK_KEY = 0x4b4f555442L;
@@ -187,7 +188,8 @@ public class IndexOutboxProcessor implements IndexFreshness {
             throw new IllegalStateException("The search engine does not answer: " + message(first), first);
         }
         if (!failures.isEmpty() && (System.nanoTime() - checking) / 1_000_000 > SLOW_MS) {
-            LOG.warnf("Index outbox: checking that the engine answers took %d ms",
+            LOG.warnf(
+                    "Index outbox: checking that the engine answers took %d ms",
                     (System.nanoTime() - checking) / 1_000_000);
         }
         List<Long> ok = new ArrayList<>();

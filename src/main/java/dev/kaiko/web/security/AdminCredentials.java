@@ -149,13 +149,11 @@ public class AdminCredentials {
                 Files.deleteIfExists(temp);
                 return existingToken(file);
             }
-            LOG.infof(
-                    "No kaiko.admin.%s configured: generated one in %s (readable by its owner only)",
-                    file.getFileName(), file);
+            LOG.infof("No %s configured: generated one in %s (readable by its owner only)", keyOf(file), file);
             return generated;
         } catch (IOException e) {
             throw new IllegalStateException(
-                    "kaiko.admin." + file.getFileName() + " is not set and " + file + " cannot be written", e);
+                    keyOf(file) + " is not set and " + file + " cannot be written", e);
         }
     }
 
@@ -176,7 +174,13 @@ public class AdminCredentials {
         if (token.isEmpty()) {
             throw new IllegalStateException(file + " is empty: delete it to have a new admin token generated");
         }
-        LOG.infof("kaiko.admin.%s read from %s", file.getFileName(), file);
+        LOG.infof("%s read from %s", keyOf(file), file);
         return token;
+    }
+
+    /** The configuration key a generated file stands for (the file admin-token holds kaiko.admin.token). */
+    private static String keyOf(Path file) {
+        String name = file.getFileName().toString();
+        return "kaiko.admin." + ("admin-token".equals(name) ? "token" : name);
     }
 }
