@@ -23,20 +23,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.index.SearchEngineLifecycle;
-import dev.kaiko.model.Topic;
 import dev.kaiko.support.Corpora;
 import dev.kaiko.support.TestData;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -62,9 +58,6 @@ class SoakTest {
 
     @Inject
     SearchAvailability availability;
-
-    @Inject
-    EntityManager em;
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
@@ -183,8 +176,8 @@ class SoakTest {
                 .ignoreExceptions()
                 .untilAsserted(() -> {
                     stored.clear();
-                    stored.addAll(storedIds());
-                    assertThat(indexedIds()).isEqualTo(stored);
+                    stored.addAll(data.topicIds());
+                    assertThat(data.indexedTopicIds()).isEqualTo(stored);
                 });
         long kaikoRssEnd = rssKb(ProcessHandle.current().pid());
         long engineRssEnd = rssKb(enginePid());
@@ -225,21 +218,6 @@ class SoakTest {
             }
         }
         return -1;
-    }
-
-    private Set<Long> storedIds() {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> new HashSet<>(
-                        em.createQuery("select t.id from Topic t", Long.class).getResultList()));
-    }
-
-    private Set<Long> indexedIds() {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> new HashSet<>(Search.session(em)
-                        .search(Topic.class)
-                        .select(f -> f.id(Long.class))
-                        .where(f -> f.matchAll())
-                        .fetchHits(100_000)));
     }
 
     private static double pct(long[] sorted, int p) {

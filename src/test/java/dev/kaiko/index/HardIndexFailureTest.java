@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +20,6 @@ import dev.kaiko.tagging.Taxonomy;
 import dev.kaiko.tagging.TaxonomyInUse;
 import dev.kaiko.tagging.TechnologyTagger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -39,9 +37,6 @@ class HardIndexFailureTest {
 
     @Inject
     TestData data;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     TaxonomyInUse taxonomies;
@@ -130,7 +125,7 @@ class HardIndexFailureTest {
                 .jsonPath()
                 .getMap("");
         failing.armed = false;
-        long marked = topicId("Tetragon%");
+        long marked = data.topicId("Tetragon%");
 
         assertThat(report.get("indexing"))
                 .as("the import says what happened to the index")
@@ -154,7 +149,7 @@ class HardIndexFailureTest {
                 .body("", hasSize(1))
                 .body("[0].topic_id", equalTo((int) marked))
                 .body("[0].attempts", equalTo(1));
-        assertThat(outboxRows()).as("nothing is retried in a loop").isZero();
+        assertThat(data.outboxRows()).as("nothing is retried in a loop").isZero();
 
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
@@ -176,20 +171,5 @@ class HardIndexFailureTest {
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(1));
-    }
-
-    private long topicId(String titleLike) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery("select id from topic where title like ?1")
-                                .setParameter(1, titleLike)
-                                .getSingleResult())
-                        .longValue());
-    }
-
-    private long outboxRows() {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery("select count(*) from index_outbox")
-                                .getSingleResult())
-                        .longValue());
     }
 }

@@ -53,8 +53,8 @@ class OutboxDeadLetterTest {
                         - [Kaniko builds images without a daemon](https://example.org/kaniko)
                         - [Trivy scans container images](https://example.org/trivy)
                         """.getBytes()).statusCode(200);
-        long poison = topicId("Kaniko%");
-        long healthy = topicId("Trivy%");
+        long poison = data.topicId("Kaniko%");
+        long healthy = data.topicId("Trivy%");
 
         // one transaction: the poison row first (lower id), then a healthy change behind it
         QuarkusTransaction.requiringNew().run(() -> {
@@ -99,7 +99,7 @@ class OutboxDeadLetterTest {
                 .extract()
                 .path("[0].last_error");
         assertThat(error).as("the engine's objection is kept for the admin").isNotBlank();
-        assertThat(outboxRows()).as("the parked row left the outbox").isZero();
+        assertThat(data.outboxRows()).as("the parked row left the outbox").isZero();
         given().get("/q/health/ready")
                 .then()
                 .body("checks.find { it.name == 'index-backlog' }.data.dead_letters", equalTo(1));
@@ -139,20 +139,5 @@ class OutboxDeadLetterTest {
                 .get("/api/admin/index/dead-letters")
                 .then()
                 .body("", hasSize(0));
-    }
-
-    private long topicId(String titleLike) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery("select id from topic where title like ?1")
-                                .setParameter(1, titleLike)
-                                .getSingleResult())
-                        .longValue());
-    }
-
-    private long outboxRows() {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery("select count(*) from index_outbox")
-                                .getSingleResult())
-                        .longValue());
     }
 }

@@ -124,6 +124,33 @@ public class TestData {
         return out;
     }
 
+    /** Every topic id the index holds (an engine that cannot answer throws). */
+    @Transactional
+    public java.util.Set<Long> indexedTopicIds() {
+        return new java.util.HashSet<>(org.hibernate.search.mapper.orm.Search.session(em)
+                .search(dev.kaiko.model.Topic.class)
+                .select(f -> f.id(Long.class))
+                .where(f -> f.matchAll())
+                .fetchHits(1_000_000));
+    }
+
+    /** The id of the one topic whose title is like the pattern (SQL LIKE). */
+    @Transactional
+    public long topicId(String titleLike) {
+        return ((Number) em.createNativeQuery("select id from topic where title like ?1")
+                        .setParameter(1, titleLike)
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /** Index changes waiting in the outbox. */
+    @Transactional
+    public long outboxRows() {
+        return ((Number) em.createNativeQuery("select count(*) from index_outbox")
+                        .getSingleResult())
+                .longValue();
+    }
+
     /** The ids of every stored topic. */
     @Transactional
     public java.util.Set<Long> topicIds() {

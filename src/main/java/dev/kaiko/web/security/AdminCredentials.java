@@ -152,8 +152,7 @@ public class AdminCredentials {
             LOG.infof("No %s configured: generated one in %s (readable by its owner only)", keyOf(file), file);
             return generated;
         } catch (IOException e) {
-            throw new IllegalStateException(
-                    keyOf(file) + " is not set and " + file + " cannot be written", e);
+            throw new IllegalStateException(keyOf(file) + " is not set and " + file + " cannot be written", e);
         }
     }
 
