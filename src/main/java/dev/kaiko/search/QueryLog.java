@@ -97,7 +97,7 @@ public class QueryLog {
     }
 
     /** Notes a search a reader made (see the class comment for what counts); returns at once. */
-    public void record(SearchRequest request, SearchResult result) {
+    public void record(SearchRequest request, SearchAnswer result) {
         if (!config.enabled()
                 || request.q().isEmpty()
                 || request.page() != 0

@@ -34,10 +34,10 @@ import com.google.gson.JsonPrimitive;
 import dev.kaiko.index.SearchAvailability;
 import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.model.Topic;
-import dev.kaiko.search.SearchResult.FacetValue;
-import dev.kaiko.search.SearchResult.Highlights;
-import dev.kaiko.search.SearchResult.Hit;
-import dev.kaiko.search.SearchResult.IssueRef;
+import dev.kaiko.search.SearchAnswer.FacetValue;
+import dev.kaiko.search.SearchAnswer.Highlights;
+import dev.kaiko.search.SearchAnswer.Hit;
+import dev.kaiko.search.SearchAnswer.IssueRef;
 
 /**
  * Full-text search over topics with disjunctive facets, in one request to the engine.
@@ -84,12 +84,12 @@ public class TopicSearch {
         }
     }
 
-    public dev.kaiko.search.SearchResult search(SearchRequest request) {
-        dev.kaiko.search.SearchResult result = run(request, null);
+    public SearchAnswer search(SearchRequest request) {
+        SearchAnswer result = run(request, null);
         if (result.total() == 0 && !request.q().isEmpty()) {
             // a 4-letter word spelt wrong (csvs): typo matching for it, which would flood it when spelt right
             if (TextQuery.hasShortTypoCandidate(TextQuery.parse(request.q()))) {
-                dev.kaiko.search.SearchResult typos = run(request, null, true);
+                SearchAnswer typos = run(request, null, true);
                 if (typos.total() > 0) {
                     return typos;
                 }
@@ -109,7 +109,7 @@ public class TopicSearch {
      * word that over-constrained is the one left out). Only for plain AND queries of 2 to 8 words; negations and
      * phrases are kept, never dropped. Costs one count per word, and only on a zero-hit query.
      */
-    private Optional<dev.kaiko.search.SearchResult> relaxed(SearchRequest request) {
+    private Optional<SearchAnswer> relaxed(SearchRequest request) {
         TextQuery.Parsed parsed = TextQuery.parse(request.q());
         if (parsed.alternatives().size() != 1) {
             return Optional.empty();
@@ -140,7 +140,7 @@ public class TopicSearch {
             return Optional.empty();
         }
         return Optional.of(run(request.withQ(bestQuery), null)
-                .withRelaxed(new dev.kaiko.search.SearchResult.Relaxed(List.of(bestDropped), bestQuery)));
+                .withRelaxed(new SearchAnswer.Relaxed(List.of(bestDropped), bestQuery)));
     }
 
     /**
@@ -197,11 +197,11 @@ public class TopicSearch {
     /** What was sent to the engine, as sent. */
     public record EngineRequest(String path, Map<String, String> parameters, String body) {}
 
-    private dev.kaiko.search.SearchResult run(SearchRequest request, EngineRequest[] capture) {
+    private SearchAnswer run(SearchRequest request, EngineRequest[] capture) {
         return run(request, capture, false);
     }
 
-    private dev.kaiko.search.SearchResult run(SearchRequest request, EngineRequest[] capture, boolean shortTypos) {
+    private SearchAnswer run(SearchRequest request, EngineRequest[] capture, boolean shortTypos) {
         ensureReady();
         long start = System.nanoTime();
         TextQuery.Parsed text = TextQuery.parse(request.q());
@@ -258,8 +258,7 @@ public class TopicSearch {
             facets.put(e.getKey(), facetValues(result.aggregation(e.getValue()), selected.get(e.getKey())));
         }
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        return new dev.kaiko.search.SearchResult(
-                result.total().hitCount(), request.page(), request.size(), tookMs, hits, facets);
+        return new SearchAnswer(result.total().hitCount(), request.page(), request.size(), tookMs, hits, facets);
     }
 
     /**

@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.kaiko.search.SearchAnswer;
 import dev.kaiko.search.SearchRequest;
-import dev.kaiko.search.SearchResult;
 import dev.kaiko.search.TopicSearch;
 
 import io.smallrye.common.annotation.Blocking;
@@ -34,7 +34,7 @@ public class HttpFloorResource {
     @Inject
     ObjectMapper mapper;
 
-    private volatile SearchResult result;
+    private volatile SearchAnswer result;
     private volatile byte[] json;
 
     @GET
@@ -55,8 +55,8 @@ public class HttpFloorResource {
     @GET
     @Path("result")
     @Blocking
-    public SearchResult result() {
-        SearchResult r = result;
+    public SearchAnswer result() {
+        SearchAnswer r = result;
         if (r == null) {
             r = search.search(SearchRequest.of(
                     "kubernetes", null, null, null, null, null, null, null, null, null, null, null, null));

@@ -221,7 +221,7 @@ class QueryLogTest {
         int searches = 10_000;
         int distinct = 1_000;
         long droppedBefore = queryLog.dropped();
-        SearchResult none = new SearchResult(0, 0, 20, 1, List.of(), Map.of());
+        SearchAnswer none = new SearchAnswer(0, 0, 20, 1, List.of(), Map.of());
         List<SearchRequest> requests = new ArrayList<>();
         for (int i = 0; i < distinct; i++) {
             requests.add(request("burstquery " + i));

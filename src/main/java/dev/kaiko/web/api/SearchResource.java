@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.kaiko.search.QueryLog;
+import dev.kaiko.search.SearchAnswer;
 import dev.kaiko.search.SearchRequest;
-import dev.kaiko.search.SearchResult;
 import dev.kaiko.search.TopicSearch;
 
 import io.smallrye.common.annotation.Blocking;
@@ -62,10 +62,10 @@ public class SearchResource {
             description = "Hits, facets and highlights (HTML: text escaped, matches in <mark>)")
     @APIResponse(responseCode = "400", description = "A bad parameter: {\"error\", \"parameter\"}")
     @APIResponse(responseCode = "503", description = "The search engine is starting or down")
-    public SearchResult search(@BeanParam SearchParameters parameters) {
+    public SearchAnswer search(@BeanParam SearchParameters parameters) {
         SearchRequest request = parameters.toRequest();
         // the histogram behind kaiko_search_latency_seconds (p50/p95/p99 per Prometheus query)
-        SearchResult result = latency().record(() -> search.search(request));
+        SearchAnswer result = latency().record(() -> search.search(request));
         queryLog.record(request, result);
         return result;
     }

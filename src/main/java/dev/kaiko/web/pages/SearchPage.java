@@ -19,8 +19,8 @@ import dev.kaiko.archive.Curation;
 import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.search.InvalidSearchParameter;
 import dev.kaiko.search.QueryLog;
+import dev.kaiko.search.SearchAnswer;
 import dev.kaiko.search.SearchRequest;
-import dev.kaiko.search.SearchResult;
 import dev.kaiko.search.TopicSearch;
 
 import io.quarkus.qute.Location;
@@ -133,7 +133,7 @@ public class SearchPage {
                     sort,
                     String.valueOf(pageNumber - 1),
                     String.valueOf(PAGE_SIZE));
-            SearchResult result = search.search(request);
+            SearchAnswer result = search.search(request);
             // while the reader types, results follow each pause; the query is logged once it settles (app.js)
             if (typing == null) {
                 queryLog.record(request, result);
@@ -159,7 +159,7 @@ public class SearchPage {
         return pages.render(view, status, uri, headers);
     }
 
-    private static Pagination pagination(SearchState state, SearchResult result) {
+    private static Pagination pagination(SearchState state, SearchAnswer result) {
         int last = (int) Math.min(MAX_PAGE, Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         int current = state.page();
         return new Pagination(

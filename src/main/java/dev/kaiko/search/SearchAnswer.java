@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The JSON contract of GET /api/search (see DESIGN.md); extend, never break. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SearchResult(
+public record SearchAnswer(
         long total,
         int page,
         int size,
@@ -19,19 +19,19 @@ public record SearchResult(
         @JsonProperty("did_you_mean") String didYouMean,
         Relaxed relaxed) {
 
-    public SearchResult(
+    public SearchAnswer(
             long total, int page, int size, long tookMs, List<Hit> hits, Map<String, List<FacetValue>> facets) {
         this(total, page, size, tookMs, hits, facets, null, null);
     }
 
     /** The same result with a spelling that would find something (only given when nothing was found). */
-    public SearchResult withDidYouMean(String spelling) {
-        return new SearchResult(total, page, size, tookMs, hits, facets, spelling, relaxed);
+    public SearchAnswer withDidYouMean(String spelling) {
+        return new SearchAnswer(total, page, size, tookMs, hits, facets, spelling, relaxed);
     }
 
     /** This result answers the query without some of its words, since no topic has them all. */
-    public SearchResult withRelaxed(Relaxed relaxation) {
-        return new SearchResult(total, page, size, tookMs, hits, facets, didYouMean, relaxation);
+    public SearchAnswer withRelaxed(Relaxed relaxation) {
+        return new SearchAnswer(total, page, size, tookMs, hits, facets, didYouMean, relaxation);
     }
 
     /**
