@@ -101,13 +101,7 @@ public class QueryLog {
         if (!config.enabled()
                 || request.q().isEmpty()
                 || request.page() != 0
-                || !request.years().isEmpty()
-                || !request.tags().isEmpty()
-                || !request.labels().isEmpty()
-                || !request.presenters().isEmpty()
-                || !request.series().isEmpty()
-                || !request.sections().isEmpty()
-                || !request.issues().isEmpty()
+                || request.hasSelections()
                 || request.from() != null
                 || request.to() != null) {
             return;

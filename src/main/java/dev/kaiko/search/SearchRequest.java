@@ -1,26 +1,19 @@
 package dev.kaiko.search;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A validated search: free text plus facet filters (values of one facet OR-ed, facets AND-ed).
- * Build it with {@link #of}, which rejects absurd values naming the parameter.
+ * A validated search: free text plus facet selections (values of one facet OR-ed, facets AND-ed, see {@link Facet}),
+ * an issue date range, a sort and a page. Build it with {@link #of}, which rejects absurd values naming the parameter.
+ *
+ * @param selections the selected values of each facet that has any (facets without a selection are absent)
  */
 public record SearchRequest(
-        String q,
-        List<Integer> years,
-        List<String> tags,
-        List<String> labels,
-        List<String> presenters,
-        List<String> series,
-        List<String> sections,
-        List<Long> issues,
-        LocalDate from,
-        LocalDate to,
-        Sort sort,
-        int page,
-        int size) {
+        String q, Map<Facet, List<String>> selections, LocalDate from, LocalDate to, Sort sort, int page, int size) {
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_QUERY_LENGTH = 500;
@@ -36,53 +29,53 @@ public record SearchRequest(
 
     public SearchRequest {
         q = q == null ? "" : q.strip();
-        years = List.copyOf(years);
-        tags = List.copyOf(tags);
-        labels = List.copyOf(labels);
-        presenters = List.copyOf(presenters);
-        series = List.copyOf(series);
-        sections = List.copyOf(sections);
-        issues = List.copyOf(issues);
+        EnumMap<Facet, List<String>> copy = new EnumMap<>(Facet.class);
+        if (selections != null) {
+            selections.forEach((facet, values) -> {
+                if (values != null && !values.isEmpty()) {
+                    copy.put(facet, List.copyOf(values));
+                }
+            });
+        }
+        selections = Collections.unmodifiableMap(copy);
+    }
+
+    /** The selected values of {@code facet} (empty when none). */
+    public List<String> selected(Facet facet) {
+        return selections.getOrDefault(facet, List.of());
+    }
+
+    /** Whether any facet has a selection. */
+    public boolean hasSelections() {
+        return !selections.isEmpty();
     }
 
     /** The same request with other text (did-you-mean checks its respelling with every filter kept). */
     SearchRequest withQ(String other) {
-        return new SearchRequest(
-                other, years, tags, labels, presenters, series, sections, issues, from, to, sort, page, size);
+        return new SearchRequest(other, selections, from, to, sort, page, size);
     }
 
     /** The same request for another page (relaxation counts candidates with one-hit pages). */
     SearchRequest withPage(int otherPage, int otherSize) {
-        return new SearchRequest(
-                q, years, tags, labels, presenters, series, sections, issues, from, to, sort, otherPage, otherSize);
+        return new SearchRequest(q, selections, from, to, sort, otherPage, otherSize);
     }
 
-    /** Parses raw query parameters; throws {@link InvalidSearchParameter} naming the first bad one. */
+    /**
+     * Parses raw query parameters ({@code facets}: each facet's raw values, see {@link Facet#selections}); throws
+     * {@link InvalidSearchParameter} naming the first bad one.
+     */
     public static SearchRequest of(
-            String q,
-            List<String> year,
-            List<String> tag,
-            List<String> label,
-            List<String> presenter,
-            List<String> series,
-            List<String> section,
-            List<String> issue,
-            String from,
-            String to,
-            String sort,
-            String page,
-            String size) {
+            String q, Map<Facet, List<String>> facets, String from, String to, String sort, String page, String size) {
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw new InvalidSearchParameter("q", "is longer than " + MAX_QUERY_LENGTH + " characters");
         }
         if (q != null && q.chars().filter(c -> c == '"').count() % 2 == 1) {
             throw new InvalidSearchParameter("q", "has an unbalanced quote (\")");
         }
-        List<Integer> years =
-                nonNull(year).stream().map(y -> parseInt("year", y, 1900, 2999)).toList();
-        List<Long> issues = nonNull(issue).stream()
-                .map(i -> (long) parseInt("issue", i, 1, Integer.MAX_VALUE))
-                .toList();
+        Map<Facet, List<String>> selections = new EnumMap<>(Facet.class);
+        for (Facet facet : Facet.values()) {
+            selections.put(facet, facet.parse(facets == null ? null : facets.get(facet)));
+        }
         Sort s;
         if (sort == null || sort.isBlank()) {
             s = q == null || q.isBlank() ? Sort.NEWEST : Sort.RELEVANCE;
@@ -103,42 +96,27 @@ public record SearchRequest(
         if (f != null && t != null && f.isAfter(t)) {
             throw new InvalidSearchParameter("from", "is after 'to'");
         }
-        return new SearchRequest(
-                q,
-                years,
-                clean("tag", tag),
-                clean("label", label),
-                clean("presenter", presenter),
-                clean("series", series),
-                clean("section", section),
-                issues,
-                f,
-                t,
-                s,
-                p,
-                z);
+        return new SearchRequest(q, selections, f, t, s, p, z);
     }
 
-    private static List<String> nonNull(List<String> values) {
-        return values == null
-                ? List.of()
-                : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+    /** {@link #of} from query parameters by name (one value each but for the facets' repeatable ones). */
+    public static SearchRequest of(Map<String, ? extends List<String>> parameters) {
+        return of(
+                first(parameters, "q"),
+                Facet.selections(parameters),
+                first(parameters, "from"),
+                first(parameters, "to"),
+                first(parameters, "sort"),
+                first(parameters, "page"),
+                first(parameters, "size"));
     }
 
-    private static List<String> clean(String name, List<String> values) {
-        List<String> out = nonNull(values).stream().map(String::strip).toList();
-        if (out.size() > 50) {
-            throw new InvalidSearchParameter(name, "is repeated more than 50 times");
-        }
-        for (String v : out) {
-            if (v.length() > 200) {
-                throw new InvalidSearchParameter(name, "value is longer than 200 characters");
-            }
-        }
-        return out;
+    private static String first(Map<String, ? extends List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static int parseInt(String name, String raw, int min, int max) {
+    static int parseInt(String name, String raw, int min, int max) {
         try {
             int v = Integer.parseInt(raw.strip());
             if (v < min || v > max) {

@@ -2,6 +2,7 @@ package dev.kaiko.search;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,20 +49,6 @@ import dev.kaiko.search.SearchAnswer.IssueRef;
  */
 @ApplicationScoped
 public class TopicSearch {
-
-    /** Facet name in the API → field in the index, with how many values to show. */
-    private static final Map<String, Facet> FACETS = new LinkedHashMap<>();
-
-    static {
-        FACETS.put("year", new Facet("year", 100));
-        FACETS.put("tag", new Facet("tags", 30));
-        FACETS.put("label", new Facet("labels", 30));
-        FACETS.put("presenter", new Facet("presenter", 30));
-        FACETS.put("series", new Facet("issue.series", 30));
-        FACETS.put("section", new Facet("section", 20));
-    }
-
-    private record Facet(String field, int size) {}
 
     @Inject
     EntityManager entityManager;
@@ -152,7 +139,7 @@ public class TopicSearch {
         ensureReady();
         TextQuery.Parsed text = TextQuery.parse(request.q());
         TextQuery.Expansion expansion = new TextQuery.Expansion(loanwords::of, loanwords.boost());
-        JsonObject facetFilter = filterExcept(null, selections(request));
+        JsonObject facetFilter = filterExcept(null, request.selections());
         try {
             return Search.session(entityManager)
                     .search(Topic.class)
@@ -206,9 +193,13 @@ public class TopicSearch {
         long start = System.nanoTime();
         TextQuery.Parsed text = TextQuery.parse(request.q());
         TextQuery.Expansion expansion = new TextQuery.Expansion(loanwords::of, loanwords.boost());
-        Map<String, List<String>> selected = selections(request);
-        Map<String, AggregationKey<JsonObject>> keys = new LinkedHashMap<>();
-        FACETS.keySet().forEach(name -> keys.put(name, AggregationKey.of(name)));
+        Map<Facet, List<String>> selected = request.selections();
+        Map<Facet, AggregationKey<JsonObject>> keys = new EnumMap<>(Facet.class);
+        for (Facet facet : Facet.values()) {
+            if (facet.counted()) {
+                keys.put(facet, AggregationKey.of(facet.param()));
+            }
+        }
         SearchResult<HitRow> result;
         try {
             var query = Search.session(entityManager)
@@ -255,7 +246,7 @@ public class TopicSearch {
         }
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         for (var e : keys.entrySet()) {
-            facets.put(e.getKey(), facetValues(result.aggregation(e.getValue()), selected.get(e.getKey())));
+            facets.put(e.getKey().param(), facetValues(result.aggregation(e.getValue()), request.selected(e.getKey())));
         }
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         return new SearchAnswer(result.total().hitCount(), request.page(), request.size(), tookMs, hits, facets);
@@ -328,28 +319,14 @@ public class TopicSearch {
         }
     }
 
-    private static Map<String, List<String>> selections(SearchRequest r) {
-        Map<String, List<String>> s = new LinkedHashMap<>();
-        s.put("year", r.years().stream().map(String::valueOf).toList());
-        s.put("tag", r.tags());
-        s.put("label", r.labels());
-        s.put("presenter", r.presenters());
-        s.put("series", r.series());
-        s.put("section", r.sections());
-        s.put("issue", r.issues().stream().map(String::valueOf).toList());
-        return s;
-    }
-
     /** A bool filter of every selected facet but {@code except}; null when nothing is selected. */
-    private static JsonObject filterExcept(String except, Map<String, List<String>> selected) {
+    private static JsonObject filterExcept(Facet except, Map<Facet, List<String>> selected) {
         JsonArray clauses = new JsonArray();
         for (var e : selected.entrySet()) {
-            if (e.getKey().equals(except) || e.getValue().isEmpty()) {
+            if (e.getKey() == except || e.getValue().isEmpty()) {
                 continue;
             }
-            String field = "issue".equals(e.getKey())
-                    ? "issue.id"
-                    : FACETS.get(e.getKey()).field();
+            String field = e.getKey().field();
             JsonArray values = new JsonArray();
             e.getValue().forEach(values::add);
             JsonObject terms = new JsonObject();
@@ -368,20 +345,19 @@ public class TopicSearch {
         return filter;
     }
 
-    private static JsonObject facetAggregation(String facet, Map<String, List<String>> selected) {
-        Facet f = FACETS.get(facet);
+    private static JsonObject facetAggregation(Facet f, Map<Facet, List<String>> selected) {
         JsonObject top = new JsonObject();
         top.add("terms", terms(f.field(), f.size(), null));
         JsonObject aggs = new JsonObject();
         aggs.add("top", top);
-        List<String> mine = selected.get(facet);
+        List<String> mine = selected.getOrDefault(f, List.of());
         if (!mine.isEmpty()) {
             // selected values are always shown, even when outside the top N
             JsonObject sel = new JsonObject();
             sel.add("terms", terms(f.field(), mine.size(), mine));
             aggs.add("selected", sel);
         }
-        JsonObject filter = filterExcept(facet, selected);
+        JsonObject filter = filterExcept(f, selected);
         JsonObject agg = new JsonObject();
         agg.add("filter", filter == null ? matchAll() : filter);
         agg.add("aggs", aggs);

@@ -58,8 +58,7 @@ public class HttpFloorResource {
     public SearchAnswer result() {
         SearchAnswer r = result;
         if (r == null) {
-            r = search.search(SearchRequest.of(
-                    "kubernetes", null, null, null, null, null, null, null, null, null, null, null, null));
+            r = search.search(SearchRequest.of("kubernetes", null, null, null, null, null, null));
             result = r;
         }
         return r;

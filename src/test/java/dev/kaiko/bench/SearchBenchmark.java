@@ -200,24 +200,7 @@ class SearchBenchmark {
     }
 
     private static SearchRequest request(Map<String, List<String>> p) {
-        return SearchRequest.of(
-                one(p, "q"),
-                p.get("year"),
-                p.get("tag"),
-                p.get("label"),
-                p.get("presenter"),
-                p.get("series"),
-                p.get("section"),
-                p.get("issue"),
-                null,
-                null,
-                one(p, "sort"),
-                one(p, "page"),
-                one(p, "size"));
-    }
-
-    private static String one(Map<String, List<String>> p, String name) {
-        return p.containsKey(name) ? p.get(name).get(0) : null;
+        return SearchRequest.of(p);
     }
 
     static String query(Map<String, List<String>> p) {

@@ -252,9 +252,7 @@ class QueryLogTest {
     }
 
     private static SearchRequest request(String q) {
-        return SearchRequest.of(
-                q, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null,
-                null);
+        return SearchRequest.of(q, Map.of(), null, null, null, null, null);
     }
 
     @Test

@@ -1,49 +1,28 @@
 package dev.kaiko.web.api;
 
 import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.kaiko.search.Facet;
 import dev.kaiko.search.SearchRequest;
 
 /**
- * The query parameters of {@code GET /api/search}, declared once for every endpoint that takes a search (the search
- * itself and the admin view of the engine request behind it); {@link SearchRequest#of} validates them.
+ * The query parameters of a search, declared once for every endpoint that takes one: {@code GET /api/search}, the
+ * admin view of the engine request behind it, and the search page. The facets' repeatable parameters are not
+ * declared here but read by name from {@link Facet} (documented by {@link FacetParametersDocumentation});
+ * {@link SearchRequest#of} validates them all.
  */
 public class SearchParameters {
 
     @Parameter(description = "Free text; empty lists everything (newest first)")
     @RestQuery
     String q;
-
-    @Parameter(description = "Year filter, repeatable")
-    @RestQuery
-    List<String> year;
-
-    @Parameter(description = "Technology filter (canonical name), repeatable")
-    @RestQuery
-    List<String> tag;
-
-    @Parameter(description = "Label filter (an archive tag the taxonomy does not know), repeatable")
-    @RestQuery
-    List<String> label;
-
-    @Parameter(description = "Presenter filter, repeatable")
-    @RestQuery
-    List<String> presenter;
-
-    @Parameter(description = "Series filter (e.g. Neco Weekly), repeatable")
-    @RestQuery
-    List<String> series;
-
-    @Parameter(description = "Section filter, repeatable")
-    @RestQuery
-    List<String> section;
-
-    @Parameter(description = "Issue id filter, repeatable")
-    @RestQuery
-    List<String> issue;
 
     @Parameter(description = "Earliest issue date, YYYY-MM-DD")
     @RestQuery
@@ -57,7 +36,7 @@ public class SearchParameters {
     @RestQuery
     String sort;
 
-    @Parameter(description = "0-based page")
+    @Parameter(description = "0-based page (1-based on the search page)")
     @RestQuery
     String page;
 
@@ -65,7 +44,28 @@ public class SearchParameters {
     @RestQuery
     String size;
 
-    SearchRequest toRequest() {
-        return SearchRequest.of(q, year, tag, label, presenter, series, section, issue, from, to, sort, page, size);
+    @Context
+    UriInfo uri;
+
+    public String q() {
+        return q;
+    }
+
+    public String sort() {
+        return sort;
+    }
+
+    public String page() {
+        return page;
+    }
+
+    /** Each facet's raw values, as given (see {@link Facet#selections}). */
+    public Map<Facet, List<String>> facets() {
+        return Facet.selections(uri.getQueryParameters());
+    }
+
+    /** The search of the JSON API; throws naming the first bad parameter. */
+    public SearchRequest toRequest() {
+        return SearchRequest.of(q, facets(), from, to, sort, page, size);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import dev.kaiko.archive.Curation;
+import dev.kaiko.search.Facet;
 import dev.kaiko.search.TopicCatalog;
 import dev.kaiko.tagging.TagKinds;
 import dev.kaiko.web.pages.ArchiveQueries.TagCount;
@@ -137,7 +138,7 @@ public class ArchivePages {
                         .data("chart", YearChart.of(history.years()))
                         .data(
                                 "searchUrl",
-                                new SearchState("", List.of(), List.of(history.name()), List.of(), "", 1).url()),
+                                SearchState.of(Facet.TAG, history.name()).url()),
                 uri,
                 headers);
     }
@@ -151,7 +152,7 @@ public class ArchivePages {
                         .data("p", history)
                         .data(
                                 "searchUrl",
-                                new SearchState("", List.of(), List.of(), List.of(history.name()), "", 1).url()),
+                                SearchState.of(Facet.PRESENTER, history.name()).url()),
                 uri,
                 headers);
     }

@@ -1,5 +1,7 @@
 package dev.kaiko.web.pages;
 
+import dev.kaiko.search.Facet;
+
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -46,20 +48,20 @@ public interface Labels {
     @Message("Filters / 絞り込み")
     String filters();
 
-    @Message("Year")
-    String facet_year();
+    /**
+     * A facet's name, one message per {@link Facet} constant in the localized files ({@code facet_name_YEAR}, …;
+     * English in {@code messages/msg.properties}), so that adding a facet adds no method here.
+     */
+    @Message
+    String facet_name(Facet facet);
 
+    /** The technologies of a topic (also {@code facet_name_TAG}). */
     @Message("Technology")
     String facet_tag();
 
-    @Message("Presenter")
-    String facet_presenter();
-
+    /** The labels of a topic (also {@code facet_name_LABEL}). */
     @Message("Label")
     String facet_label();
-
-    @Message("Series")
-    String facet_series();
 
     @Message("Series")
     String series();

@@ -1,8 +1,7 @@
 package dev.kaiko.web.pages;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -13,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.jboss.resteasy.reactive.RestQuery;
-
 import dev.kaiko.archive.Curation;
 import dev.kaiko.index.SearchUnavailableException;
 import dev.kaiko.search.InvalidSearchParameter;
@@ -22,6 +19,7 @@ import dev.kaiko.search.QueryLog;
 import dev.kaiko.search.SearchAnswer;
 import dev.kaiko.search.SearchRequest;
 import dev.kaiko.search.TopicSearch;
+import dev.kaiko.web.api.SearchParameters;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -68,43 +66,30 @@ public class SearchPage {
 
     @GET
     public Response home(
-            @RestQuery String q,
-            @RestQuery List<String> year,
-            @RestQuery List<String> tag,
-            @RestQuery List<String> label,
-            @RestQuery List<String> presenter,
-            @RestQuery List<String> series,
-            @RestQuery String sort,
-            @RestQuery String page,
+            @BeanParam SearchParameters parameters,
             @HeaderParam("X-Kaiko-Fragment") String fragment,
             @HeaderParam("X-Kaiko-Typing") String typing,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        return search(q, year, tag, label, presenter, series, sort, page, fragment, typing, uri, headers);
+        return search(parameters, fragment, typing, uri, headers);
     }
 
     @GET
     @Path("search")
     public Response search(
-            @RestQuery String q,
-            @RestQuery List<String> year,
-            @RestQuery List<String> tag,
-            @RestQuery List<String> label,
-            @RestQuery List<String> presenter,
-            @RestQuery List<String> series,
-            @RestQuery String sort,
-            @RestQuery String page,
+            @BeanParam SearchParameters parameters,
             @HeaderParam("X-Kaiko-Fragment") String fragment,
             @HeaderParam("X-Kaiko-Typing") String typing,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
+        String page = parameters.page();
         int pageNumber;
         try {
             pageNumber = page == null || page.isBlank() ? 1 : Integer.parseInt(page.strip());
         } catch (NumberFormatException e) {
             pageNumber = -1;
         }
-        SearchState state = new SearchState(q, year, tag, label, presenter, series, sort, Math.max(pageNumber, 1));
+        SearchState state = SearchState.of(parameters, Math.max(pageNumber, 1));
         TemplateInstance view = ("results".equals(fragment) ? results : this.page)
                 .instance()
                 .data("state", state)
@@ -120,17 +105,11 @@ public class SearchPage {
                 throw new InvalidSearchParameter("page", "must be a whole number between 1 and " + MAX_PAGE);
             }
             SearchRequest request = SearchRequest.of(
-                    q,
-                    year,
-                    tag,
-                    label,
-                    presenter,
-                    series,
-                    List.of(),
-                    List.of(),
+                    parameters.q(),
+                    state.selections(),
                     null,
                     null,
-                    sort,
+                    parameters.sort(),
                     String.valueOf(pageNumber - 1),
                     String.valueOf(PAGE_SIZE));
             SearchAnswer result = search.search(request);

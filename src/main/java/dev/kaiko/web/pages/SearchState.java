@@ -1,49 +1,57 @@
 package dev.kaiko.web.pages;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import dev.kaiko.search.Facet;
+import dev.kaiko.web.api.SearchParameters;
+
 /**
- * The search page's whole state, as it lives in the URL
- * ({@code /search?q=&year=&tag=&label=&presenter=&series=&sort=&page=}),
- * with the links that change one part of it. {@code page} is 1-based here, for people; the API's is 0-based.
+ * The search page's whole state, as it lives in the URL ({@code /search?q=&<facet>=…&sort=&page=}, the facets
+ * being those the page shows, {@link Facet#ofPage}), with the links that change one part of it. {@code page} is
+ * 1-based here, for people; the API's is 0-based.
+ *
+ * @param selections the selected values of each facet that has any, in {@link Facet} order
  */
-public record SearchState(
-        String q,
-        List<String> years,
-        List<String> tags,
-        List<String> labels,
-        List<String> presenters,
-        List<String> series,
-        String sort,
-        int page) {
-
-    /** A state without label or series filters. */
-    public SearchState(
-            String q, List<String> years, List<String> tags, List<String> presenters, String sort, int page) {
-        this(q, years, tags, List.of(), presenters, List.of(), sort, page);
-    }
-
-    /** The search for everything of one series (its page links here). */
-    public static SearchState ofSeries(String name) {
-        return new SearchState("", List.of(), List.of(), List.of(), List.of(), List.of(name), "", 1);
-    }
+public record SearchState(String q, Map<Facet, List<String>> selections, String sort, int page) {
 
     /** One selected filter, shown as a removable chip. */
     public record Chip(String param, String value, String removeUrl) {}
 
     public SearchState {
         q = q == null ? "" : q.strip();
-        years = clean(years);
-        tags = clean(tags);
-        labels = clean(labels);
-        presenters = clean(presenters);
-        series = clean(series);
+        EnumMap<Facet, List<String>> copy = new EnumMap<>(Facet.class);
+        if (selections != null) {
+            selections.forEach((facet, values) -> {
+                List<String> clean = clean(values);
+                if (!clean.isEmpty()) {
+                    copy.put(facet, clean);
+                }
+            });
+        }
+        selections = Collections.unmodifiableMap(copy);
         sort = sort == null || sort.isBlank() ? "" : sort.strip();
         page = Math.max(1, page);
+    }
+
+    /** The state of a page's search parameters: the facets the page does not show are ignored. */
+    static SearchState of(SearchParameters parameters, int page) {
+        Map<Facet, List<String>> shown = new EnumMap<>(Facet.class);
+        parameters.facets().forEach((facet, values) -> {
+            if (facet.onPage()) {
+                shown.put(facet, values);
+            }
+        });
+        return new SearchState(parameters.q(), shown, parameters.sort(), page);
+    }
+
+    /** The search for everything with one value of a facet (a tag's, presenter's or series' page links here). */
+    public static SearchState of(Facet facet, String value) {
+        return new SearchState("", Map.of(facet, List.of(value)), "", 1);
     }
 
     private static List<String> clean(List<String> values) {
@@ -56,67 +64,54 @@ public record SearchState(
                         .toList();
     }
 
+    /** The facets whose values the page shows, in order. */
+    public List<Facet> facets() {
+        return Facet.ofPage();
+    }
+
     /** The sort that applies when none is given, as in the API. */
     public String effectiveSort() {
         return !sort.isEmpty() ? sort : q.isEmpty() ? "newest" : "relevance";
     }
 
     public int filterCount() {
-        return years.size() + tags.size() + labels.size() + presenters.size() + series.size();
+        return selections.values().stream().mapToInt(List::size).sum();
     }
 
     public List<Chip> chips() {
         List<Chip> chips = new ArrayList<>();
-        for (var e : filters().entrySet()) {
-            for (String v : e.getValue()) {
-                chips.add(new Chip(e.getKey(), v, without(e.getKey(), v).url()));
+        selections.forEach((facet, values) -> {
+            for (String v : values) {
+                chips.add(new Chip(facet.param(), v, without(facet.param(), v).url()));
             }
-        }
+        });
         return chips;
     }
 
-    private Map<String, List<String>> filters() {
-        Map<String, List<String>> filters = new LinkedHashMap<>();
-        filters.put("year", years);
-        filters.put("tag", tags);
-        filters.put("label", labels);
-        filters.put("presenter", presenters);
-        filters.put("series", series);
-        return filters;
-    }
-
     public SearchState without(String param, String value) {
-        return new SearchState(
-                q,
-                remove(years, "year", param, value),
-                remove(tags, "tag", param, value),
-                remove(labels, "label", param, value),
-                remove(presenters, "presenter", param, value),
-                remove(series, "series", param, value),
-                sort,
-                1);
-    }
-
-    private static List<String> remove(List<String> values, String name, String param, String value) {
-        return name.equals(param)
-                ? values.stream().filter(v -> !v.equals(value)).toList()
-                : values;
+        Map<Facet, List<String>> rest = new EnumMap<>(Facet.class);
+        selections.forEach((facet, values) -> rest.put(
+                facet,
+                facet.param().equals(param)
+                        ? values.stream().filter(v -> !v.equals(value)).toList()
+                        : values));
+        return new SearchState(q, rest, sort, 1);
     }
 
     public SearchState withQ(String newQ) {
-        return new SearchState(newQ, years, tags, labels, presenters, series, sort, 1);
+        return new SearchState(newQ, selections, sort, 1);
     }
 
     public String pageUrl(int n) {
-        return new SearchState(q, years, tags, labels, presenters, series, sort, n).url();
+        return new SearchState(q, selections, sort, n).url();
     }
 
     public String clearFiltersUrl() {
-        return new SearchState(q, List.of(), List.of(), List.of(), List.of(), List.of(), sort, 1).url();
+        return new SearchState(q, Map.of(), sort, 1).url();
     }
 
     public String withoutQueryUrl() {
-        return new SearchState("", years, tags, labels, presenters, series, "", 1).url();
+        return new SearchState("", selections, "", 1).url();
     }
 
     public String url() {
@@ -124,7 +119,8 @@ public record SearchState(
         if (!q.isEmpty()) {
             query.add("q=" + PageExtensions.encode(q));
         }
-        filters().forEach((name, values) -> values.forEach(v -> query.add(name + "=" + PageExtensions.encode(v))));
+        selections.forEach(
+                (facet, values) -> values.forEach(v -> query.add(facet.param() + "=" + PageExtensions.encode(v))));
         if (!sort.isEmpty()) {
             query.add("sort=" + PageExtensions.encode(sort));
         }

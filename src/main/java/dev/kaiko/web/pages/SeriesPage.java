@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.kaiko.search.Facet;
 import dev.kaiko.search.SeriesCatalog;
 
 import io.quarkus.qute.Location;
@@ -40,7 +41,7 @@ public class SeriesPage {
         var detail = catalog.one(name).orElseThrow(NotFoundException::new);
         return pages.render(
                 series.data("s", detail)
-                        .data("searchUrl", SearchState.ofSeries(name).url()),
+                        .data("searchUrl", SearchState.of(Facet.SERIES, name).url()),
                 uri,
                 headers);
     }
