@@ -23,6 +23,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.TypeMapp
 import org.hibernate.search.mapper.pojo.model.path.PojoModelPath;
 
 import dev.kaiko.model.Issue;
+import dev.kaiko.model.LinkKey;
 import dev.kaiko.model.Topic;
 import dev.kaiko.tagging.TagKinds;
 import dev.kaiko.tagging.TaxonomyInUse;
@@ -38,8 +39,8 @@ import io.quarkus.hibernate.search.orm.elasticsearch.SearchExtension;
  * CJK bigrams (highlightable, with term vectors for the highlighter), {@code title_en}/{@code body_en} stemmed
  * English, {@code title_ja}/{@code body_ja} the application's Japanese words ({@link JapaneseText}), keyword facets
  * {@code tags} (the effective tags that are technologies, canonical names) and {@code labels} (the other effective
- * tags, see {@link TagKinds}), {@code presenter}, {@code section}, {@code year}, {@code issue.series}, and
- * projections for the hits.
+ * tags, see {@link TagKinds}), {@code presenter}, {@code section}, {@code year}, {@code site} (the domain of the
+ * topic's link), {@code issue.series}, and projections for the hits.
  */
 @SearchExtension
 public class TopicMapping implements HibernateOrmSearchMappingConfigurer {
@@ -102,7 +103,14 @@ public class TopicMapping implements HibernateOrmSearchMappingConfigurer {
                 .searchable(Searchable.NO)
                 .valueBridge(new Snippet());
         topic.property("section").keywordField().projectable(Projectable.YES).aggregable(Aggregable.YES);
-        topic.property("url").genericField().projectable(Projectable.YES).searchable(Searchable.NO);
+        topic.property("url")
+                .genericField()
+                .projectable(Projectable.YES)
+                .searchable(Searchable.NO)
+                // the site facet: the link's domain
+                .keywordField("site")
+                .valueBridge(new Site())
+                .aggregable(Aggregable.YES);
         topic.property("presenter").keywordField().projectable(Projectable.YES).aggregable(Aggregable.YES);
         topic.binder(new TagFieldsBinder());
         topic.property("year")
@@ -155,6 +163,14 @@ public class TopicMapping implements HibernateOrmSearchMappingConfigurer {
                     Arc.container().instance(TaxonomyInUse.class).get().taxonomy(), topic.getEffectiveTags());
             kinds.technologies().forEach(t -> target.addValue(tags, t));
             kinds.labels().forEach(l -> target.addValue(labels, l));
+        }
+    }
+
+    /** The domain of a topic's link ({@link LinkKey#site}: github.com for https://www.GitHub.com/a); none without. */
+    public static final class Site implements ValueBridge<String, String> {
+        @Override
+        public String toIndexedValue(String value, ValueBridgeToIndexedValueContext context) {
+            return LinkKey.site(value);
         }
     }
 

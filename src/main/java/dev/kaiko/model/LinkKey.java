@@ -87,18 +87,11 @@ public final class LinkKey {
         if (url == null) {
             return null;
         }
-        String u = url.strip();
-        if (u.startsWith("<") && u.endsWith(">")) {
-            u = u.substring(1, u.length() - 1).strip();
-        }
-        Matcher m = URI.matcher(u);
-        if (!m.matches()) {
+        Matcher m = webAddress(url);
+        if (m == null) {
             return null;
         }
-        String scheme = m.group(1) == null ? "https" : m.group(1).toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return null;
-        }
+        String scheme = scheme(m);
         String host = host(m.group(2), scheme);
         if (host == null) {
             return null;
@@ -114,6 +107,39 @@ public final class LinkKey {
         }
         String k = key.toString();
         return k.length() <= MAX_LENGTH ? k : "sha256:" + sha256(k);
+    }
+
+    /**
+     * The site of a web address: its host as in its key (lower-cased, IDN-encoded, without a leading {@code www.}),
+     * without the port; null when it is none (see {@link #normalise}).
+     */
+    public static String site(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher m = webAddress(url);
+        if (m == null) {
+            return null;
+        }
+        return hostName(hostAndPort(m.group(2)).group(1));
+    }
+
+    /** The parts of an http(s) address (RFC 3986 groups), or null when it is none. */
+    private static Matcher webAddress(String url) {
+        String u = url.strip();
+        if (u.startsWith("<") && u.endsWith(">")) {
+            u = u.substring(1, u.length() - 1).strip();
+        }
+        Matcher m = URI.matcher(u);
+        if (!m.matches()) {
+            return null;
+        }
+        String scheme = scheme(m);
+        return scheme.equals("http") || scheme.equals("https") ? m : null;
+    }
+
+    private static String scheme(Matcher m) {
+        return m.group(1) == null ? "https" : m.group(1).toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -141,12 +167,32 @@ public final class LinkKey {
     }
 
     private static String host(String authority, String scheme) {
-        String a = authority.substring(authority.lastIndexOf('@') + 1); // user info identifies no page
-        Matcher hp = PORT.matcher(a);
-        hp.matches();
-        String host = hp.group(1);
+        Matcher hp = hostAndPort(authority);
+        String host = hostName(hp.group(1));
         String port = hp.group(2);
-        host = host.toLowerCase(Locale.ROOT);
+        if (host == null) {
+            return null;
+        }
+        if (port != null && !port.isEmpty()) {
+            String p = port.replaceFirst("^0+(?=\\d)", "");
+            boolean isDefault = p.equals(scheme.equals("http") ? "80" : "443");
+            if (!isDefault) {
+                host = host + ":" + p;
+            }
+        }
+        return host;
+    }
+
+    /** Host and port (groups 1 and 2) of an authority; user info is dropped, it identifies no page. */
+    private static Matcher hostAndPort(String authority) {
+        Matcher hp = PORT.matcher(authority.substring(authority.lastIndexOf('@') + 1));
+        hp.matches();
+        return hp;
+    }
+
+    /** A host lower-cased, IDN-encoded, without trailing dots nor a leading {@code www.}; null when empty. */
+    private static String hostName(String raw) {
+        String host = raw.toLowerCase(Locale.ROOT);
         while (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
@@ -162,13 +208,6 @@ public final class LinkKey {
         }
         if (host.startsWith("www.") && host.length() > 4) {
             host = host.substring(4);
-        }
-        if (port != null && !port.isEmpty()) {
-            String p = port.replaceFirst("^0+(?=\\d)", "");
-            boolean isDefault = p.equals(scheme.equals("http") ? "80" : "443");
-            if (!isDefault) {
-                host = host + ":" + p;
-            }
         }
         return host;
     }

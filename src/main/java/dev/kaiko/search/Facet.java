@@ -28,7 +28,15 @@ public enum Facet {
     SERIES("series", "issue.series", 30, Values.TEXT, true, "Series filter (e.g. Neco Weekly), repeatable"),
     SECTION("section", "section", 20, Values.TEXT, false, "Section filter, repeatable"),
     /** A filter only: no counts (an issue's topics are listed on its page). */
-    ISSUE("issue", "issue.id", 0, Values.ID, false, "Issue id filter, repeatable");
+    ISSUE("issue", "issue.id", 0, Values.ID, false, "Issue id filter, repeatable"),
+    /** The domain of the topic's link (its url's host without a leading www., see LinkKey.site). */
+    SITE(
+            "site",
+            "site",
+            30,
+            Values.TEXT,
+            true,
+            "Site filter: the domain of the topic's link (e.g. github.com), repeatable");
 
     private final String param;
     private final String field;
