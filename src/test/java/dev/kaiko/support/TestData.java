@@ -131,7 +131,7 @@ public class TestData {
                 .search(dev.kaiko.model.Topic.class)
                 .select(f -> f.id(Long.class))
                 .where(f -> f.matchAll())
-                .fetchHits(1_000_000));
+                .fetchHits(10_000)); // the engine's result window; tests hold fewer topics
     }
 
     /** The id of the one topic whose title is like the pattern (SQL LIKE). */
