@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The documented bounds of everything an archive file may bring (README, "Limits of an imported item"), checked for
+ * The documented bounds of everything an archive file may bring (docs/importing.md, "Limits of an imported item"), checked for
  * every reader's output before anything is stored. A file with one item over a bound is refused as a whole, naming
  * the file, the item and the field: a cut title or a dropped tag would be a silent loss, and an unbounded one can
  * exhaust memory while it is indexed (a 100,000-character title and 5,000 tags once did) or reach the engine's own

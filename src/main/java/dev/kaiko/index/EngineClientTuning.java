@@ -10,7 +10,7 @@ import org.hibernate.search.engine.environment.bean.spi.BeanConfigurer;
  * Per-request work the engine's HTTP client does for nothing, taken off every search. The low-level client puts a
  * Basic scheme for each node into an auth cache that Apache's client copies by Java deserialisation on every request,
  * and it keeps a cookie store the engine never writes to: a flight recording of the search benchmark put the two at
- * about 60 µs of a worker thread per search (README, "Where the API's time goes"). The auth cache stays when
+ * about 60 µs of a worker thread per search (docs/benchmarks.md, "Where the API's time goes"). The auth cache stays when
  * credentials are configured (an external cluster with a user): there it saves the engine's 401 round trip.
  *
  * <p>Registered as a Hibernate Search bean configurer (META-INF/services): Quarkus has no setting for the client's
