@@ -1,9 +1,6 @@
 package dev.kaiko.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,37 +45,17 @@ class LoadTest {
         data.clear();
         Corpora.multipart(Corpora.twirAndJser()).post("/api/imports").then().statusCode(200);
 
-        List<URI> mix = SearchBenchmark.MIX.stream()
-                .map(p -> URI.create("http://127.0.0.1:" + port + "/api/search?" + SearchBenchmark.query(p)))
-                .toList();
-        HttpClient client = HttpClient.newBuilder().build();
+        List<URI> mix = SearchClients.mix(port);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         long end = System.nanoTime() + DURATION.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int offset = c;
-            done.add(pool.submit(() -> {
-                for (int i = offset; System.nanoTime() < end; i++) {
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<Void> r = client.send(
-                                HttpRequest.newBuilder(mix.get(i % mix.size()))
-                                        .timeout(Duration.ofSeconds(30))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        if (r.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                    latencies.add(System.nanoTime() - start);
-                }
-                return null;
-            }));
-        }
+        done.addAll(SearchClients.start(pool, CLIENTS, mix, end, latencies, status -> {
+            if (status != 200) {
+                errors.incrementAndGet();
+            }
+        }));
         for (Future<?> f : done) {
             f.get();
         }
@@ -91,15 +68,10 @@ class LoadTest {
                 DURATION.toSeconds(),
                 sorted.length,
                 sorted.length / (double) DURATION.toSeconds(),
-                pct(sorted, 50),
-                pct(sorted, 95),
-                pct(sorted, 99),
+                SearchClients.pct(sorted, 50),
+                SearchClients.pct(sorted, 95),
+                SearchClients.pct(sorted, 99),
                 errors.get());
         Assertions.assertEquals(0, errors.get(), "errors under load");
-    }
-
-    private static double pct(long[] sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,10 +67,7 @@ class SoakTest {
         long kaikoRssStart = rssKb(ProcessHandle.current().pid());
         long engineRssStart = rssKb(enginePid());
 
-        List<URI> mix = SearchBenchmark.MIX.stream()
-                .map(p -> URI.create("http://127.0.0.1:" + port + "/api/search?" + SearchBenchmark.query(p)))
-                .toList();
-        HttpClient client = HttpClient.newBuilder().build();
+        List<URI> mix = SearchClients.mix(port);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong ok = new AtomicLong();
         AtomicLong unavailable = new AtomicLong();
@@ -84,32 +78,15 @@ class SoakTest {
         long end = System.nanoTime() + DURATION.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 2);
         List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int offset = c;
-            done.add(pool.submit(() -> {
-                for (int i = offset; System.nanoTime() < end; i++) {
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<Void> r = client.send(
-                                HttpRequest.newBuilder(mix.get(i % mix.size()))
-                                        .timeout(Duration.ofSeconds(30))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        if (r.statusCode() == 200) {
-                            ok.incrementAndGet();
-                        } else if (r.statusCode() == 503) {
-                            unavailable.incrementAndGet();
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                    latencies.add(System.nanoTime() - start);
-                }
-                return null;
-            }));
-        }
+        done.addAll(SearchClients.start(pool, CLIENTS, mix, end, latencies, status -> {
+            if (status == 200) {
+                ok.incrementAndGet();
+            } else if (status == 503) {
+                unavailable.incrementAndGet();
+            } else {
+                errors.incrementAndGet();
+            }
+        }));
         // the writer: an edited issue, a delete and its re-import, over and over
         done.add(pool.submit(() -> {
             Random random = new Random(7);
@@ -181,9 +158,9 @@ class SoakTest {
                 ok.get(),
                 unavailable.get(),
                 errors.get(),
-                pct(sorted, 50),
-                pct(sorted, 95),
-                pct(sorted, 99),
+                SearchClients.pct(sorted, 50),
+                SearchClients.pct(sorted, 95),
+                SearchClients.pct(sorted, 99),
                 writes.get(),
                 writeErrors.get(),
                 kills.get(),
@@ -221,10 +198,5 @@ class SoakTest {
             }
         }
         return -1;
-    }
-
-    private static double pct(long[] sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 }
